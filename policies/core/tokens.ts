@@ -1,0 +1,77 @@
+// Resource type tokens: one canonical spelling for every way a provider writes the same resource type.
+//
+// - AWS v7 keeps deprecated S3 aliases (`aws:s3/bucketV2:BucketV2`, `aws:s3/bucketAclV2:BucketAclV2`, ...) and the
+//   `aws:alb/*` module, which mirrors `aws:lb/*`.
+// - azure-native writes explicit API versions two ways: `azure-native:storage/v20230101:StorageAccount` (v2 style)
+//   and the parameterised `azure-native_storage_v20230101:storage:StorageAccount` (v3 style); v3 also moved modules
+//   (`insights` → `monitor`), and the old names stay as aliases.
+
+/** Azure modules that azure-native v3 renamed: old name → new name. */
+const AZURE_MODULE_RENAMES: Readonly<Record<string, string>> = { insights: "monitor" };
+
+/** AWS resources whose deprecated spellings are not simply "the same name with V2/v2". */
+const AWS_ALIASES: Readonly<Record<string, string>> = {
+    "aws:s3/bucketObjectv2:BucketObjectv2": "aws:s3/bucketObject:BucketObject",
+};
+
+const cache = new Map<string, string>();
+
+function canonicalAws(type: string): string {
+    const exact = AWS_ALIASES[type];
+    if (exact) return exact;
+    // aws:alb/<file>:<Name> is an alias module of aws:lb/<file>:<Name>.
+    if (type.startsWith("aws:alb/")) return `aws:lb/${type.slice("aws:alb/".length)}`;
+    // aws:s3/bucketXxxV2:BucketXxxV2 → aws:s3/bucketXxx:BucketXxx
+    const m = /^aws:s3\/([A-Za-z]+)V2:([A-Za-z]+)V2$/.exec(type);
+    if (m && m[1] && m[2]) return `aws:s3/${m[1]}:${m[2]}`;
+    return type;
+}
+
+function canonicalAzure(type: string): string {
+    let module: string | undefined;
+    let resource: string | undefined;
+    // azure-native_<module>_<version>:<module>:<Resource>
+    let m = /^azure-native_[A-Za-z0-9]+_[A-Za-z0-9]+:([A-Za-z0-9]+):([A-Za-z0-9]+)$/.exec(type);
+    if (m) {
+        module = m[1];
+        resource = m[2];
+    } else {
+        // azure-native:<module>[/<version>]:<Resource>
+        m = /^azure-native:([A-Za-z0-9]+)(?:\/[A-Za-z0-9]+)?:([A-Za-z0-9]+)$/.exec(type);
+        if (!m) return type;
+        module = m[1];
+        resource = m[2];
+    }
+    if (!module || !resource) return type;
+    module = AZURE_MODULE_RENAMES[module] ?? module;
+    return `azure-native:${module}:${resource}`;
+}
+
+/** The canonical token for `type` (cached: the pack sees the same few types again and again). */
+export function canonicalType(type: string): string {
+    let c = cache.get(type);
+    if (c === undefined) {
+        c = type.startsWith("aws:") ? canonicalAws(type) : type.startsWith("azure-native") ? canonicalAzure(type) : type;
+        cache.set(type, c);
+    }
+    return c;
+}
+
+export function isAwsType(type: string): boolean {
+    return type.startsWith("aws:");
+}
+
+export function isAzureType(type: string): boolean {
+    return type.startsWith("azure-native:") || type.startsWith("azure-native_");
+}
+
+export function isProviderType(type: string): boolean {
+    return type.startsWith("pulumi:providers:");
+}
+
+/** The module part of a canonical token: `aws:s3/bucket:Bucket` → `s3`, `azure-native:storage:X` → `storage`. */
+export function moduleOf(canonical: string): string {
+    const afterPkg = canonical.slice(canonical.indexOf(":") + 1);
+    const end = afterPkg.search(/[/:]/);
+    return end < 0 ? afterPkg : afterPkg.slice(0, end);
+}
