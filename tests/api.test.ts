@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { packArgs, policies, selectPolicies, withEnforcement } from "../policies/api";
+import { requireCostCenterTag, teamPackArgs } from "../examples/team-pack/policies";
+import { runResourcePolicy } from "./harness";
+
+describe("selectPolicies", () => {
+    it("selects by cloud", () => {
+        const aws = selectPolicies({ clouds: ["aws"] });
+        expect(aws.length).toBeGreaterThan(0);
+        expect(aws.every((p) => p.meta.cloud === "aws")).toBe(true);
+        expect(aws.length).toBe(policies.filter((p) => p.meta.cloud === "aws").length);
+    });
+
+    it("selects by control", () => {
+        const picked = selectPolicies({ controls: ["log-retention"] });
+        expect(picked.map((p) => p.name)).toContain("aws-cloudwatch-log-group-configure-retention");
+        expect(picked.every((p) => p.meta.control === "log-retention")).toBe(true);
+    });
+
+    it("selects by minimum severity", () => {
+        const high = selectPolicies({ minSeverity: "high" });
+        expect(high.every((p) => p.meta.severity === "high" || p.meta.severity === "critical")).toBe(true);
+        expect(high.length).toBe(policies.filter((p) => p.meta.severity === "high" || p.meta.severity === "critical").length);
+    });
+
+    it("selects by framework", () => {
+        const iso = selectPolicies({ frameworks: ["iso27001"] });
+        expect(iso.length).toBeGreaterThan(0);
+        expect(iso.every((p) => p.meta.frameworks.some((f) => f.framework === "iso27001"))).toBe(true);
+    });
+
+    it("selects and excludes by name, rejecting names that are not srguard policies", () => {
+        expect(selectPolicies({ names: ["aws-cloudwatch-log-group-configure-retention"] }).map((p) => p.name)).toEqual([
+            "aws-cloudwatch-log-group-configure-retention",
+        ]);
+        expect(selectPolicies({ exclude: ["aws-cloudwatch-log-group-configure-retention"] }).map((p) => p.name)).not.toContain(
+            "aws-cloudwatch-log-group-configure-retention",
+        );
+        expect(() => selectPolicies({ names: ["aws-typo"] })).toThrow("'aws-typo'");
+    });
+});
+
+describe("packArgs", () => {
+    it("overrides enforcement levels without changing the registry's policies", () => {
+        const args = packArgs({ enforcement: { "aws-cloudwatch-log-group-configure-retention": "disabled" } });
+        const p = args.policies.find((x) => x.name === "aws-cloudwatch-log-group-configure-retention");
+        expect(p?.enforcementLevel).toBe("disabled");
+        expect(policies.find((x) => x.name === "aws-cloudwatch-log-group-configure-retention")?.enforcementLevel).toBe("mandatory");
+    });
+
+    it("rejects an override for a policy that does not exist", () => {
+        expect(() => packArgs({ enforcement: { "aws-nope": "advisory" } })).toThrow("'aws-nope'");
+    });
+
+    it("rejects an extra policy whose name collides with srguard's", () => {
+        const clash = withEnforcement({ ...requireCostCenterTag, name: "aws-cloudwatch-log-group-configure-retention" }, "advisory");
+        expect(() => packArgs({ extra: [clash] })).toThrow("two policies are named");
+    });
+});
+
+describe("the example team pack", () => {
+    it("takes srguard's AWS policies, one downgraded to advisory, and adds its own", () => {
+        const names = teamPackArgs.policies.map((p) => p.name);
+        expect(names).toContain("team-s3-bucket-require-cost-center-tag");
+        expect(names).toHaveLength(selectPolicies({ clouds: ["aws"] }).length + 1);
+        expect(names.some((n) => n.startsWith("azure-"))).toBe(false);
+        expect(teamPackArgs.policies.find((p) => p.name === "aws-cloudwatch-log-group-configure-retention")?.enforcementLevel).toBe("advisory");
+    });
+
+    it("its own policy fails an untagged bucket and passes a tagged one", async () => {
+        const policy = { ...requireCostCenterTag, meta: policies[0]!.meta };
+        const untagged = await runResourcePolicy(policy, { type: "aws:s3/bucketV2:BucketV2", props: { tags: { team: "x" } } });
+        expect(untagged.verdict).toBe("fail");
+        const tagged = await runResourcePolicy(policy, { type: "aws:s3/bucket:Bucket", props: { tags: { "cost-center": "cc-1" } } });
+        expect(tagged.verdict).toBe("pass");
+    });
+});

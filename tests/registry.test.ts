@@ -1,0 +1,83 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES } from "../policies/core/policy";
+import { resolveConfig } from "../policies/core/config";
+import { policies } from "../policies/registry";
+
+const ROOT = path.resolve(__dirname, "..");
+const NAME = /^(aws|azure)-[a-z0-9]+(-[a-z0-9]+)+$/;
+const VERBS = ["disallow", "enable", "require", "configure", "restrict"];
+
+function policyFiles(cloud: string): string[] {
+    return fs
+        .readdirSync(path.join(ROOT, "policies", cloud))
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => f.slice(0, -3))
+        .sort();
+}
+
+describe("the registry", () => {
+    it("lists every policy file exactly once, under the file's own name", () => {
+        for (const cloud of CLOUDS) {
+            const registered = policies.filter((p) => p.meta.cloud === cloud).map((p) => p.name).sort();
+            expect(registered).toEqual(policyFiles(cloud));
+        }
+    });
+
+    it("has unique policy names", () => {
+        const names = policies.map((p) => p.name);
+        expect(new Set(names).size).toBe(names.length);
+    });
+
+    it("covers every customer-side control on AWS", () => {
+        const controls = new Set(policies.filter((p) => p.meta.cloud === "aws").map((p) => p.meta.control));
+        for (const c of ["encryption-at-rest", "public-access", "mfa", "log-retention", "data-region"]) expect(controls).toContain(c);
+    });
+});
+
+describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, p) => {
+    const m = p.meta;
+
+    it("is named <cloud>-<service>-<resource>-<verb> after its cloud, with a known verb", () => {
+        expect(name).toMatch(NAME);
+        expect(name.startsWith(`${m.cloud}-`)).toBe(true);
+        expect(name.split("-").some((w) => VERBS.includes(w))).toBe(true);
+    });
+
+    it("is fully described", () => {
+        expect(CONTROLS).toContain(m.control);
+        expect(SEVERITIES).toContain(m.severity);
+        expect(["mandatory", "advisory"]).toContain(m.enforcementLevel);
+        expect(m.title.length).toBeGreaterThan(10);
+        expect(m.description.length).toBeGreaterThan(30);
+        expect(m.remediation.length).toBeGreaterThan(20);
+        expect(m.resourceTypes === "all" || m.resourceTypes.length > 0).toBe(true);
+        for (const f of m.frameworks) {
+            expect(Object.keys(FRAMEWORKS)).toContain(f.framework);
+            expect(f.id).not.toBe("");
+            expect(f.version).not.toBe("");
+        }
+    });
+
+    it("maps its metadata onto the SDK's own fields", () => {
+        expect(p.displayName).toBe(m.title);
+        expect(p.severity).toBe(m.severity);
+        expect(p.remediationSteps).toBe(m.remediation);
+        expect(p.enforcementLevel).toBe(m.enforcementLevel);
+        expect(p.tags).toContain(`control:${m.control}`);
+        if (m.frameworks.length) expect(p.framework?.reference).toBe(m.frameworks[0]?.id);
+    });
+
+    it("has defaults that satisfy its own config schema", () => {
+        expect(() => resolveConfig(name, m.config, {})).not.toThrow();
+        for (const [key, spec] of Object.entries(m.config)) expect(spec.description, key).not.toBe("");
+    });
+
+    it("has a test file with passes, fails, unknown-during-preview and config cases", () => {
+        const file = path.join(ROOT, "tests", "policies", m.cloud, `${name}.test.ts`);
+        expect(fs.existsSync(file), file).toBe(true);
+        const text = fs.readFileSync(file, "utf8");
+        for (const block of ['"passes"', '"fails"', '"unknown during preview"', '"config"']) expect(text, block).toContain(`describe(${block}`);
+    });
+});
