@@ -4,15 +4,50 @@
 import type { SrguardPolicy } from "./core/policy";
 
 // AWS — encryption-at-rest
+import awsCloudwatchLogGroupRequireKmsKey from "./aws/aws-cloudwatch-log-group-require-kms-key";
+import awsDaxClusterRequireEncryption from "./aws/aws-dax-cluster-require-encryption";
+import awsDynamodbTableRequireCustomerManagedKey from "./aws/aws-dynamodb-table-require-customer-managed-key";
+import awsEbsEncryptionByDefaultEnable from "./aws/aws-ebs-encryption-by-default-enable";
+import awsEbsVolumeRequireEncryption from "./aws/aws-ebs-volume-require-encryption";
+import awsEc2InstanceRequireEbsEncryption from "./aws/aws-ec2-instance-require-ebs-encryption";
+import awsEc2LaunchTemplateRequireEbsEncryption from "./aws/aws-ec2-launch-template-require-ebs-encryption";
+import awsEfsFileSystemRequireEncryption from "./aws/aws-efs-file-system-require-encryption";
+import awsElasticacheReplicationGroupRequireEncryptionAtRest from "./aws/aws-elasticache-replication-group-require-encryption-at-rest";
+import awsKinesisStreamRequireEncryption from "./aws/aws-kinesis-stream-require-encryption";
+import awsOpensearchDomainRequireEncryptionAtRest from "./aws/aws-opensearch-domain-require-encryption-at-rest";
+import awsRdsClusterRequireStorageEncryption from "./aws/aws-rds-cluster-require-storage-encryption";
+import awsRdsInstanceRequireStorageEncryption from "./aws/aws-rds-instance-require-storage-encryption";
+import awsRedshiftClusterRequireEncryption from "./aws/aws-redshift-cluster-require-encryption";
+import awsS3BucketRequireCustomerManagedKey from "./aws/aws-s3-bucket-require-customer-managed-key";
+import awsS3BucketRequireServerSideEncryption from "./aws/aws-s3-bucket-require-server-side-encryption";
+import awsSnsTopicRequireEncryption from "./aws/aws-sns-topic-require-encryption";
+import awsSqsQueueRequireEncryption from "./aws/aws-sqs-queue-require-encryption";
 
 // AWS — public-access
+import awsRdsInstanceDisallowPublicAccess from "./aws/aws-rds-instance-disallow-public-access";
+import awsRedshiftClusterDisallowPublicAccess from "./aws/aws-redshift-cluster-disallow-public-access";
+import awsRedshiftserverlessWorkgroupDisallowPublicAccess from "./aws/aws-redshiftserverless-workgroup-disallow-public-access";
+import awsS3AccessPointDisallowPublicAccess from "./aws/aws-s3-access-point-disallow-public-access";
+import awsS3AccountPublicAccessBlockEnableAllSettings from "./aws/aws-s3-account-public-access-block-enable-all-settings";
+import awsS3BucketDisallowPublicAcl from "./aws/aws-s3-bucket-disallow-public-acl";
+import awsS3BucketPolicyDisallowPublicAccess from "./aws/aws-s3-bucket-policy-disallow-public-access";
+import awsS3BucketRequirePublicAccessBlock from "./aws/aws-s3-bucket-require-public-access-block";
+import awsS3ObjectDisallowPublicAcl from "./aws/aws-s3-object-disallow-public-acl";
 
 // AWS — mfa
+import awsIamRoleRequireMfa from "./aws/aws-iam-role-require-mfa";
+import awsIamRoleRestrictFederatedTrust from "./aws/aws-iam-role-restrict-federated-trust";
 
 // AWS — log-retention
+import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
+import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
+import awsCloudtrailTrailEnableLogging from "./aws/aws-cloudtrail-trail-enable-logging";
 import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-group-configure-retention";
 
 // AWS — data-region
+import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
+import awsRegionalResourceRestrictTargetRegion from "./aws/aws-regional-resource-restrict-target-region";
+import awsS3BucketRestrictReplicationRegion from "./aws/aws-s3-bucket-restrict-replication-region";
 
 // Azure — encryption-at-rest
 
@@ -26,15 +61,50 @@ import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-gr
 
 export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — encryption-at-rest
+    awsCloudwatchLogGroupRequireKmsKey,
+    awsDaxClusterRequireEncryption,
+    awsDynamodbTableRequireCustomerManagedKey,
+    awsEbsEncryptionByDefaultEnable,
+    awsEbsVolumeRequireEncryption,
+    awsEc2InstanceRequireEbsEncryption,
+    awsEc2LaunchTemplateRequireEbsEncryption,
+    awsEfsFileSystemRequireEncryption,
+    awsElasticacheReplicationGroupRequireEncryptionAtRest,
+    awsKinesisStreamRequireEncryption,
+    awsOpensearchDomainRequireEncryptionAtRest,
+    awsRdsClusterRequireStorageEncryption,
+    awsRdsInstanceRequireStorageEncryption,
+    awsRedshiftClusterRequireEncryption,
+    awsS3BucketRequireCustomerManagedKey,
+    awsS3BucketRequireServerSideEncryption,
+    awsSnsTopicRequireEncryption,
+    awsSqsQueueRequireEncryption,
 
     // AWS — public-access
+    awsRdsInstanceDisallowPublicAccess,
+    awsRedshiftClusterDisallowPublicAccess,
+    awsRedshiftserverlessWorkgroupDisallowPublicAccess,
+    awsS3AccessPointDisallowPublicAccess,
+    awsS3AccountPublicAccessBlockEnableAllSettings,
+    awsS3BucketDisallowPublicAcl,
+    awsS3BucketPolicyDisallowPublicAccess,
+    awsS3BucketRequirePublicAccessBlock,
+    awsS3ObjectDisallowPublicAcl,
 
     // AWS — mfa
+    awsIamRoleRequireMfa,
+    awsIamRoleRestrictFederatedTrust,
 
     // AWS — log-retention
+    awsCloudtrailTrailConfigureLogRetention,
+    awsCloudtrailTrailEnableLogFileValidation,
+    awsCloudtrailTrailEnableLogging,
     awsCloudwatchLogGroupConfigureRetention,
 
     // AWS — data-region
+    awsRegionalResourceRestrictRegion,
+    awsRegionalResourceRestrictTargetRegion,
+    awsS3BucketRestrictReplicationRegion,
 
     // Azure — encryption-at-rest
 

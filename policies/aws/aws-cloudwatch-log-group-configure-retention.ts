@@ -1,4 +1,5 @@
 import { defineResourcePolicy } from "../core/policy";
+import { isKnown } from "../core/values";
 
 export default defineResourcePolicy({
     name: "aws-cloudwatch-log-group-configure-retention",
@@ -25,14 +26,17 @@ export default defineResourcePolicy({
         },
     },
     check({ props }, config, report) {
-        if (typeof props.logGroupClass === "string" && props.logGroupClass.toUpperCase() === "DELIVERY") {
+        const classKnown = isKnown(props, "logGroupClass");
+        if (classKnown && typeof props.logGroupClass === "string" && props.logGroupClass.toUpperCase() === "DELIVERY") {
             report("`logGroupClass` is DELIVERY, which the service caps at 2 days of retention; use STANDARD or INFREQUENT_ACCESS.");
             return;
         }
-        const days = props.retentionInDays;
-        if (days === undefined || days === null || days === 0) return; // never expire
-        if (typeof days !== "number" || days < config.minimumRetentionDays) {
+        const days = props.retentionInDays; // unknown: the verdict waits for it (the SDK says so)
+        if (days !== undefined && days !== null && days !== 0 && (typeof days !== "number" || days < config.minimumRetentionDays)) {
             report(`\`retentionInDays\` is shorter than ${config.minimumRetentionDays} days; set it to at least ${config.minimumRetentionDays} (or 0 to never expire).`);
+            return;
         }
+        // A long enough retention still depends on the class (DELIVERY caps it): wait for an unknown class.
+        if (!classKnown) void props.logGroupClass;
     },
 });

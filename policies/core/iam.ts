@@ -226,7 +226,8 @@ export function requiresExactExternalId(s: Statement): boolean {
 
 /**
  * Condition keys that, pinned to fixed values, keep a statement with a wildcard principal from being public
- * (the S3 "meaning of public" list, plus the organisation and principal keys).
+ * (the S3 "meaning of public" list, including the access-point delegation keys `s3:DataAccessPointArn` /
+ * `s3:DataAccessPointAccount`, plus the organisation and principal keys).
  */
 const RESTRICTING_KEYS: readonly string[] = [
     "aws:sourcearn",
@@ -241,11 +242,13 @@ const RESTRICTING_KEYS: readonly string[] = [
     "aws:principalarn",
     "aws:sourceip",
     "s3:x-amz-server-side-encryption-aws-kms-key-id",
+    "s3:dataaccesspointarn",
+    "s3:dataaccesspointaccount",
 ];
 
+/** A CIDR that matches every address: any `/0` prefix (`0.0.0.0/0`, `::/0`, but also `10.0.0.0/0`). */
 function isOpenCidr(v: string): boolean {
-    const t = v.trim();
-    return t === "0.0.0.0/0" || t === "::/0" || t === "0::/0";
+    return /\/0+$/.test(v.trim());
 }
 
 /** Whether some fixed condition on a restricting key narrows who can use this statement. */
@@ -263,6 +266,14 @@ export function reachesAnyone(s: Statement): boolean {
     if (s.effect !== "Allow") return false;
     if (s.notPrincipal) return true;
     return s.principal?.anyone === true;
+}
+
+/**
+ * A statement's position for messages (`statement #2`). Unlike `statementLabel` it never quotes the `Sid`, which is
+ * text from the property value: use it where the document may hold secrets (e.g. a role's `assumeRolePolicy`).
+ */
+export function statementPosition(s: Statement): string {
+    return `statement #${s.index + 1}`;
 }
 
 /** Short description of a statement for messages: `Sid` when it has one, else its position. Never a value. */

@@ -42,30 +42,77 @@ export function azureLocation(props: Props, provider: ProviderRef | undefined): 
     return { found: false };
 }
 
-/** AWS modules whose resources are global or account-wide, so they have no data region of their own. */
+// Global AWS resource types. Ground truth: provider v7 gives every regional resource a per-resource `region`
+// argument, and none to global or account-wide ones (tests/policies/core/aws-regions.test.ts holds this list to the
+// installed `@pulumi/aws`). In a module not listed as global, a type not listed counts as regional: a new
+// resource there is checked, not exempt.
+
+/** AWS modules whose resources are all global or account-wide, so they have no data region of their own. */
 const GLOBAL_AWS_MODULES: ReadonlySet<string> = new Set([
-    "iam",
-    "cloudfront",
-    "route53domains",
-    "organizations",
-    "budgets",
-    "costexplorer",
-    "globalaccelerator",
-    "waf",
-    "shield",
     "account",
+    "bcmdata",
+    "billing",
+    "budgets",
+    "cloudfront",
+    "costexplorer",
+    "costoptimizationhub",
+    "cur",
+    "globalaccelerator",
+    "iam",
+    "networkmanager",
+    "notifications",
+    "organizations",
+    "route53domains",
+    "route53recoverycontrol",
+    "route53recoveryreadiness",
+    "savingsplans",
+    "shield",
+    "uxc",
+    "waf",
 ]);
 
+/** Global or account-wide types in modules that are otherwise regional. */
 const GLOBAL_AWS_TYPES: ReadonlySet<string> = new Set([
+    "aws:backup/globalSettings:GlobalSettings",
+    "aws:bedrock/useCaseForModelAccess:UseCaseForModelAccess",
+    "aws:chime/sdkvoiceGlobalSettings:SdkvoiceGlobalSettings",
+    "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
+    "aws:directconnect/gateway:Gateway",
+    "aws:directconnect/hostedConnection:HostedConnection",
+    "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount",
+    "aws:fms/adminAccount:AdminAccount",
+    "aws:ram/sharingWithOrganization:SharingWithOrganization",
+    // Route 53 public DNS, health checks and traffic policies are global; Resolver and Profiles are regional.
+    "aws:route53/cidrCollection:CidrCollection",
+    "aws:route53/cidrLocation:CidrLocation",
+    "aws:route53/delegationSet:DelegationSet",
+    "aws:route53/healthCheck:HealthCheck",
+    "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec",
+    "aws:route53/keySigningKey:KeySigningKey",
+    "aws:route53/queryLog:QueryLog",
+    "aws:route53/record:Record",
+    "aws:route53/recordsExclusive:RecordsExclusive",
+    "aws:route53/trafficPolicy:TrafficPolicy",
+    "aws:route53/trafficPolicyInstance:TrafficPolicyInstance",
+    "aws:route53/vpcAssociationAuthorization:VpcAssociationAuthorization",
+    "aws:route53/zone:Zone",
+    "aws:route53/zoneAssociation:ZoneAssociation",
     "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    "aws:servicecatalog/organizationsAccess:OrganizationsAccess",
 ]);
 
-/** Whether an AWS resource type is global (IAM, CloudFront, Route 53 zones and records, account-level settings). */
+const globalCache = new Map<string, boolean>();
+
+/**
+ * Whether an AWS resource type is global (IAM, CloudFront, Route 53 zones and records, organizations, billing,
+ * account-level settings). Cached: the data-region policy asks this for every resource at every preview.
+ */
 export function isGlobalAwsType(type: string): boolean {
-    const c = canonicalType(type);
-    if (GLOBAL_AWS_TYPES.has(c)) return true;
-    const m = moduleOf(c);
-    // Route 53 hosted zones and records are global; Route 53 Resolver resources are regional.
-    if (m === "route53") return !/^aws:route53\/resolver/.test(c);
-    return GLOBAL_AWS_MODULES.has(m);
+    let global = globalCache.get(type);
+    if (global === undefined) {
+        const c = canonicalType(type);
+        global = GLOBAL_AWS_TYPES.has(c) || GLOBAL_AWS_MODULES.has(moduleOf(c));
+        globalCache.set(type, global);
+    }
+    return global;
 }

@@ -40,6 +40,21 @@ export class JoinIndex {
         }
     }
 
+    /**
+     * Indexed resources that `from.props[property]` was built from, anywhere inside it (the engine records property
+     * dependencies per top-level property only, so for a nested field this is every resource the block refers to).
+     */
+    dependencies(from: PolicyResource, property: string): readonly PolicyResource[] {
+        const deps = from.propertyDependencies[property];
+        if (!deps || !deps.length) return [];
+        return deps.map((d) => this.byUrn.get(d.urn)).filter((d): d is PolicyResource => d !== undefined);
+    }
+
+    /** Indexed resources with join key `key` (for a literal value found below the top level of a resource). */
+    lookup(key: string): readonly PolicyResource[] {
+        return this.byKey.get(key) ?? [];
+    }
+
     /** What `from.props[property]` refers to among the indexed resources. */
     resolve(from: PolicyResource, property: string): Reference {
         const deps = from.propertyDependencies[property];

@@ -4,10 +4,15 @@
 //   `aws:alb/*` module, which mirrors `aws:lb/*`.
 // - azure-native writes explicit API versions two ways: `azure-native:storage/v20230101:StorageAccount` (v2 style)
 //   and the parameterised `azure-native_storage_v20230101:storage:StorageAccount` (v3 style); v3 also moved modules
-//   (`insights` → `monitor`), and the old names stay as aliases.
+//   (`insights` → `monitor`), and the old names stay as aliases. Cosmos DB resources also keep their
+//   `documentdb` names (`azure-native:documentdb:DatabaseAccount`, after the Microsoft.DocumentDB provider) as
+//   aliases of `cosmosdb`. (A few `documentdb` tokens alias `mongocluster` resources too, e.g.
+//   `documentdb:FirewallRule`; they fold to a `cosmosdb` name, which for a token no policy targets is harmless.)
 
-/** Azure modules that azure-native v3 renamed: old name → new name. */
-const AZURE_MODULE_RENAMES: Readonly<Record<string, string>> = { insights: "monitor" };
+import { RENAMED_TYPES } from "./azure-location-types.generated";
+
+/** Azure modules that azure-native renamed: old name → new name. */
+const AZURE_MODULE_RENAMES: Readonly<Record<string, string>> = { insights: "monitor", documentdb: "cosmosdb" };
 
 /** AWS resources whose deprecated spellings are not simply "the same name with V2/v2". */
 const AWS_ALIASES: Readonly<Record<string, string>> = {
@@ -43,6 +48,10 @@ function canonicalAzure(type: string): string {
         resource = m[2];
     }
     if (!module || !resource) return type;
+    // Exact renames the SDK declares as aliases (insights split into monitor/applicationinsights, cache → redis,
+    // network → dns/frontdoor/..., renamed resources); the module renames below cover tokens it does not list.
+    const renamed = RENAMED_TYPES[`azure-native:${module}:${resource}`];
+    if (renamed) return renamed;
     module = AZURE_MODULE_RENAMES[module] ?? module;
     return `azure-native:${module}:${resource}`;
 }

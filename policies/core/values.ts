@@ -81,3 +81,20 @@ export function lower(v: unknown): string | undefined {
 export function sameText(a: unknown, b: string): boolean {
     return typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * The known elements of an array-or-single field, without touching the unknown ones (reading an unknown element
+ * through the SDK's proxy throws), and whether any element was unknown. `undefined`/`null` → no elements.
+ */
+export function knownItems(v: unknown): { readonly items: readonly unknown[]; readonly anyUnknown: boolean } {
+    if (v === undefined || v === null) return { items: [], anyUnknown: false };
+    if (isUnknownValue(v)) return { items: [], anyUnknown: true };
+    if (!Array.isArray(v)) return { items: [v], anyUnknown: false };
+    const items: unknown[] = [];
+    let anyUnknown = false;
+    for (let i = 0; i < v.length; i++) {
+        if (isKnown(v, String(i))) items.push(v[i]);
+        else anyUnknown = true;
+    }
+    return { items, anyUnknown };
+}

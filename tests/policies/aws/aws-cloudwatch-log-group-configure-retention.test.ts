@@ -53,6 +53,18 @@ describe("aws-cloudwatch-log-group-configure-retention", () => {
         it("still fails a DELIVERY log group whose retention is unknown", async () => {
             expect((await runResourcePolicy(policy, logGroup({ retentionInDays: UNKNOWN, logGroupClass: "DELIVERY" }))).verdict).toBe("fail");
         });
+
+        it("still fails a short retention whose log group class is unknown", async () => {
+            const r = await runResourcePolicy(policy, logGroup({ retentionInDays: 7, logGroupClass: UNKNOWN }));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("`retentionInDays`");
+        });
+
+        it("cannot decide a long retention while the log group class (which may be DELIVERY) is unknown", async () => {
+            const r = await runResourcePolicy(policy, logGroup({ retentionInDays: 400, logGroupClass: UNKNOWN }));
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain(".logGroupClass");
+        });
     });
 
     describe("config", () => {

@@ -1,0 +1,28 @@
+import { isSet, known } from "../core/encryption";
+import { defineResourcePolicy } from "../core/policy";
+
+export default defineResourcePolicy({
+    name: "aws-cloudwatch-log-group-require-kms-key",
+    title: "CloudWatch log groups encrypt with a customer managed KMS key",
+    cloud: "aws",
+    control: "encryption-at-rest",
+    severity: "low",
+    description:
+        "CloudWatch Logs always encrypts log data at rest with service-managed keys; log groups holding sensitive logs " +
+        "should also name a customer managed KMS key (`kmsKeyId`), so that access to the logs can be governed and " +
+        "revoked through the key policy. CloudWatch Logs accepts only customer managed keys here.",
+    remediation:
+        "Set `kmsKeyId` to the ARN of a customer managed KMS key whose key policy allows the logs.<region>.amazonaws.com " +
+        "service principal to use it for this log group.",
+    frameworks: [{ framework: "iso27001", version: "2022", id: "A.8.24" }],
+    enforcementLevel: "advisory",
+    resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
+    config: {},
+    check({ props }, _config, report) {
+        const key = known(props, "kmsKeyId");
+        if (!key.known) key.read();
+        else if (!isSet(key.value)) {
+            report("`kmsKeyId` is not set, so the log group uses CloudWatch's service-managed encryption; set it to a customer managed KMS key ARN.");
+        }
+    },
+});

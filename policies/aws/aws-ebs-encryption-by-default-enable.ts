@@ -1,0 +1,34 @@
+import { flag } from "../core/encryption";
+import { defineResourcePolicy } from "../core/policy";
+
+export default defineResourcePolicy({
+    name: "aws-ebs-encryption-by-default-enable",
+    title: "EBS encryption by default stays enabled",
+    cloud: "aws",
+    control: "encryption-at-rest",
+    severity: "medium",
+    description:
+        "A stack that manages the account's EBS encryption-by-default setting (aws.ebs.EncryptionByDefault) must keep it " +
+        "enabled, so that every new EBS volume and snapshot copy in the region is encrypted.",
+    remediation: "Set `enabled: true` on the EncryptionByDefault resource, or leave it unset (it defaults to true).",
+    frameworks: [
+        { framework: "aws-fsbp", version: "1.0.0", id: "EC2.7" },
+        { framework: "cis-aws", version: "3.0.0", id: "2.2.1" },
+        { framework: "iso27001", version: "2022", id: "A.8.24" },
+    ],
+    enforcementLevel: "mandatory",
+    resourceTypes: ["aws:ebs/encryptionByDefault:EncryptionByDefault"],
+    config: {},
+    check({ props }, _config, report) {
+        switch (flag(props, "enabled")) {
+            case "on":
+            case "unset":
+                return;
+            case "unknown":
+                void props["enabled"];
+                return;
+            default:
+                report("`enabled` is not true, which turns EBS encryption by default off for the region; set it to true.");
+        }
+    },
+});

@@ -1,0 +1,139 @@
+import {
+    allows,
+    allowsAnyOf,
+    hasRestrictingCondition,
+    maxMfaAge,
+    parsePolicyDocument,
+    reachesAnyone,
+    requiresExactExternalId,
+    requiresMfa,
+    type Statement,
+    statementPosition,
+} from "../core/iam";
+import { defineResourcePolicy } from "../core/policy";
+import { ASSUME_ACTIONS, ASSUME_ROLE } from "../core/trust";
+import { isKnown, isObject, type Props } from "../core/values";
+
+/** Tag that declares a role as assumed by a third party's automation (value: `third-party-automation`). */
+export const ROLE_KIND_TAG = "srguard:role-kind";
+export const THIRD_PARTY_AUTOMATION = "third-party-automation";
+
+/** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
+const ROLE_NAME = "^[A-Za-z0-9+=,.@_-]{1,64}$";
+
+function tagDeclaresThirdParty(tags: unknown): boolean {
+    if (!isObject(tags)) return false;
+    for (const key of Object.keys(tags)) {
+        if (key.toLowerCase() !== ROLE_KIND_TAG) continue;
+        const value = tags[key];
+        if (typeof value === "string" && value.trim().toLowerCase() === THIRD_PARTY_AUTOMATION) return true;
+    }
+    return false;
+}
+
+/**
+ * Whether the role is declared as third-party automation: by its tag (`tags`, else the provider-merged `tagsAll`),
+ * or by its name in `thirdPartyRoleNames`. Reads an unknown value only when the answer depends on it.
+ */
+function declaredThirdParty(props: Props, names: readonly string[]): boolean {
+    const tagsKnown = isKnown(props, "tags");
+    if (tagsKnown && tagDeclaresThirdParty(props.tags)) return true;
+    if (isKnown(props, "tagsAll") && tagDeclaresThirdParty(props.tagsAll)) return true;
+    if (names.length > 0 && names.includes(String(props.name))) return true;
+    if (!tagsKnown) return tagDeclaresThirdParty(props.tags); // throws the SDK's "unknown during preview"
+    return false;
+}
+
+export default defineResourcePolicy({
+    name: "aws-iam-role-require-mfa",
+    title: "IAM roles that IAM users or other accounts can assume require MFA",
+    cloud: "aws",
+    control: "mfa",
+    severity: "high",
+    description:
+        "A role whose trust policy lets IAM principals (users, roles, whole accounts) assume it must require MFA in every " +
+        "Allow statement that grants sts:AssumeRole (`Bool aws:MultiFactorAuthPresent true`; `BoolIfExists` passes " +
+        "when the key is absent, as it is for long-term access keys). A role declared as third-party automation may " +
+        "require an exact `sts:ExternalId` instead. A trust open to anyone is never acceptable.",
+    remediation:
+        "Add `\"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}` to each statement that trusts AWS " +
+        "principals (and `NumericLessThanEquals aws:MultiFactorAuthAge` when `maxMfaAgeSeconds` is set). For a role that " +
+        `a vendor's automation assumes, tag it \`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\` (or list its name in ` +
+        "`thirdPartyRoleNames`) and require `StringEquals sts:ExternalId` with the exact id the vendor gave you. Replace " +
+        "`Principal: \"*\"` / `NotPrincipal` with the accounts or roles you trust.",
+    frameworks: [{ framework: "iso27001", version: "2022", id: "A.8.5" }],
+    enforcementLevel: "mandatory",
+    resourceTypes: ["aws:iam/role:Role"],
+    config: {
+        maxMfaAgeSeconds: {
+            type: "integer",
+            default: 0,
+            minimum: 0,
+            maximum: 129600,
+            description:
+                "When above 0, every MFA statement must also bound `aws:MultiFactorAuthAge` (NumericLessThan[Equals]) to at " +
+                "most this many seconds. 0 = no age bound required.",
+        },
+        thirdPartyRoleNames: {
+            type: "array",
+            items: { type: "string", pattern: ROLE_NAME },
+            default: [],
+            description:
+                `IAM role names (the role's \`name\`) declared as third-party automation, besides roles tagged ` +
+                `\`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\`. Such roles may require an exact sts:ExternalId instead of MFA.`,
+        },
+    },
+    check({ props }, config, report) {
+        const doc = parsePolicyDocument(props.assumeRolePolicy);
+        if (!doc.ok) {
+            report(`\`assumeRolePolicy\` ${doc.error}; it must be a JSON policy document.`);
+            return;
+        }
+        let declared: boolean | undefined;
+        const isDeclared = (): boolean => (declared ??= declaredThirdParty(props, config.thirdPartyRoleNames));
+
+        for (const s of doc.statements) {
+            if (s.effect !== "Allow") continue;
+            const where = `\`assumeRolePolicy\` ${statementPosition(s)}`;
+            const open = reachesAnyone(s);
+            if (open && !hasRestrictingCondition(s)) {
+                if (allowsAnyOf(s, ASSUME_ACTIONS)) {
+                    report(
+                        `${where} lets anyone assume the role (\`Principal: "*"\` or \`NotPrincipal\`), whatever its MFA condition; ` +
+                            "name the trusted accounts or roles, or pin the caller with a fixed `aws:PrincipalOrgID` / `aws:PrincipalArn` condition.",
+                    );
+                }
+                continue;
+            }
+            if (!trustsAwsPrincipals(s, open) || !allows(s, ASSUME_ROLE)) continue;
+            if (requiresMfa(s)) {
+                const limit = config.maxMfaAgeSeconds;
+                if (limit > 0) {
+                    const age = maxMfaAge(s);
+                    if (age === undefined || age > limit) {
+                        report(
+                            `${where} does not bound \`aws:MultiFactorAuthAge\` to at most ${limit} seconds; ` +
+                                `add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ${limit} (or less) to its Condition.`,
+                        );
+                    }
+                }
+                continue;
+            }
+            const externalId = requiresExactExternalId(s);
+            if (externalId && isDeclared()) continue;
+            report(
+                `${where} lets IAM principals assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
+                    "to its Condition (`BoolIfExists` does not count)" +
+                    (externalId
+                        ? `. Its \`sts:ExternalId\` condition only counts for a role declared as third-party automation ` +
+                          `(tag \`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\`, or its name in \`thirdPartyRoleNames\`).`
+                        : "."),
+            );
+        }
+    },
+});
+
+/** IAM users, roles or accounts (or, behind a restricting condition, anyone) may use this statement. */
+function trustsAwsPrincipals(s: Statement, open: boolean): boolean {
+    return open || (s.principal?.aws.length ?? 0) > 0;
+}

@@ -1,0 +1,28 @@
+import { defineResourcePolicy } from "../core/policy";
+import { isTrue } from "../core/values";
+
+export default defineResourcePolicy({
+    name: "aws-redshift-cluster-disallow-public-access",
+    title: "Redshift clusters are not publicly accessible",
+    cloud: "aws",
+    control: "public-access",
+    severity: "high",
+    description:
+        "Amazon Redshift clusters must not be publicly accessible: a publicly accessible cluster gets a public " +
+        "endpoint, so only its security groups stand between the warehouse and the internet.",
+    remediation:
+        "Set `publiclyAccessible` to false (or leave it out: @pulumi/aws v7 defaults it to false) and reach the " +
+        "cluster from inside the VPC.",
+    frameworks: [
+        { framework: "aws-fsbp", version: "1.0.0", id: "Redshift.1" },
+        { framework: "iso27001", version: "2022", id: "A.8.3" },
+    ],
+    enforcementLevel: "mandatory",
+    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    config: {},
+    check({ props }, _config, report) {
+        if (isTrue(props.publiclyAccessible)) {
+            report("`publiclyAccessible` is true; set it to false (or leave it out) and reach the cluster from inside the VPC.");
+        }
+    },
+});

@@ -1,0 +1,56 @@
+import { isS3SseAlgorithm, s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
+import { KnownValues } from "../core/known";
+import { defineResourcePolicy } from "../core/policy";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const SSE_CONFIGURATION = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+
+const ALGORITHMS = "AES256, aws:kms or aws:kms:dsse";
+
+export default defineResourcePolicy({
+    name: "aws-s3-bucket-require-server-side-encryption",
+    title: "S3 buckets keep default server-side encryption",
+    cloud: "aws",
+    control: "encryption-at-rest",
+    severity: "high",
+    description:
+        "S3 buckets must encrypt new objects at rest by default. S3 applies SSE-S3 (AES256) to every bucket since " +
+        "January 2023, so a bucket without an encryption configuration passes; a configuration that is declared — the " +
+        "deprecated inline block of Bucket/BucketV2 or a BucketServerSideEncryptionConfiguration — must apply AES256, " +
+        "aws:kms or aws:kms:dsse in every rule.",
+    remediation:
+        "Give every rule an `applyServerSideEncryptionByDefault` block whose `sseAlgorithm` is AES256, aws:kms or " +
+        "aws:kms:dsse, or remove the configuration to keep the SSE-S3 default. Prefer the " +
+        "BucketServerSideEncryptionConfiguration resource over the deprecated inline `serverSideEncryptionConfiguration`.",
+    frameworks: [
+        { framework: "aws-fsbp", version: "1.0.0", id: "S3.4" },
+        { framework: "iso27001", version: "2022", id: "A.8.24" },
+    ],
+    enforcementLevel: "mandatory",
+    resourceTypes: [BUCKET, SSE_CONFIGURATION],
+    config: {},
+    check({ props, canonicalType }, _config, report) {
+        const configurations: readonly SseConfiguration[] =
+            canonicalType === BUCKET ? s3InlineEncryption(props) : [s3ConfigurationEncryption(props)];
+        const values = new KnownValues();
+        const problems = new Set<string>();
+        for (const { property, rules } of configurations) {
+            for (const rule of rules) {
+                if (!rule.known) {
+                    values.defer(rule.read);
+                } else if (rule.kind === "no-default") {
+                    problems.add(
+                        `\`${property}\` has a rule that applies no default encryption; give it an ` +
+                            `\`applyServerSideEncryptionByDefault\` with \`sseAlgorithm\` ${ALGORITHMS}.`,
+                    );
+                } else if (!rule.algorithm.known) {
+                    values.defer(rule.algorithm.read);
+                } else if (!isS3SseAlgorithm(rule.algorithm.value)) {
+                    problems.add(`\`${property}\` has a rule whose \`sseAlgorithm\` is not ${ALGORITHMS}; set it to one of them.`);
+                }
+            }
+        }
+        if (problems.size) problems.forEach(report);
+        else values.settle();
+    },
+});
