@@ -50,14 +50,43 @@ import awsRegionalResourceRestrictTargetRegion from "./aws/aws-regional-resource
 import awsS3BucketRestrictReplicationRegion from "./aws/aws-s3-bucket-restrict-replication-region";
 
 // Azure — encryption-at-rest
+import azureComputeDiskRequireCustomerManagedKey from "./azure/azure-compute-disk-require-customer-managed-key";
+import azureCosmosdbAccountRequireCustomerManagedKey from "./azure/azure-cosmosdb-account-require-customer-managed-key";
+import azureDbformysqlServerRequireCustomerManagedKey from "./azure/azure-dbformysql-server-require-customer-managed-key";
+import azureDbforpostgresqlServerRequireCustomerManagedKey from "./azure/azure-dbforpostgresql-server-require-customer-managed-key";
+import azureKeyvaultVaultEnablePurgeProtection from "./azure/azure-keyvault-vault-enable-purge-protection";
+import azureSqlDatabaseEnableTransparentDataEncryption from "./azure/azure-sql-database-enable-transparent-data-encryption";
+import azureSqlServerRequireCustomerManagedKey from "./azure/azure-sql-server-require-customer-managed-key";
+import azureStorageAccountEnableEncryption from "./azure/azure-storage-account-enable-encryption";
+import azureStorageAccountRequireCustomerManagedKey from "./azure/azure-storage-account-require-customer-managed-key";
+import azureStorageAccountRequireInfrastructureEncryption from "./azure/azure-storage-account-require-infrastructure-encryption";
 
 // Azure — public-access
+import azureCosmosdbAccountRestrictPublicNetworkAccess from "./azure/azure-cosmosdb-account-restrict-public-network-access";
+import azureKeyvaultVaultRestrictPublicNetworkAccess from "./azure/azure-keyvault-vault-restrict-public-network-access";
+import azureSqlServerRestrictPublicNetworkAccess from "./azure/azure-sql-server-restrict-public-network-access";
+import azureStorageAccountDisallowPublicBlobAccess from "./azure/azure-storage-account-disallow-public-blob-access";
+import azureStorageAccountRequireMinimumTlsVersion from "./azure/azure-storage-account-require-minimum-tls-version";
+import azureStorageAccountRequireSecureTransfer from "./azure/azure-storage-account-require-secure-transfer";
+import azureStorageAccountRestrictNetworkAccess from "./azure/azure-storage-account-restrict-network-access";
+import azureStorageBlobContainerDisallowPublicAccess from "./azure/azure-storage-blob-container-disallow-public-access";
+import azureStorageStaticWebsiteDisallow from "./azure/azure-storage-static-website-disallow";
 
 // Azure — mfa
+import azureAuthorizationPimRoleEligibilityScheduleRequireMfa from "./azure/azure-authorization-pim-role-eligibility-schedule-require-mfa";
+import azureAuthorizationRoleAssignmentDisallowStandingPrivileged from "./azure/azure-authorization-role-assignment-disallow-standing-privileged";
 
 // Azure — log-retention
+import azureMonitorDiagnosticSettingRequireCoverage from "./azure/azure-monitor-diagnostic-setting-require-coverage";
+import azureMonitorDiagnosticSettingRequireLogDestination from "./azure/azure-monitor-diagnostic-setting-require-log-destination";
+import azureOperationalinsightsTableConfigureRetention from "./azure/azure-operationalinsights-table-configure-retention";
+import azureOperationalinsightsWorkspaceConfigureRetention from "./azure/azure-operationalinsights-workspace-configure-retention";
 
 // Azure — data-region
+import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
+import azureRegionalResourceRestrictLocation from "./azure/azure-regional-resource-restrict-location";
+import azureSqlDatabaseRestrictBackupRedundancy from "./azure/azure-sql-database-restrict-backup-redundancy";
+import azureStorageAccountRestrictGeoReplication from "./azure/azure-storage-account-restrict-geo-replication";
 
 export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — encryption-at-rest
@@ -107,12 +136,41 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsS3BucketRestrictReplicationRegion,
 
     // Azure — encryption-at-rest
+    azureComputeDiskRequireCustomerManagedKey,
+    azureCosmosdbAccountRequireCustomerManagedKey,
+    azureDbformysqlServerRequireCustomerManagedKey,
+    azureDbforpostgresqlServerRequireCustomerManagedKey,
+    azureKeyvaultVaultEnablePurgeProtection,
+    azureSqlDatabaseEnableTransparentDataEncryption,
+    azureSqlServerRequireCustomerManagedKey,
+    azureStorageAccountEnableEncryption,
+    azureStorageAccountRequireCustomerManagedKey,
+    azureStorageAccountRequireInfrastructureEncryption,
 
     // Azure — public-access
+    azureCosmosdbAccountRestrictPublicNetworkAccess,
+    azureKeyvaultVaultRestrictPublicNetworkAccess,
+    azureSqlServerRestrictPublicNetworkAccess,
+    azureStorageAccountDisallowPublicBlobAccess,
+    azureStorageAccountRequireMinimumTlsVersion,
+    azureStorageAccountRequireSecureTransfer,
+    azureStorageAccountRestrictNetworkAccess,
+    azureStorageBlobContainerDisallowPublicAccess,
+    azureStorageStaticWebsiteDisallow,
 
     // Azure — mfa
+    azureAuthorizationPimRoleEligibilityScheduleRequireMfa,
+    azureAuthorizationRoleAssignmentDisallowStandingPrivileged,
 
     // Azure — log-retention
+    azureMonitorDiagnosticSettingRequireCoverage,
+    azureMonitorDiagnosticSettingRequireLogDestination,
+    azureOperationalinsightsTableConfigureRetention,
+    azureOperationalinsightsWorkspaceConfigureRetention,
 
     // Azure — data-region
+    azureCosmosdbAccountRestrictLocations,
+    azureRegionalResourceRestrictLocation,
+    azureSqlDatabaseRestrictBackupRedundancy,
+    azureStorageAccountRestrictGeoReplication,
 ]);

@@ -1,0 +1,47 @@
+import { ALLOWED_LOCATIONS_CONFIG, GLOBAL_LOCATIONS, allowedLocationSet, allowedText } from "../core/azure-regions";
+import { LOCATION_TYPES_BY_MODULE } from "../core/azure-location-types.generated";
+import { defineResourcePolicy } from "../core/policy";
+import { azureLocation } from "../core/region";
+
+/** Canonical tokens of the resources whose Args take a `location` (generated from the SDK; others have no region). */
+const LOCATED_TYPES: ReadonlySet<string> = new Set(
+    Object.entries(LOCATION_TYPES_BY_MODULE).flatMap(([module, resources]) => resources.map((r) => `azure-native:${module}:${r}`)),
+);
+
+export default defineResourcePolicy({
+    name: "azure-regional-resource-restrict-location",
+    title: "Azure resources are placed only in allowed regions",
+    cloud: "azure",
+    control: "data-region",
+    severity: "high",
+    description:
+        "Every Azure resource that is placed in a region (its type takes a `location`) must be in an allowed region " +
+        "(default: japaneast, japanwest). `global` resources are exempt; child resources without a location of their own " +
+        "(containers, role assignments, ...) live with their parent. A resource without a `location` is placed by its " +
+        "provider's `location` (stack config `azure-native:location`); without either the policy fails closed.",
+    remediation:
+        "Set `location` to an allowed region (`japaneast`, `Japan East` and `JapanEast` are the same), or leave it unset " +
+        "and pin the region for the whole stack: `pulumi config set azure-native:location japaneast` (or `location` on an " +
+        "explicit azure-native provider).",
+    frameworks: [{ framework: "iso27001", version: "2022", id: "A.5.34" }],
+    enforcementLevel: "mandatory",
+    resourceTypes: "all",
+    config: { allowedLocations: ALLOWED_LOCATIONS_CONFIG },
+    check({ canonicalType, props, provider }, config, report) {
+        if (!LOCATED_TYPES.has(canonicalType)) return;
+        const placement = azureLocation(props, provider);
+        if (!placement.found) {
+            report(
+                "`location` is not set and no provider `location` (stack config `azure-native:location`) places it, so its region cannot be checked; " +
+                    `set \`location\` or run \`pulumi config set azure-native:location <region>\` ${allowedText(config.allowedLocations)}.`,
+            );
+            return;
+        }
+        if (GLOBAL_LOCATIONS.has(placement.region) || allowedLocationSet(config.allowedLocations).has(placement.region)) return;
+        report(
+            placement.from === "resource"
+                ? `\`location\` is not an allowed region ${allowedText(config.allowedLocations)}.`
+                : `\`location\` is not set and the provider's \`location\` (stack config \`azure-native:location\`) is not an allowed region ${allowedText(config.allowedLocations)}.`,
+        );
+    },
+});

@@ -1,0 +1,75 @@
+import { hasText } from "../core/azure";
+import { defineStackPolicy } from "../core/policy";
+import { JoinIndex, knownStrings } from "../core/stack";
+import { isKnown, sameText } from "../core/values";
+
+const SERVER = "azure-native:sql:Server";
+const PROTECTOR = "azure-native:sql:EncryptionProtector";
+
+export default defineStackPolicy({
+    name: "azure-sql-server-require-customer-managed-key",
+    title: "SQL servers protect TDE with a customer-managed key",
+    cloud: "azure",
+    control: "encryption-at-rest",
+    severity: "medium",
+    description:
+        "The transparent data encryption protector of an Azure SQL server should be a customer-managed key in Key " +
+        "Vault (the server's `keyId`, or an EncryptionProtector with serverKeyType AzureKeyVault), so that the " +
+        "customer controls the key that protects every database's encryption key.",
+    remediation:
+        "Set the server's `keyId` to a Key Vault key URI (with an identity that may use the key), or add an " +
+        "EncryptionProtector for the server with `serverKeyType` AzureKeyVault and the ServerKey's name. An " +
+        "EncryptionProtector with serverKeyType ServiceManaged switches the server back to a service-managed key.",
+    frameworks: [
+        { framework: "cis-azure", version: "2.1.0", id: "4.1.3" },
+        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "iso27001", version: "2022", id: "A.8.24" },
+    ],
+    enforcementLevel: "advisory",
+    resourceTypes: [SERVER, PROTECTOR],
+    config: {},
+    check(stack, _config, report) {
+        const servers = stack.ofType(SERVER);
+        if (!servers.length) return;
+        const index = new JoinIndex(servers, (r) => knownStrings(r, "serverName"));
+
+        // What the stack's encryption protectors say about each server (by URN).
+        const customer = new Set<string>();
+        const serviceManaged = new Set<string>();
+        const undecided = new Set<string>();
+        /** A protector that may use Key Vault but whose server is unknown: it could be any server's. */
+        let unplaced = false;
+        for (const p of stack.ofType(PROTECTOR)) {
+            const typeKnown = isKnown(p.props, "serverKeyType");
+            const akv = typeKnown && sameText(p.props.serverKeyType, "AzureKeyVault");
+            const ref = index.resolve(p, "serverName");
+            if (ref.kind === "unknown") {
+                if (!typeKnown || akv) unplaced = true;
+                continue;
+            }
+            if (ref.kind === "none") continue;
+            for (const s of ref.targets) (!typeKnown ? undecided : akv ? customer : serviceManaged).add(s.urn);
+        }
+
+        for (const s of servers) {
+            if (serviceManaged.has(s.urn)) {
+                report.violation(s.urn, "an EncryptionProtector sets `serverKeyType` ServiceManaged for this server; set it to AzureKeyVault with a Key Vault key.");
+                continue;
+            }
+            if (customer.has(s.urn)) continue;
+            if (!isKnown(s.props, "keyId")) {
+                report.cannotKnow(s.urn, "`keyId`");
+                continue;
+            }
+            if (hasText(s.props.keyId)) continue;
+            if (undecided.has(s.urn) || unplaced) {
+                report.cannotKnow(s.urn, "the `serverKeyType` or `serverName` of an EncryptionProtector");
+                continue;
+            }
+            report.violation(
+                s.urn,
+                "`keyId` is not set and no EncryptionProtector with `serverKeyType` AzureKeyVault protects this server (TDE uses a service-managed key); set `keyId` to a Key Vault key or add such an EncryptionProtector.",
+            );
+        }
+    },
+});

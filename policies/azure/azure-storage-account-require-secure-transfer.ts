@@ -1,0 +1,27 @@
+import { defineResourcePolicy } from "../core/policy";
+import { isFalse } from "../core/values";
+
+export default defineResourcePolicy({
+    name: "azure-storage-account-require-secure-transfer",
+    title: "Storage accounts accept only encrypted (HTTPS) connections",
+    cloud: "azure",
+    control: "public-access",
+    severity: "high",
+    description:
+        "A storage account with `enableHttpsTrafficOnly` false accepts plain HTTP (and unencrypted SMB), exposing " +
+        "data and credentials on the network. The default is true since API version 2019-04-01, so leaving it unset passes.",
+    remediation: "Remove `enableHttpsTrafficOnly` or set it to true.",
+    frameworks: [
+        { framework: "cis-azure", version: "2.1.0", id: "3.1" },
+        { framework: "mcsb", version: "v2", id: "DP-3" },
+        { framework: "iso27001", version: "2022", id: "A.8.24" },
+    ],
+    enforcementLevel: "mandatory",
+    resourceTypes: ["azure-native:storage:StorageAccount"],
+    config: {},
+    check({ props }, _config, report) {
+        if (isFalse(props.enableHttpsTrafficOnly)) {
+            report("`enableHttpsTrafficOnly` is false, so the account accepts unencrypted HTTP; set it to true.");
+        }
+    },
+});
