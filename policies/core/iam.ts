@@ -268,15 +268,7 @@ export function reachesAnyone(s: Statement): boolean {
     return s.principal?.anyone === true;
 }
 
-/**
- * A statement's position for messages (`statement #2`). Unlike `statementLabel` it never quotes the `Sid`, which is
- * text from the property value: use it where the document may hold secrets (e.g. a role's `assumeRolePolicy`).
- */
+/** A statement's position for messages (`statement #2`). Never its `Sid`, which is text from the property value. */
 export function statementPosition(s: Statement): string {
     return `statement #${s.index + 1}`;
-}
-
-/** Short description of a statement for messages: `Sid` when it has one, else its position. Never a value. */
-export function statementLabel(s: Statement): string {
-    return s.sid ? `statement '${s.sid}'` : `statement #${s.index + 1}`;
 }
