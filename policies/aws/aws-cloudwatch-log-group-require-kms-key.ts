@@ -20,8 +20,10 @@ export default defineResourcePolicy({
     config: {},
     check({ props }, _config, report) {
         const key = known(props, "kmsKeyId");
-        if (!key.known) key.read();
-        else if (!isSet(key.value)) {
+        // A key computed from another resource (e.g. `key.arn`) is unknown during preview but set, and CloudWatch Logs
+        // accepts only customer managed keys here: that is already compliant.
+        if (!key.known) return;
+        if (!isSet(key.value)) {
             report("`kmsKeyId` is not set, so the log group uses CloudWatch's service-managed encryption; set it to a customer managed KMS key ARN.");
         }
     },
