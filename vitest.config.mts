@@ -1,8 +1,9 @@
 import * as path from "path";
+import { fileURLToPath } from "url";
 import { defineConfig } from "vitest/config";
 
 // What `import ... from "srguard"` means inside this repository (the package's main module, from source).
-const resolve = { alias: { srguard: path.resolve(__dirname, "policies/api.ts") } };
+const resolve = { alias: { srguard: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "policies/api.ts") } };
 const END_TO_END = ["tests/gate/**/*.test.ts", "tests/stacks/**/*.test.ts", "tests/evasion/**/*.test.ts"];
 
 export default defineConfig({

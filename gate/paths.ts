@@ -1,0 +1,18 @@
+// Where the gate's own files are, whether it runs compiled (dist/gate/*.js) or from source (gate/*.ts, in tests).
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const compiled = path.basename(path.dirname(__dirname)) === "dist";
+
+/** The repository (package) root. */
+export const REPO_ROOT = compiled ? path.resolve(__dirname, "..", "..") : path.resolve(__dirname, "..");
+
+/** srguard's own pack: `<repo>/policies` (its package.json `main` is the compiled `dist/policies/index.js`). */
+export const DEFAULT_PACK_DIR = path.join(REPO_ROOT, "policies");
+
+/** The program runner is always run compiled: a child process cannot load TypeScript. */
+export function runnerPath(): string {
+    const here = path.join(__dirname, "runner.js");
+    return fs.existsSync(here) ? here : path.join(REPO_ROOT, "dist", "gate", "runner.js");
+}
