@@ -49,6 +49,8 @@ import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restr
 import awsRegionalResourceRestrictTargetRegion from "./aws/aws-regional-resource-restrict-target-region";
 import awsS3BucketRestrictReplicationRegion from "./aws/aws-s3-bucket-restrict-replication-region";
 
+// AWS — msp-delegation
+
 // Azure — encryption-at-rest
 import azureComputeDiskRequireCustomerManagedKey from "./azure/azure-compute-disk-require-customer-managed-key";
 import azureCosmosdbAccountRequireCustomerManagedKey from "./azure/azure-cosmosdb-account-require-customer-managed-key";
@@ -87,6 +89,8 @@ import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-accoun
 import azureRegionalResourceRestrictLocation from "./azure/azure-regional-resource-restrict-location";
 import azureSqlDatabaseRestrictBackupRedundancy from "./azure/azure-sql-database-restrict-backup-redundancy";
 import azureStorageAccountRestrictGeoReplication from "./azure/azure-storage-account-restrict-geo-replication";
+
+// Azure — msp-delegation
 
 export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — encryption-at-rest
@@ -135,6 +139,8 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsRegionalResourceRestrictTargetRegion,
     awsS3BucketRestrictReplicationRegion,
 
+    // AWS — msp-delegation
+
     // Azure — encryption-at-rest
     azureComputeDiskRequireCustomerManagedKey,
     azureCosmosdbAccountRequireCustomerManagedKey,
@@ -173,4 +179,6 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureRegionalResourceRestrictLocation,
     azureSqlDatabaseRestrictBackupRedundancy,
     azureStorageAccountRestrictGeoReplication,
+
+    // Azure — msp-delegation
 ]);
