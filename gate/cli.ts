@@ -28,7 +28,8 @@ commands:
                                 evaluate it
   scan FILE...                  evaluate \`pulumi preview --json\` or \`pulumi stack export\` output
   policies                      list the pack's policies and their metadata
-  samples [DIR]                 preview every stack folder under DIR (default stacks) — what \`npm start\` runs
+  samples [DIR]                 preview every stack folder under DIR (default stacks) — what \`npm start\` runs;
+                                a folder's own policy-config.json replaces --config for that stack
 
 options:
   --config FILE      policy-pack config, the file \`pulumi preview --policy-pack-config\` takes
@@ -233,10 +234,20 @@ async function cmdPolicies(args: Args): Promise<number> {
     });
 }
 
+/** A sample stack folder's own policy-pack config file: it replaces `--config` for that stack (docs/gate.md). */
+export const STACK_POLICY_CONFIG = "policy-config.json";
+
+/** The policy-pack config a sample stack in `dir` is evaluated with: its own `policy-config.json`, else `fallback`. */
+export function sampleConfigFile(dir: string, fallback: string | undefined): string | undefined {
+    const own = path.join(dir, STACK_POLICY_CONFIG);
+    return fs.existsSync(own) ? own : fallback;
+}
+
 /**
- * `npm start`: every sample stack under DIR (each folder with a Pulumi.yaml), one pack for all. The violating twins
- * are meant to violate, so violations do not fail the demonstration: the exit code is 0 when every stack could be
- * evaluated and 2 when one could not (its error is its final line). tests/gate holds each twin to its violations.
+ * `npm start`: every sample stack under DIR (each folder with a Pulumi.yaml), one pack per distinct policy-pack
+ * config (a stack folder's own `policy-config.json`, else `--config`). The violating twins are meant to violate, so
+ * violations do not fail the demonstration: the exit code is 0 when every stack could be evaluated and 2 when one
+ * could not (its error is its final line). tests/stacks holds each twin to its violations.
  */
 async function cmdSamples(args: Args): Promise<number> {
     const root = path.resolve(args.positional[0] ?? "stacks");
@@ -248,30 +259,54 @@ async function cmdSamples(args: Args): Promise<number> {
         .map((d) => path.join(root, d))
         .filter((d) => fs.existsSync(path.join(d, "Pulumi.yaml")) || fs.existsSync(path.join(d, "Pulumi.yml")));
     if (!dirs.length) throw new GateError(`${display}: no stack folders (with a Pulumi.yaml) here`);
-    const outcomes: { origin: string; stack?: GateStack; error?: string }[] = [];
-    const plans: { origin: string; plan: PlannedPreview }[] = [];
+    const outcomes: { origin: string; stack?: GateStack; identity?: PlannedPreview["identity"]; config?: string; error?: string }[] = [];
+    const plans: { origin: string; plan: PlannedPreview; config: string | undefined }[] = [];
     for (const d of dirs) {
         const origin = path.relative(process.cwd(), d) || ".";
         try {
-            plans.push({ origin, plan: planPreview(d) });
+            plans.push({ origin, plan: planPreview(d), config: sampleConfigFile(d, args.config) });
         } catch (e) {
             outcomes.push({ origin, error: messageOf(e) });
         }
     }
     return withSession(args, plans[0]?.plan.identity, async (opening) => {
-        for (const { origin, plan } of plans) {
+        for (const { origin, plan, config } of plans) {
             try {
-                outcomes.push({ origin, stack: await plan.run() });
+                outcomes.push({ origin, stack: await plan.run(), identity: plan.identity, ...(config !== undefined ? { config } : {}) });
             } catch (e) {
                 outcomes.push({ origin, error: messageOf(e) });
             }
         }
         const session = await opening;
-        const evaluated = outcomes.filter((o): o is { origin: string; stack: GateStack } => o.stack !== undefined);
-        const results = await evaluateAll(
-            session,
-            evaluated.map((o) => o.stack),
-        );
+        // Stacks with the run's own config share its pack; each other config gets a pack of its own.
+        const byOriginResult = new Map<string, StackResult>();
+        const configs = [...new Set(outcomes.filter((o) => o.stack).map((o) => o.config))];
+        for (const config of configs) {
+            const group = outcomes.filter((o) => o.stack !== undefined && o.config === config);
+            const identity = group[0]?.identity;
+            let own: GateSession | undefined;
+            if (config !== args.config && config !== undefined) {
+                try {
+                    own = await GateSession.open({
+                        ...(args.pack ? { packDir: args.pack } : {}),
+                        configFile: path.relative(process.cwd(), config) || config,
+                        ...(identity ? { stack: identity } : {}),
+                        concurrency: args.concurrency,
+                    });
+                } catch (e) {
+                    // A config file the pack refuses: those stacks could not be evaluated; the others still are.
+                    for (const o of group) o.error = messageOf(e);
+                    continue;
+                }
+            }
+            try {
+                const stacks = group.flatMap((o) => (o.stack ? [o.stack] : []));
+                for (const r of await evaluateAll(own ?? session, stacks)) byOriginResult.set(r.stack.origin, r);
+            } finally {
+                own?.close();
+            }
+        }
+        const results = [...byOriginResult.values()].sort((a, b) => a.stack.origin.localeCompare(b.stack.origin));
         warnAll(results);
         const report = session.report(results);
         const byOrigin = new Map(results.map((r) => [r.stack.origin, r]));

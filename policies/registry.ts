@@ -50,6 +50,11 @@ import awsRegionalResourceRestrictTargetRegion from "./aws/aws-regional-resource
 import awsS3BucketRestrictReplicationRegion from "./aws/aws-s3-bucket-restrict-replication-region";
 
 // AWS — msp-delegation
+import awsCloudtrailTrailRequireMspAuditLogging from "./aws/aws-cloudtrail-trail-require-msp-audit-logging";
+import awsIamRoleDisallowMspAdminAccess from "./aws/aws-iam-role-disallow-msp-admin-access";
+import awsIamRoleRequireMspPermissionsBoundary from "./aws/aws-iam-role-require-msp-permissions-boundary";
+import awsIamRoleRequireMspSessionLimits from "./aws/aws-iam-role-require-msp-session-limits";
+import awsIamRoleRestrictMspTrust from "./aws/aws-iam-role-restrict-msp-trust";
 
 // Azure — encryption-at-rest
 import azureComputeDiskRequireCustomerManagedKey from "./azure/azure-compute-disk-require-customer-managed-key";
@@ -91,6 +96,13 @@ import azureSqlDatabaseRestrictBackupRedundancy from "./azure/azure-sql-database
 import azureStorageAccountRestrictGeoReplication from "./azure/azure-storage-account-restrict-geo-replication";
 
 // Azure — msp-delegation
+import azureAuthorizationRoleAssignmentDisallowForeignPrincipal from "./azure/azure-authorization-role-assignment-disallow-foreign-principal";
+import azureManagedservicesRegistrationAssignmentRequireActivityLog from "./azure/azure-managedservices-registration-assignment-require-activity-log";
+import azureManagedservicesRegistrationAssignmentRestrictScope from "./azure/azure-managedservices-registration-assignment-restrict-scope";
+import azureManagedservicesRegistrationDefinitionDisallowOwner from "./azure/azure-managedservices-registration-definition-disallow-owner";
+import azureManagedservicesRegistrationDefinitionRequireJitMfa from "./azure/azure-managedservices-registration-definition-require-jit-mfa";
+import azureManagedservicesRegistrationDefinitionRestrictTenant from "./azure/azure-managedservices-registration-definition-restrict-tenant";
+import azureManagedservicesRegistrationDefinitionRestrictUserAccessAdministrator from "./azure/azure-managedservices-registration-definition-restrict-user-access-administrator";
 
 export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — encryption-at-rest
@@ -140,6 +152,11 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsS3BucketRestrictReplicationRegion,
 
     // AWS — msp-delegation
+    awsCloudtrailTrailRequireMspAuditLogging,
+    awsIamRoleDisallowMspAdminAccess,
+    awsIamRoleRequireMspPermissionsBoundary,
+    awsIamRoleRequireMspSessionLimits,
+    awsIamRoleRestrictMspTrust,
 
     // Azure — encryption-at-rest
     azureComputeDiskRequireCustomerManagedKey,
@@ -181,4 +198,11 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureStorageAccountRestrictGeoReplication,
 
     // Azure — msp-delegation
+    azureAuthorizationRoleAssignmentDisallowForeignPrincipal,
+    azureManagedservicesRegistrationAssignmentRequireActivityLog,
+    azureManagedservicesRegistrationAssignmentRestrictScope,
+    azureManagedservicesRegistrationDefinitionDisallowOwner,
+    azureManagedservicesRegistrationDefinitionRequireJitMfa,
+    azureManagedservicesRegistrationDefinitionRestrictTenant,
+    azureManagedservicesRegistrationDefinitionRestrictUserAccessAdministrator,
 ]);

@@ -11,38 +11,11 @@ import {
     statementPosition,
 } from "../core/iam";
 import { defineResourcePolicy } from "../core/policy";
+import { declaredThirdParty, ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
 import { ASSUME_ACTIONS, ASSUME_ROLE } from "../core/trust";
-import { isKnown, isObject, type Props } from "../core/values";
 
-/** Tag that declares a role as assumed by a third party's automation (value: `third-party-automation`). */
-export const ROLE_KIND_TAG = "srguard:role-kind";
-export const THIRD_PARTY_AUTOMATION = "third-party-automation";
-
-/** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
-const ROLE_NAME = "^[A-Za-z0-9+=,.@_-]{1,64}$";
-
-function tagDeclaresThirdParty(tags: unknown): boolean {
-    if (!isObject(tags)) return false;
-    for (const key of Object.keys(tags)) {
-        if (key.toLowerCase() !== ROLE_KIND_TAG) continue;
-        const value = tags[key];
-        if (typeof value === "string" && value.trim().toLowerCase() === THIRD_PARTY_AUTOMATION) return true;
-    }
-    return false;
-}
-
-/**
- * Whether the role is declared as third-party automation: by its tag (`tags`, else the provider-merged `tagsAll`),
- * or by its name in `thirdPartyRoleNames`. Reads an unknown value only when the answer depends on it.
- */
-function declaredThirdParty(props: Props, names: readonly string[]): boolean {
-    const tagsKnown = isKnown(props, "tags");
-    if (tagsKnown && tagDeclaresThirdParty(props.tags)) return true;
-    if (isKnown(props, "tagsAll") && tagDeclaresThirdParty(props.tagsAll)) return true;
-    if (names.length > 0 && names.includes(String(props.name))) return true;
-    if (!tagsKnown) return tagDeclaresThirdParty(props.tags); // throws the SDK's "unknown during preview"
-    return false;
-}
+// The role-kind declaration is shared with the msp-delegation policies (core/role-kind.ts).
+export { ROLE_KIND_TAG, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
 
 export default defineResourcePolicy({
     name: "aws-iam-role-require-mfa",

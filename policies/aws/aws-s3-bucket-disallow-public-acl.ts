@@ -1,9 +1,6 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy, type Report } from "../core/policy";
-import { checkCannedAcl, checkGrants } from "../core/public-access";
-
-const BUCKET = "aws:s3/bucket:Bucket";
-const BUCKET_ACL = "aws:s3/bucketAcl:BucketAcl";
+import { defineResourcePolicy } from "../core/policy";
+import { BUCKET, BUCKET_ACL, checkBucketAcl } from "../core/s3-bucket";
 
 export default defineResourcePolicy({
     name: "aws-s3-bucket-disallow-public-acl",
@@ -30,35 +27,6 @@ export default defineResourcePolicy({
     config: {},
     check({ canonicalType, props }, _config, report) {
         const known = new KnownValues();
-        let failed = false;
-        const fail: Report = (message) => {
-            failed = true;
-            report(message);
-        };
-        checkCannedAcl(props, "acl", known, fail);
-        if (canonicalType === BUCKET) {
-            // Deprecated inline grants: [{ type, uri, id, permissions }].
-            const grants = known.get(props, "grants");
-            if (grants.known) {
-                checkGrants(grants.value, "grants", (g) => known.get(g, "uri"), known, fail);
-            }
-        } else {
-            // accessControlPolicy: { owner, grants: [{ grantee: { type, uri, id, emailAddress }, permission }] }.
-            const policy = known.get(props, "accessControlPolicy");
-            const grants = policy.known ? known.get(policy.value, "grants") : undefined;
-            if (grants?.known) {
-                checkGrants(
-                    grants.value,
-                    "accessControlPolicy.grants",
-                    (g) => {
-                        const grantee = known.get(g, "grantee");
-                        return grantee.known ? known.get(grantee.value, "uri") : grantee;
-                    },
-                    known,
-                    fail,
-                );
-            }
-        }
-        if (!failed) known.settle();
+        if (!checkBucketAcl(canonicalType, props, known, report)) known.settle();
     },
 });

@@ -1,11 +1,7 @@
-import { isS3SseAlgorithm, s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
+import { s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
 import { KnownValues } from "../core/known";
 import { defineResourcePolicy } from "../core/policy";
-
-const BUCKET = "aws:s3/bucket:Bucket";
-const SSE_CONFIGURATION = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
-
-const ALGORITHMS = "AES256, aws:kms or aws:kms:dsse";
+import { BUCKET, encryptionProblems, SSE_CONFIGURATION } from "../core/s3-bucket";
 
 export default defineResourcePolicy({
     name: "aws-s3-bucket-require-server-side-encryption",
@@ -33,24 +29,8 @@ export default defineResourcePolicy({
         const configurations: readonly SseConfiguration[] =
             canonicalType === BUCKET ? s3InlineEncryption(props) : [s3ConfigurationEncryption(props)];
         const values = new KnownValues();
-        const problems = new Set<string>();
-        for (const { property, rules } of configurations) {
-            for (const rule of rules) {
-                if (!rule.known) {
-                    values.defer(rule.read);
-                } else if (rule.kind === "no-default") {
-                    problems.add(
-                        `\`${property}\` has a rule that applies no default encryption; give it an ` +
-                            `\`applyServerSideEncryptionByDefault\` with \`sseAlgorithm\` ${ALGORITHMS}.`,
-                    );
-                } else if (!rule.algorithm.known) {
-                    values.defer(rule.algorithm.read);
-                } else if (!isS3SseAlgorithm(rule.algorithm.value)) {
-                    problems.add(`\`${property}\` has a rule whose \`sseAlgorithm\` is not ${ALGORITHMS}; set it to one of them.`);
-                }
-            }
-        }
-        if (problems.size) problems.forEach(report);
+        const problems = encryptionProblems(configurations, values);
+        if (problems.length) problems.forEach(report);
         else values.settle();
     },
 });

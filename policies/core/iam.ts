@@ -2,6 +2,7 @@
 // a JSON string or an object, `Statement` as one object or an array, single values or arrays in every field,
 // `Principal` / `NotPrincipal`, `Action` / `NotAction`, condition operators and keys in any case.
 
+import { isUnboundedRange } from "./cidr";
 import { isObject } from "./values";
 
 export interface PrincipalSet {
@@ -198,11 +199,16 @@ export function isFixedCondition(c: Condition): boolean {
     );
 }
 
-/** `Bool aws:MultiFactorAuthPresent true` without IfExists: MFA is required in this statement. */
+/**
+ * MFA is required in this statement: `Bool aws:MultiFactorAuthPresent true` without IfExists, or a bound on
+ * `aws:MultiFactorAuthAge` (NumericLessThan[Equals], without IfExists), a key the request only carries when MFA was
+ * used — so the condition fails without MFA.
+ */
 export function requiresMfa(s: Statement): boolean {
-    return conditionsOn(s, "aws:MultiFactorAuthPresent").some(
+    const present = conditionsOn(s, "aws:MultiFactorAuthPresent").some(
         (c) => c.base === "bool" && !c.ifExists && c.qualifier === undefined && c.values.length > 0 && c.values.every((v) => v.toLowerCase() === "true"),
     );
+    return present || maxMfaAge(s) !== undefined;
 }
 
 /** The largest `aws:MultiFactorAuthAge` this statement accepts (seconds), or undefined when it sets no bound. */
@@ -246,16 +252,13 @@ const RESTRICTING_KEYS: readonly string[] = [
     "s3:dataaccesspointaccount",
 ];
 
-/** A CIDR that matches every address: any `/0` prefix (`0.0.0.0/0`, `::/0`, but also `10.0.0.0/0`). */
-function isOpenCidr(v: string): boolean {
-    return /\/0+$/.test(v.trim());
-}
 
 /** Whether some fixed condition on a restricting key narrows who can use this statement. */
 export function hasRestrictingCondition(s: Statement): boolean {
     return s.conditions.some((c) => {
         if (!RESTRICTING_KEYS.includes(c.key) || !isFixedCondition(c)) return false;
-        if (c.key === "aws:sourceip") return c.base === "ipaddress" && !c.values.some(isOpenCidr);
+        // Every range must be bounded: `0.0.0.0/1` + `128.0.0.0/1` is the whole internet without a /0 (core/cidr.ts).
+        if (c.key === "aws:sourceip") return c.base === "ipaddress" && !c.values.some(isUnboundedRange);
         if (c.key === "aws:userid") return !c.values.some((v) => v.endsWith(":*"));
         return true;
     });

@@ -1,4 +1,5 @@
-// Every sample stack in stacks/ is evaluated offline with the whole pack, at its default enforcement levels, and
+// Every sample stack in stacks/ is evaluated offline with the whole pack — with its own policy-config.json when the
+// folder has one (as `srguard samples` does), else at the pack's defaults — and
 // held to the exact list in its expected.json: every diagnostic (policy, resource, level), no more, no less. A
 // compliant stack's list is empty. Each violating resource's declaration carries a `// violates: <policy>` comment,
 // and the comments and the list must name the same policies.
@@ -6,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleConfigFile } from "../../gate/cli";
 import type { StackResult } from "../../gate/evaluate";
 import { previewProgram } from "../../gate/preview";
 import { GateSession } from "../../gate/session";
@@ -35,18 +37,28 @@ function programText(name: string): string {
         .join("\n");
 }
 
-let session: GateSession;
+// One session (one pack) per distinct policy-pack config: the defaults, or a stack folder's policy-config.json.
+const sessions = new Map<string | undefined, Promise<GateSession>>();
 const results = new Map<string, StackResult>();
+
+function sessionFor(configFile: string | undefined): Promise<GateSession> {
+    let s = sessions.get(configFile);
+    if (!s) sessions.set(configFile, (s = GateSession.open(configFile !== undefined ? { configFile } : {})));
+    return s;
+}
 
 beforeAll(async () => {
     ensureBuilt();
-    const opening = GateSession.open();
+    const configs = samples.map((s) => sampleConfigFile(path.join(STACKS, s), undefined));
+    // Start every pack now (they start while the programs run); a refused config fails where it is awaited.
+    for (const c of configs) void sessionFor(c).catch(() => undefined);
     const stacks = await Promise.all(samples.map((s) => previewProgram(path.join(STACKS, s))));
-    session = await opening;
-    for (const [i, s] of stacks.entries()) results.set(samples[i] ?? "", await session.evaluate(s));
+    for (const [i, s] of stacks.entries()) results.set(samples[i] ?? "", await (await sessionFor(configs[i])).evaluate(s));
 });
 
-afterAll(() => session?.close());
+afterAll(async () => {
+    for (const s of sessions.values()) (await s.catch(() => undefined))?.close();
+});
 
 it("there are sample stacks, each with an expected.json", () => {
     expect(samples.length).toBeGreaterThanOrEqual(2);

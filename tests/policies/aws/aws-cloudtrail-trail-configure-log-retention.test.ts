@@ -56,6 +56,7 @@ describe("aws-cloudtrail-trail-configure-log-retention", () => {
             ["select tagged objects (CloudTrail does not tag its logs)", [{ ...month, filter: { tag: { key: "class", value: "scratch" } } }]],
             ["select by prefix and tags", [{ ...month, filter: { and: { prefix: "AWSLogs/", tags: { class: "scratch" } } } }]],
             ["keep noncurrent versions a year", [{ ...keepAYear, noncurrentVersionExpiration: { noncurrentDays: 365 } }]],
+            ["keep logs a year, written as a numeric string", [{ ...keepAYear, expiration: { days: "400" } }]],
         ])("when the trail bucket's lifecycle rules %s", async (_, rules) => {
             expect((await runStackPolicy(policy, stackWith(...rules))).verdict).toBe("pass");
         });
@@ -105,6 +106,9 @@ describe("aws-cloudtrail-trail-configure-log-retention", () => {
             ["a fixed expiration date", { ...keepAYear, expiration: { date: "2026-01-01T00:00:00Z" } }],
             ["noncurrent versions kept 30 days", { ...keepAYear, noncurrentVersionExpiration: { noncurrentDays: 30 } }],
             ["status in lower case", { ...month, status: "enabled" }],
+            // A numeric string (YAML program, hand-edited export) expires as its number (found by the evasion suite).
+            ["days written as a numeric string", { ...month, expiration: { days: "30" } }],
+            ["noncurrent days written as a numeric string", { ...keepAYear, noncurrentVersionExpiration: { noncurrentDays: " 7 " } }],
         ])("for %s", async (_, rule) => {
             const r = await runStackPolicy(policy, stackWith(keepAYear, rule));
             expect(r.verdict).toBe("fail");

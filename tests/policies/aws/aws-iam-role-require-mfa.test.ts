@@ -39,6 +39,8 @@ describe("aws-iam-role-require-mfa", () => {
             ["an EC2 service principal without MFA", { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
             ["AWS principals granted only sts:TagSession", { ...fromAccount, Action: "sts:TagSession", Condition: {} }],
             ["anyone, denied", { Effect: "Deny", Principal: "*", Action: "sts:AssumeRole" }],
+            // aws:MultiFactorAuthAge is absent unless MFA was used, so a bound on it alone requires MFA.
+            ["an account with only a NumericLessThan aws:MultiFactorAuthAge bound", { ...fromAccount, Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } } }],
         ])("trusts %s", async (_, statement) => {
             expect((await runResourcePolicy(policy, trusting(statement))).verdict).toBe("pass");
         });
@@ -94,6 +96,14 @@ describe("aws-iam-role-require-mfa", () => {
             ["NotAction", { ...fromAccount, Action: undefined, NotAction: "sts:AssumeRoleWithSAML", Condition: {} }],
             ["lower-case sts:assumerole", { ...fromAccount, Action: "sts:assumerole", Condition: {} }],
         ])("when sts:AssumeRole is granted through %s without MFA", async (_, statement) => {
+            expect((await runResourcePolicy(policy, trusting(statement))).verdict).toBe("fail");
+        });
+
+        it.each<[string, Record<string, unknown>]>([
+            ["IfExists (true when the key is absent)", { NumericLessThanIfExists: { "aws:MultiFactorAuthAge": "3600" } }],
+            ["under a set operator", { "ForAllValues:NumericLessThan": { "aws:MultiFactorAuthAge": "3600" } }],
+        ])("when the only MFA condition is an aws:MultiFactorAuthAge bound that is %s", async (_, age) => {
+            const statement = { ...fromAccount, Condition: age as TrustStatement["Condition"] };
             expect((await runResourcePolicy(policy, trusting(statement))).verdict).toBe("fail");
         });
 

@@ -1,0 +1,66 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { GUID_PATTERN, classifyScope } from "../core/azure-roles";
+import { REGISTRATION_ASSIGNMENT, normalizeGuid } from "../core/lighthouse";
+import { defineStackPolicy, type StackReport } from "../core/policy";
+import { canonicalType } from "../core/tokens";
+import { isKnown } from "../core/values";
+
+const RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
+const SUBSCRIPTION_ALIAS = "azure-native:subscription:Alias";
+
+const WHOLE_SUBSCRIPTION =
+    "so the MSP reaches every resource group in it, today's and tomorrow's; assign the delegation to the resource groups the MSP manages instead (Lighthouse supports resource-group scope), or list the subscription in `allowedSubscriptionIds` if the whole subscription is the MSP's to run.";
+
+export default defineStackPolicy({
+    name: "azure-managedservices-registration-assignment-restrict-scope",
+    title: "Lighthouse delegations are assigned at the narrowest scope",
+    cloud: "azure",
+    control: "msp-delegation",
+    severity: "medium",
+    description:
+        "A Lighthouse registration assignment should project the delegation onto the resource groups the MSP manages, " +
+        "not a whole subscription (unless the subscription is listed in `allowedSubscriptionIds`): a subscription-wide " +
+        "delegation also covers every resource group created there later. A scope computed from a resource group of this " +
+        "stack (`scope: rg.id`) is a resource-group scope, even while its id is unknown during preview.",
+    remediation:
+        "Create one RegistrationAssignment per managed resource group with `scope: <resourceGroup>.id` (the registration " +
+        "definition stays at subscription scope), or list the subscription in `allowedSubscriptionIds`.",
+    frameworks: [
+        { framework: "iso27001", version: "2022", id: "A.5.15" },
+        { framework: "mcsb", version: "v1", id: "PA-7" },
+    ],
+    enforcementLevel: "advisory",
+    resourceTypes: [REGISTRATION_ASSIGNMENT, RESOURCE_GROUP, SUBSCRIPTION_ALIAS],
+    config: {
+        allowedSubscriptionIds: {
+            type: "array",
+            items: { type: "string", pattern: GUID_PATTERN },
+            default: [],
+            description: "Subscription ids that may be delegated whole (a subscription that only holds what the MSP runs).",
+        },
+    },
+    check(stack, config, report) {
+        const allowed = new Set(config.allowedSubscriptionIds.map(normalizeGuid));
+        for (const a of stack.ofType(REGISTRATION_ASSIGNMENT)) judge(a, allowed, report);
+    },
+});
+
+function judge(a: PolicyResource, allowed: ReadonlySet<string>, report: StackReport): void {
+    if (isKnown(a.props, "scope")) {
+        const scope = classifyScope(a.props.scope);
+        if (scope?.kind === "subscription") {
+            if (!allowed.has(scope.subscriptionId)) report.violation(a.urn, `\`scope\` is a whole subscription, ${WHOLE_SUBSCRIPTION}`);
+        } else if (scope?.kind === "managementGroup" || scope?.kind === "tenant") {
+            report.violation(a.urn, `\`scope\` is broader than a subscription, ${WHOLE_SUBSCRIPTION}`);
+        }
+        return;
+    }
+    // Computed: judge by what the scope was built from.
+    const from = (a.propertyDependencies["scope"] ?? []).map((d) => canonicalType(d.type));
+    if (from.length && from.every((t) => t === RESOURCE_GROUP)) return;
+    if (from.includes(SUBSCRIPTION_ALIAS) && !allowed.size) {
+        report.violation(a.urn, `\`scope\` is a subscription this stack creates, ${WHOLE_SUBSCRIPTION}`);
+        return;
+    }
+    report.cannotKnow(a.urn, "`scope`");
+}
