@@ -27,51 +27,97 @@ function bucketKeys(r: PolicyResource): readonly string[] {
     return [...keys];
 }
 
-/** Where a replication rule block lives on each resource type: the top-level property and the rules in it. */
+type Destination = { readonly kind: "value"; readonly name: string } | { readonly kind: "unknown" } | { readonly kind: "none" };
+
+/** One destination a replication rule names (its path for messages), or a rule block that is unknown as a whole. */
+interface Target {
+    readonly path: string;
+    readonly destination: Destination;
+}
+
+const UNKNOWN: Destination = { kind: "unknown" };
+const NONE: Destination = { kind: "none" };
+
+/** Where the replication rules live on each resource type: the top-level property and the destinations in it. */
 interface RuleSource {
     /** Top-level property (property dependencies are recorded per top-level property). */
     readonly property: string;
-    /** Prefix of the rule paths in messages. */
-    readonly path: string;
-    /** The rules, or "unknown" when the rule list itself is unknown during preview. */
-    rules(props: Props): readonly unknown[] | "unknown";
+    /** Every destination the rules name, without reading anything unknown. */
+    targets(props: Props): readonly Target[];
 }
 
-const knownArray = (o: Props, key: string): readonly unknown[] | "unknown" => {
-    if (!isKnown(o, key)) return "unknown";
+/** The elements of an array-or-single block with their paths; an unknown block or element is one unknown entry. */
+function elements(o: Props, key: string, path: string): readonly { readonly path: string; readonly value: unknown; readonly known: boolean }[] {
+    if (!isKnown(o, key)) return [{ path, value: undefined, known: false }];
     const v: unknown = o[key];
-    return Array.isArray(v) ? v : [];
-};
-
-const SOURCES: Readonly<Record<string, RuleSource>> = {
-    [REPLICATION_CONFIG]: { property: "rules", path: "rules", rules: (p) => knownArray(p, "rules") },
-    // The deprecated inline block on the bucket itself.
-    [BUCKET]: {
-        property: "replicationConfiguration",
-        path: "replicationConfiguration.rules",
-        rules: (p) => {
-            if (!isKnown(p, "replicationConfiguration")) return "unknown";
-            const conf: unknown = p["replicationConfiguration"];
-            return isObject(conf) ? knownArray(conf, "rules") : [];
-        },
-    },
-};
-
-type Destination = { readonly kind: "value"; readonly name: string } | { readonly kind: "unknown" } | { readonly kind: "none" };
-
-/** A rule's destination bucket, without reading anything unknown. Disabled rules copy nothing: "none". */
-function destinationOf(rule: unknown): Destination {
-    if (!isObject(rule)) return { kind: "none" };
-    if (isKnown(rule, "status") && typeof rule["status"] === "string" && rule["status"].toLowerCase() === "disabled") {
-        return { kind: "none" };
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) return [{ path, value: v, known: true }];
+    // Index by index: reading an unknown element through the SDK's proxy would throw.
+    const list: readonly unknown[] = v;
+    const out: { path: string; value: unknown; known: boolean }[] = [];
+    for (let i = 0; i < list.length; i++) {
+        const known = isKnown(list, String(i));
+        out.push({ path: `${path}[${i}]`, value: known ? list[i] : undefined, known });
     }
-    if (!isKnown(rule, "destination")) return { kind: "unknown" };
-    const d: unknown = rule["destination"];
-    if (!isObject(d)) return { kind: "none" };
-    if (!isKnown(d, "bucket")) return { kind: "unknown" };
-    const b: unknown = d["bucket"];
-    return typeof b === "string" && b.trim() !== "" ? { kind: "value", name: bucketName(b) } : { kind: "none" };
+    return out;
 }
+
+/** A destination block's bucket. */
+function bucketOf(destination: unknown): Destination {
+    if (!isObject(destination)) return NONE;
+    if (!isKnown(destination, "bucket")) return UNKNOWN;
+    const b: unknown = destination["bucket"];
+    return typeof b === "string" && b.trim() !== "" ? { kind: "value", name: bucketName(b) } : NONE;
+}
+
+/** Disabled rules copy nothing. */
+function disabled(rule: Props): boolean {
+    return isKnown(rule, "status") && typeof rule["status"] === "string" && rule["status"].toLowerCase() === "disabled";
+}
+
+/**
+ * The destinations of the rules in `o[key]`: each rule's `destination` (Bucket, BucketReplicationConfig) or list of
+ * `destinations` (BucketV2), at paths under `path`.
+ */
+function ruleTargets(o: Props, key: string, path: string): Target[] {
+    const out: Target[] = [];
+    for (const rule of elements(o, key, path)) {
+        if (!rule.known) {
+            // The whole rule list, or one rule, is unknown.
+            out.push({ path: rule.path === path ? path : `${rule.path}.destination.bucket`, destination: UNKNOWN });
+            continue;
+        }
+        if (!isObject(rule.value) || disabled(rule.value)) continue;
+        for (const destinationKey of ["destination", "destinations"]) {
+            for (const d of elements(rule.value, destinationKey, `${rule.path}.${destinationKey}`)) {
+                out.push({ path: `${d.path}.bucket`, destination: d.known ? bucketOf(d.value) : UNKNOWN });
+            }
+        }
+    }
+    return out;
+}
+
+/**
+ * Replication configuration blocks in `props[property]` (Bucket: one object; BucketV2: a list), each holding `rules`.
+ */
+function inlineTargets(props: Props, property: string): Target[] {
+    const out: Target[] = [];
+    for (const conf of elements(props, property, property)) {
+        if (!conf.known) out.push({ path: `${conf.path}.rules`, destination: UNKNOWN });
+        else if (isObject(conf.value)) out.push(...ruleTargets(conf.value, "rules", `${conf.path}.rules`));
+    }
+    return out;
+}
+
+const SOURCES: Readonly<Record<string, readonly RuleSource[]>> = {
+    [REPLICATION_CONFIG]: [{ property: "rules", targets: (p) => ruleTargets(p, "rules", "rules") }],
+    // The deprecated inline blocks on the bucket itself: Bucket's `replicationConfiguration` (one object, each rule one
+    // `destination`) and BucketV2's `replicationConfigurations` (lists all the way down: `rules[].destinations[]`).
+    [BUCKET]: [
+        { property: "replicationConfiguration", targets: (p) => inlineTargets(p, "replicationConfiguration") },
+        { property: "replicationConfigurations", targets: (p) => inlineTargets(p, "replicationConfigurations") },
+    ],
+};
 
 export default defineStackPolicy({
     name: "aws-s3-bucket-restrict-replication-region",
@@ -126,38 +172,29 @@ export default defineStackPolicy({
         };
 
         for (const from of sources) {
-            const source = SOURCES[canonicalType(from.type)];
-            if (!source) continue;
-            const rules = source.rules(from.props);
-            let dependencies: readonly PolicyResource[] | undefined;
-            const deps = () => (dependencies ??= buckets.dependencies(from, source.property).filter((b) => b.urn !== from.urn));
-            if (rules === "unknown") {
-                // The whole rule list is unknown: judge the buckets it was built from, if any.
-                if (deps().length) checkTargets(from, source.path, deps(), report);
-                else report.cannotKnow(from.urn, `\`${source.path}\``);
-                continue;
-            }
-            for (let i = 0; i < rules.length; i++) {
-                const path = `${source.path}[${i}].destination.bucket`;
-                const dest: Destination = isKnown(rules, String(i)) ? destinationOf(rules[i]) : { kind: "unknown" };
-                if (dest.kind === "none") continue;
-                if (dest.kind === "unknown") {
-                    // Unknown until the destination bucket exists: the engine still records which buckets the
-                    // rules were built from.
-                    if (deps().length) checkTargets(from, path, deps(), report);
-                    else report.cannotKnow(from.urn, `\`${path}\``);
-                    continue;
-                }
-                const inStack = buckets.lookup(dest.name);
-                if (inStack.length) {
-                    checkTargets(from, path, inStack, report);
-                } else if (!approved.has(dest.name)) {
-                    report.violation(
-                        from.urn,
-                        `\`${path}\` replicates to a bucket that is not in this stack, so its region cannot be checked; ` +
-                            `replicate to a bucket in an allowed region (allowed: ${allowedRegionsText(allowed)}), or list it in ` +
-                            "`approvedExternalBuckets` once verified to be in one.",
-                    );
+            for (const source of SOURCES[canonicalType(from.type)] ?? []) {
+                let dependencies: readonly PolicyResource[] | undefined;
+                const deps = () => (dependencies ??= buckets.dependencies(from, source.property).filter((b) => b.urn !== from.urn));
+                for (const { path, destination } of source.targets(from.props)) {
+                    if (destination.kind === "none") continue;
+                    if (destination.kind === "unknown") {
+                        // Unknown until the destination bucket exists (or the whole block is unknown): the engine still
+                        // records which buckets the rules were built from.
+                        if (deps().length) checkTargets(from, path, deps(), report);
+                        else report.cannotKnow(from.urn, `\`${path}\``);
+                        continue;
+                    }
+                    const inStack = buckets.lookup(destination.name);
+                    if (inStack.length) {
+                        checkTargets(from, path, inStack, report);
+                    } else if (!approved.has(destination.name)) {
+                        report.violation(
+                            from.urn,
+                            `\`${path}\` replicates to a bucket that is not in this stack, so its region cannot be checked; ` +
+                                `replicate to a bucket in an allowed region (allowed: ${allowedRegionsText(allowed)}), or list it in ` +
+                                "`approvedExternalBuckets` once verified to be in one.",
+                        );
+                    }
                 }
             }
         }

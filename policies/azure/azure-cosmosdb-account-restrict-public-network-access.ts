@@ -55,7 +55,7 @@ export default defineResourcePolicy({
 
         if (filtered && tooOpen === "no") return;
         if (access.known && tooOpen === "yes") {
-            report("`ipRules` admits every address or every Azure datacenter (0.0.0.0 or a /0 range); list only the networks that need access.");
+            report("`ipRules` admits every address or every Azure datacenter (0.0.0.0, or a range wider than /8 for IPv4 or /32 for IPv6); list only the networks that need access.");
             return;
         }
         if (access.known && unfiltered) {

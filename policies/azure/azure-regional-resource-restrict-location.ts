@@ -2,11 +2,19 @@ import { ALLOWED_LOCATIONS_CONFIG, GLOBAL_LOCATIONS, allowedLocationSet, allowed
 import { LOCATION_TYPES_BY_MODULE } from "../core/azure-location-types.generated";
 import { defineResourcePolicy } from "../core/policy";
 import { azureLocation } from "../core/region";
+import { isKnown, type Props } from "../core/values";
 
 /** Canonical tokens of the resources whose Args take a `location` (generated from the SDK; others have no region). */
 const LOCATED_TYPES: ReadonlySet<string> = new Set(
     Object.entries(LOCATION_TYPES_BY_MODULE).flatMap(([module, resources]) => resources.map((r) => `azure-native:${module}:${r}`)),
 );
+
+/** Whether a resource states a `location` of its own (a non-empty string). */
+function statesLocation(props: Props): boolean {
+    if (!isKnown(props, "location")) return true; // unknown: let the SDK say the verdict waits for it
+    const location = props["location"];
+    return typeof location === "string" && location.trim() !== "";
+}
 
 export default defineResourcePolicy({
     name: "azure-regional-resource-restrict-location",
@@ -28,8 +36,11 @@ export default defineResourcePolicy({
     resourceTypes: "all",
     config: { allowedLocations: ALLOWED_LOCATIONS_CONFIG },
     check({ canonicalType, props, provider }, config, report) {
-        if (!LOCATED_TYPES.has(canonicalType)) return;
-        const placement = azureLocation(props, provider);
+        // A type the installed SDK does not know (a parameterised package of another API version, a retired service)
+        // is judged by the `location` it states itself; a known type without a `location` input lives with its parent.
+        const located = LOCATED_TYPES.has(canonicalType);
+        if (!located && !statesLocation(props)) return;
+        const placement = azureLocation(props, located ? provider : undefined);
         if (!placement.found) {
             report(
                 "`location` is not set and no provider `location` (stack config `azure-native:location`) places it, so its region cannot be checked; " +

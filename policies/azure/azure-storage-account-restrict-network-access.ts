@@ -47,7 +47,7 @@ export default defineResourcePolicy({
         }
         if (access.known && firewall === "open-rule") {
             report(
-                "`networkRuleSet.ipRules` admits every address (a /0 range), which undoes `defaultAction` Deny; remove that rule " +
+                "`networkRuleSet.ipRules` admits every address (a range wider than /8 for IPv4 or /32 for IPv6), which undoes `defaultAction` Deny; remove that rule " +
                     "or set `publicNetworkAccess` to Disabled.",
             );
             return;

@@ -4,6 +4,7 @@
 // Azure enum-like values are case-insensitive on the wire (`Disabled`, `disabled`; Key Vault documents the lower
 // case spelling), so every comparison here ignores case.
 
+import { isUnboundedRange } from "./cidr";
 import { KnownValues } from "./known";
 import { type Props, sameText } from "./values";
 
@@ -20,11 +21,12 @@ export function isDenyAction(v: unknown): boolean {
     return sameText(v, "Deny");
 }
 
-/** An IP rule value that admits every address: any `/0` prefix (`0.0.0.0/0`, `::/0`) or `*`. */
+/**
+ * An IP rule value that admits every address, or a range too large to be anyone's own network: `*`, `0.0.0.0/0`,
+ * `::/0`, but also `0.0.0.0/1` (two of which are the whole internet) — see core/cidr.ts.
+ */
 export function admitsEveryAddress(v: unknown): boolean {
-    if (typeof v !== "string") return false;
-    const t = v.trim();
-    return t === "*" || /\/0+$/.test(t);
+    return isUnboundedRange(v);
 }
 
 /** A non-empty string (a key URI, a key name, a resource id): what "configured" means for a reference. */

@@ -1,7 +1,8 @@
 // Resource type tokens: one canonical spelling for every way a provider writes the same resource type.
 //
-// - AWS v7 keeps deprecated S3 aliases (`aws:s3/bucketV2:BucketV2`, `aws:s3/bucketAclV2:BucketAclV2`, ...) and the
-//   `aws:alb/*` module, which mirrors `aws:lb/*`.
+// - AWS v7 keeps deprecated S3 aliases (`aws:s3/bucketV2:BucketV2`, `aws:s3/bucketAclV2:BucketAclV2`, ...,
+//   `aws:s3/BucketObject:BucketObject`) and mirror modules: `aws:alb/*` (and the older `applicationloadbalancing/*`,
+//   `elasticloadbalancingv2/*`) mirror `aws:lb/*`, `elasticloadbalancing/*` mirrors `aws:elb/*`.
 // - azure-native writes explicit API versions two ways: `azure-native:storage/v20230101:StorageAccount` (v2 style)
 //   and the parameterised `azure-native_storage_v20230101:storage:StorageAccount` (v3 style); v3 also moved modules
 //   (`insights` → `monitor`), and the old names stay as aliases. Cosmos DB resources also keep their
@@ -17,6 +18,16 @@ const AZURE_MODULE_RENAMES: Readonly<Record<string, string>> = { insights: "moni
 /** AWS resources whose deprecated spellings are not simply "the same name with V2/v2". */
 const AWS_ALIASES: Readonly<Record<string, string>> = {
     "aws:s3/bucketObjectv2:BucketObjectv2": "aws:s3/bucketObject:BucketObject",
+    // The old token BucketObjectv2 declares as its alias (old states and exports still hold it).
+    "aws:s3/BucketObject:BucketObject": "aws:s3/bucketObject:BucketObject",
+};
+
+/** AWS modules that mirror another module file for file (the SDK declares each resource's old token as an alias). */
+const AWS_MODULE_ALIASES: Readonly<Record<string, string>> = {
+    alb: "lb",
+    applicationloadbalancing: "lb",
+    elasticloadbalancingv2: "lb",
+    elasticloadbalancing: "elb",
 };
 
 const cache = new Map<string, string>();
@@ -24,8 +35,11 @@ const cache = new Map<string, string>();
 function canonicalAws(type: string): string {
     const exact = AWS_ALIASES[type];
     if (exact) return exact;
-    // aws:alb/<file>:<Name> is an alias module of aws:lb/<file>:<Name>.
-    if (type.startsWith("aws:alb/")) return `aws:lb/${type.slice("aws:alb/".length)}`;
+    // aws:alb/<file>:<Name> (and the older applicationloadbalancing / elasticloadbalancingv2) mirror aws:lb/<file>:<Name>;
+    // elasticloadbalancing mirrors aws:elb.
+    const slash = type.indexOf("/");
+    const mirrored = slash > 4 ? AWS_MODULE_ALIASES[type.slice(4, slash)] : undefined;
+    if (mirrored) return `aws:${mirrored}${type.slice(slash)}`;
     // aws:s3/bucketXxxV2:BucketXxxV2 → aws:s3/bucketXxx:BucketXxx
     const m = /^aws:s3\/([A-Za-z]+)V2:([A-Za-z]+)V2$/.exec(type);
     if (m && m[1] && m[2]) return `aws:s3/${m[1]}:${m[2]}`;

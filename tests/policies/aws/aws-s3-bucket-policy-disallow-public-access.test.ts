@@ -29,6 +29,7 @@ describe("aws-s3-bucket-policy-disallow-public-access", () => {
             ["lets anyone in only from the organisation", asJson(guarded("StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"))],
             ["lets anyone in only from one account", asJson(guarded("StringEquals", "aws:SourceAccount", "111122223333"))],
             ["lets anyone in only from a bounded IP range", asJson(guarded("IpAddress", "aws:SourceIp", ["203.0.113.0/24", "2001:db8::/32"]))],
+            ["lets anyone in only from one organisation's /8", asJson(guarded("IpAddress", "aws:SourceIp", "44.0.0.0/8"))],
             ["delegates to the account's access points", asJson(guarded("StringEquals", "s3:DataAccessPointAccount", "111122223333"))],
             [
                 "lets CloudFront read through origin access control",
@@ -95,6 +96,9 @@ describe("aws-s3-bucket-policy-disallow-public-access", () => {
             ["an open IPv4 range", guarded("IpAddress", "aws:SourceIp", "0.0.0.0/0")],
             ["an open IPv6 range", guarded("IpAddress", "aws:SourceIp", ["203.0.113.0/24", "::/0"])],
             ["any address written with another base (10.0.0.0/0)", guarded("IpAddress", "aws:SourceIp", "10.0.0.0/0")],
+            ["the whole internet split into halves (0.0.0.0/1 + 128.0.0.0/1)", guarded("IpAddress", "aws:SourceIp", ["0.0.0.0/1", "128.0.0.0/1"])],
+            ["an IPv4 range wider than a /8", guarded("IpAddress", "aws:SourceIp", "64.0.0.0/7")],
+            ["an IPv6 range wider than a /32 (all global unicast)", guarded("IpAddress", "aws:SourceIp", "2000::/3")],
             ["a NotIpAddress condition", guarded("NotIpAddress", "aws:SourceIp", "203.0.113.0/24")],
             ["a condition that does not restrict the caller (aws:SecureTransport)", guarded("Bool", "aws:SecureTransport", "true")],
             ["an aws:userid condition on every session of a role", guarded("StringEquals", "aws:userid", "AROAEXAMPLEID:*")],

@@ -3,6 +3,7 @@ import policy from "../../../policies/aws/aws-s3-bucket-restrict-replication-reg
 import { runStackPolicy, secret, type StackResourceInput, UNKNOWN } from "../../harness";
 
 const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
 const tokyo = { name: "default_7_48_0", props: { region: "ap-northeast-1" } };
 const virginia = { name: "virginia", props: { region: "us-east-1" } };
@@ -20,6 +21,12 @@ const rule = (destinationBucket: unknown, extra: Record<string, unknown> = {}) =
     status: "Enabled",
     destination: { bucket: destinationBucket, storageClass: "STANDARD" },
     ...extra,
+});
+
+/** BucketV2's inline replication block: lists all the way down (`rules[].destinations[]`). */
+const v2Replication = (...destinations: unknown[]) => ({
+    role: "arn:aws:iam::123456789012:role/replication",
+    rules: [{ id: "all", status: "Enabled", destinations: destinations.map((bucket) => ({ bucket })) }],
 });
 
 const replication = (rules: unknown, over: Partial<StackResourceInput> = {}): StackResourceInput => ({
@@ -78,6 +85,14 @@ describe("aws-s3-bucket-restrict-replication-region", () => {
             const r = await runStackPolicy(policy, [
                 bucket("dest"),
                 bucket("source", { props: { bucket: "source-bucket", replicationConfiguration: { role: "r", rules: [rule("arn:aws:s3:::dest-bucket")] } } }),
+            ]);
+            expect(r.verdict).toBe("pass");
+        });
+
+        it("when BucketV2's list-shaped inline replication (`replicationConfigurations[].rules[].destinations[]`) targets a bucket in Tokyo", async () => {
+            const r = await runStackPolicy(policy, [
+                bucket("dest"),
+                bucket("source", { type: BUCKET_V2, props: { bucket: "source-bucket", replicationConfigurations: [v2Replication("arn:aws:s3:::dest-bucket")] } }),
             ]);
             expect(r.verdict).toBe("pass");
         });
@@ -146,6 +161,27 @@ describe("aws-s3-bucket-restrict-replication-region", () => {
             expect(r.diagnostics.map((d) => d.message).join()).toContain("`replicationConfiguration.rules[0].destination.bucket`");
         });
 
+        it("when BucketV2's list-shaped inline replication targets a disallowed bucket (an evasion the suite found)", async () => {
+            const r = await runStackPolicy(policy, [
+                bucket("dest", { provider: virginia }),
+                bucket("source", { type: BUCKET_V2, props: { bucket: "source-bucket", replicationConfigurations: [v2Replication("arn:aws:s3:::dest-bucket")] } }),
+            ]);
+            expect(r.violating).toEqual(["source"]);
+            expect(r.diagnostics.map((d) => d.message).join()).toContain("`replicationConfigurations[0].rules[0].destinations[0].bucket`");
+        });
+
+        it("when only the second destination of a BucketV2 rule leaves the stack", async () => {
+            const r = await runStackPolicy(policy, [
+                bucket("dest"),
+                bucket("source", {
+                    type: BUCKET_V2,
+                    props: { bucket: "source-bucket", replicationConfigurations: [v2Replication("arn:aws:s3:::dest-bucket", "arn:aws:s3:::someone-elses-bucket")] },
+                }),
+            ]);
+            expect(r.violating).toEqual(["source"]);
+            expect(r.diagnostics.map((d) => d.message).join()).toContain("`replicationConfigurations[0].rules[0].destinations[1].bucket`");
+        });
+
         it("when the destination bucket's region is a secret, without printing it", async () => {
             const r = await runStackPolicy(policy, [
                 bucket("dest", { props: { bucket: "dest-bucket", region: secret("sa-east-1") } }),
@@ -187,6 +223,12 @@ describe("aws-s3-bucket-restrict-replication-region", () => {
             expect(bad.violating).toEqual(["replication"]);
             const none = await runStackPolicy(policy, [replication(UNKNOWN)]);
             expect(none.verdict).toBe("unknown");
+        });
+
+        it("cannot decide for an unknown BucketV2 destination that depends on no bucket in the stack", async () => {
+            const r = await runStackPolicy(policy, [bucket("source", { type: BUCKET_V2, props: { bucket: "source-bucket", replicationConfigurations: [v2Replication(UNKNOWN)] } })]);
+            expect(r.verdict).toBe("unknown");
+            expect(r.diagnostics.map((d) => d.message).join()).toContain("`replicationConfigurations[0].rules[0].destinations[0].bucket`");
         });
 
         it("cannot decide for an unknown rule block, without silencing other resources", async () => {

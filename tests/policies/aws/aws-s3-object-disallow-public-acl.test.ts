@@ -4,6 +4,7 @@ import { runResourcePolicy, secret, UNKNOWN } from "../../harness";
 
 const OBJECT = "aws:s3/bucketObject:BucketObject";
 const OBJECT_V2 = "aws:s3/bucketObjectv2:BucketObjectv2";
+const OBJECT_LEGACY = "aws:s3/BucketObject:BucketObject";
 const OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
@@ -38,6 +39,10 @@ describe("aws-s3-object-disallow-public-acl", () => {
 
         it("on a BucketObjectv2 (folded into BucketObject) with a public ACL", async () => {
             expect((await runResourcePolicy(policy, object({ acl: "public-read" }, OBJECT_V2))).verdict).toBe("fail");
+        });
+
+        it("on the old token aws:s3/BucketObject:BucketObject (BucketObjectv2's alias, found in old states) with a public ACL", async () => {
+            expect((await runResourcePolicy(policy, object({ acl: "public-read" }, OBJECT_LEGACY))).verdict).toBe("fail");
         });
 
         it("when a copy uses a public canned ACL", async () => {

@@ -49,6 +49,12 @@ describe("azure-keyvault-vault-restrict-public-network-access", () => {
             expect(r.messages.join()).not.toContain("0.0.0.0");
         });
 
+        it("when IP rules admit the whole internet in quarters and halves, no rule being a /0", async () => {
+            const r = await runResourcePolicy(policy, vault(denyWith({ ipRules: [{ value: "0.0.0.0/2" }, { value: "64.0.0.0/2" }, { value: "128.0.0.0/1" }] })));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("`properties.networkAcls.ipRules` admits every address");
+        });
+
         it.each(versionedTokens(TYPE))("for the aliased token %s", async (type) => {
             expect((await runResourcePolicy(policy, vault({}, type))).verdict).toBe("fail");
         });

@@ -3,6 +3,8 @@ import policy from "../../../policies/azure/azure-regional-resource-restrict-loc
 import { runResourcePolicy, secret, UNKNOWN } from "../../harness";
 
 const SA = "azure-native:storage:StorageAccount";
+/** A type the installed SDK does not have (SAP HANA on Azure, retired): only a parameterised package generates it. */
+const UNKNOWN_TYPE = "azure-native_hanaonazure_v20200207preview:hanaonazure:SapMonitor";
 const resource = (props: Record<string, unknown>, type = SA, providerLocation?: unknown) => ({
     type,
     props: { resourceGroupName: "rg", ...props },
@@ -27,6 +29,11 @@ describe("azure-regional-resource-restrict-location", () => {
             for (const type of ["azure-native:storage:BlobContainer", "azure-native:authorization:RoleAssignment", "azure-native:keyvault:Secret"]) {
                 expect((await runResourcePolicy(policy, resource({ accountName: "sa" }, type))).verdict, type).toBe("pass");
             }
+        });
+
+        it("a resource of a type the SDK does not know, in an allowed region or without a location of its own", async () => {
+            expect((await runResourcePolicy(policy, resource({ location: "Japan West" }, UNKNOWN_TYPE, "eastus"))).verdict).toBe("pass");
+            expect((await runResourcePolicy(policy, resource({}, UNKNOWN_TYPE, "eastus"))).verdict).toBe("pass");
         });
 
         it("resources of other clouds", async () => {
@@ -69,6 +76,12 @@ describe("azure-regional-resource-restrict-location", () => {
             expect((await runResourcePolicy(policy, resource({ location: "eastus" }, type))).verdict).toBe("fail");
         });
 
+        it("a resource of a type the SDK does not know (a retired API's parameterised package) that states another region", async () => {
+            const r = await runResourcePolicy(policy, resource({ location: "eastus" }, UNKNOWN_TYPE));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("`location` is not an allowed region");
+        });
+
         it("a secret location, without printing it", async () => {
             const r = await runResourcePolicy(policy, resource({ location: secret("brazilsouth") }));
             expect(r.verdict).toBe("fail");
@@ -81,6 +94,10 @@ describe("azure-regional-resource-restrict-location", () => {
             const r = await runResourcePolicy(policy, resource({ location: UNKNOWN }));
             expect(r.verdict).toBe("unknown");
             expect(r.messages.join()).toContain("location");
+        });
+
+        it("cannot decide while the location a resource of an unknown type states is unknown", async () => {
+            expect((await runResourcePolicy(policy, resource({ location: UNKNOWN }, UNKNOWN_TYPE))).verdict).toBe("unknown");
         });
 
         it("cannot decide while the provider's location is unknown", async () => {

@@ -47,6 +47,12 @@ describe("azure-storage-account-restrict-network-access", () => {
             expect(r.messages.join()).not.toContain("0.0.0.0");
         });
 
+        it("when IP rules admit the whole internet in halves (0.0.0.0/1 + 128.0.0.0/1), no rule being a /0", async () => {
+            const r = await runResourcePolicy(policy, account(denyWith({ ipRules: [{ iPAddressOrRange: "0.0.0.0/1" }, { iPAddressOrRange: "128.0.0.0/1" }] })));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("`networkRuleSet.ipRules` admits every address");
+        });
+
         it.each(versionedTokens(TYPE))("for the aliased token %s", async (type) => {
             expect((await runResourcePolicy(policy, account({}, type))).verdict).toBe("fail");
         });
