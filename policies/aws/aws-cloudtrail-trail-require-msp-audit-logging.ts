@@ -310,24 +310,33 @@ export default defineStackPolicy({
                 if (coverage.missing.length) f.problems.push({ urn: bucket.urn, message: `${FOR_BUCKET}${missingBlockMessage(coverage, true)}` });
                 else if (coverage.unknown.length) f.unknowns.push({ urn: bucket.urn, what: unknownBlockWhat(coverage) });
             }
-            // Companions whose bucket is unknown may be this bucket's: they matter only if they would fail.
-            for (const { kind, of } of companions) {
-                for (const c of of.unresolved) {
-                    const probe: TrailFindings = { problems: [], unknowns: [] };
-                    judgeResource(c, kind, probe, "");
-                    if (probe.problems.length || probe.unknowns.length) f.unknowns.push({ urn: c.urn, what: "`bucket`" });
-                }
-            }
-            for (const r of [...retention.forTrail(trail), ...retention.unjoined()]) {
+            for (const r of retention.forTrail(trail)) {
                 if (r.kind === "violation") f.problems.push({ urn: r.urn, message: r.message });
                 else f.unknowns.push({ urn: r.urn, what: r.what });
             }
             return f;
         };
 
+        // What holds for every trail alike, judged once (not once per trail, which would be quadratic): companions
+        // whose bucket is unknown may be any trail bucket's (they matter only if they would fail), and lifecycle
+        // configurations that could not be joined to a bucket.
+        const shared: TrailFindings = { problems: [], unknowns: [] };
+        for (const { kind, of } of companions) {
+            for (const c of of.unresolved) {
+                const probe: TrailFindings = { problems: [], unknowns: [] };
+                judgeResource(c, kind, probe, "");
+                if (probe.problems.length || probe.unknowns.length) shared.unknowns.push({ urn: c.urn, what: "`bucket`" });
+            }
+        }
+        for (const r of retention.unjoined()) {
+            if (r.kind === "violation") shared.problems.push({ urn: r.urn, message: r.message });
+            else shared.unknowns.push({ urn: r.urn, what: r.what });
+        }
+        const sharedClean = !shared.problems.length && !shared.unknowns.length;
+
         const trails = stack.ofType(TRAIL);
         const all = trails.map(findings);
-        if (all.some((f) => !f.problems.length && !f.unknowns.length)) return; // a trail qualifies
+        if (sharedClean && all.some((f) => !f.problems.length && !f.unknowns.length)) return; // a trail qualifies
 
         const reported = new Set<string>();
         const once = (key: string, emit: () => void) => {
@@ -351,12 +360,12 @@ export default defineStackPolicy({
             }
             return;
         }
-        const pending = all.filter((f) => !f.problems.length);
+        const pending = shared.problems.length ? [] : all.filter((f) => !f.problems.length);
         if (pending.length) {
             // A trail may still qualify: its verdict waits for values that are unknown during preview.
-            for (const f of pending) for (const u of f.unknowns) once(`${u.urn}\n${u.what}`, () => report.cannotKnow(u.urn, u.what));
+            for (const f of [...pending, shared]) for (const u of f.unknowns) once(`${u.urn}\n${u.what}`, () => report.cannotKnow(u.urn, u.what));
             return;
         }
-        for (const f of all) for (const p of f.problems) once(`${p.urn}\n${p.message}`, () => report.violation(p.urn, p.message));
+        for (const f of [...all, shared]) for (const p of f.problems) once(`${p.urn}\n${p.message}`, () => report.violation(p.urn, p.message));
     },
 });
