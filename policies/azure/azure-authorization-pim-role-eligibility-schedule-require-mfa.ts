@@ -132,7 +132,7 @@ export default defineStackPolicy({
 
         // One pass over the assignments: the policies governing each (scope, role), and the assignments that might
         // govern one but whose fields are unknown during preview.
-        const byKey = new Map<string, PolicyResource[]>();
+        const byKey = new Map<string, Set<PolicyResource>>();
         const pendingByKey = new Map<string, PolicyResource>();
         let pendingAny: PolicyResource | undefined;
         for (const a of assignments) {
@@ -153,15 +153,19 @@ export default defineStackPolicy({
                 const byId = typeof a.props.policyId === "string" ? policyById.get(normalizeAzureId(a.props.policyId)) : undefined;
                 target = byId ? [byId] : [];
             }
-            const list = byKey.get(key) ?? [];
-            byKey.set(key, [...new Set([...list, ...target])]);
+            let governingKey = byKey.get(key);
+            if (!governingKey) byKey.set(key, (governingKey = new Set()));
+            for (const p of target) governingKey.add(p);
         }
         const governing = (scope: string, role: string): Governed => {
             const key = `${scope}|${role}`;
-            return { policies: byKey.get(key) ?? [], unknown: pendingByKey.get(key) ?? pendingAny };
+            return { policies: [...(byKey.get(key) ?? [])], unknown: pendingByKey.get(key) ?? pendingAny };
         };
 
-        const reportedPolicies = new Set<string>();
+        // Each policy is judged (and reported) once, and each (scope, role) once, however many eligibilities share
+        // them: the policy stays linear in the number of resources.
+        const judgedPolicies = new Set<string>();
+        const judgedKeys = new Set<string>();
         for (const e of eligibilities) {
             if (!isKnown(e.props, "roleDefinitionId")) {
                 report.cannotKnow(e.urn, "`roleDefinitionId`");
@@ -174,7 +178,11 @@ export default defineStackPolicy({
             }
             const role = roleGuidOf(e.props.roleDefinitionId);
             if (role === undefined || typeof e.props.scope !== "string" || !classifyScope(e.props.scope)) continue;
-            checkEligibility(e, governing(normalizeScope(e.props.scope), role), config, report, reportedPolicies);
+            const scope = normalizeScope(e.props.scope);
+            const key = `${scope}|${role}`;
+            if ((byKey.get(key)?.size ?? 0) > 0 && judgedKeys.has(key)) continue;
+            judgedKeys.add(key);
+            checkEligibility(e, governing(scope, role), config, report, judgedPolicies);
         }
     },
 });
@@ -184,7 +192,7 @@ function checkEligibility(
     governed: Governed,
     config: { readonly assumeTenantPimPolicyRequiresMfa: boolean; readonly acceptAuthenticationContext: boolean },
     report: StackReport,
-    reportedPolicies: Set<string>,
+    judgedPolicies: Set<string>,
 ): void {
     if (!governed.policies.length) {
         if (governed.unknown) {
@@ -200,10 +208,11 @@ function checkEligibility(
         return;
     }
     for (const policy of governed.policies) {
+        if (judgedPolicies.has(policy.urn)) continue;
+        judgedPolicies.add(policy.urn);
         const verdict = activationRequiresMfa(policy, config.acceptAuthenticationContext);
         if (verdict === "unknown") report.cannotKnow(policy.urn, "`rules`");
-        else if (verdict === "no-mfa" && !reportedPolicies.has(policy.urn)) {
-            reportedPolicies.add(policy.urn);
+        else if (verdict === "no-mfa") {
             report.violation(
                 policy.urn,
                 "governs a privileged role that is granted as PIM eligibility in this stack, but its `rules` do not require MFA on activation; " +

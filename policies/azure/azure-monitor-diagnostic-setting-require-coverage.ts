@@ -58,16 +58,19 @@ export default defineStackPolicy({
                 if (was === "covered" || (was === "unknown" && c === "none")) return;
                 coverage.set(urn, c);
             };
+            // A setting whose `resourceUri` is unknown may point at any target: it can only make them "unknown" (raised
+            // once below, not per setting and target, so that the policy stays linear in the stack's size).
+            let unknownMayCover = false;
             for (const setting of stack.ofType(DIAGNOSTIC_SETTING)) {
                 const ref = resolveAzureId(index, setting, "resourceUri");
                 if (ref.kind === "none") continue;
                 const verdict = judgeDiagnosticSetting(setting.props);
                 const c: Coverage = verdict.problems.length ? "none" : verdict.unknown ? "unknown" : "covered";
-                // An unknown `resourceUri` may point at any of them: it can only make them "unknown".
-                const reached = ref.kind === "unknown" ? targets : ref.targets;
-                for (const t of reached) raise(t.urn, ref.kind === "unknown" && c === "covered" ? "unknown" : c);
+                if (ref.kind === "unknown") unknownMayCover ||= c !== "none";
+                else for (const t of ref.targets) raise(t.urn, c);
             }
             for (const t of targets) {
+                if (unknownMayCover) raise(t.urn, "unknown");
                 const c = coverage.get(t.urn);
                 if (c === "unknown") report.cannotKnow(t.urn, "whether a diagnostic setting refers to it and keeps its logs (`resourceUri`, `logs`)");
                 else if (c === "none") {

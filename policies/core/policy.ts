@@ -118,17 +118,33 @@ function sdkFields(meta: PolicyMeta) {
     };
 }
 
-/** Resolves a policy's config once per distinct raw config (the SDK hands a fresh copy on every call). */
+/** Whether `raw` has exactly the entries of `seen`, value for value (the same objects, not equal copies). */
+function sameEntries(raw: unknown, seen: Readonly<Record<string, unknown>>): boolean {
+    if (raw === undefined || raw === null) return Object.keys(seen).length === 0;
+    if (typeof raw !== "object" || Array.isArray(raw)) return false;
+    const keys = Object.keys(raw);
+    if (keys.length !== Object.keys(seen).length) return false;
+    for (const k of keys) {
+        if (!Object.prototype.hasOwnProperty.call(seen, k) || !Object.is((raw as Record<string, unknown>)[k], seen[k])) return false;
+    }
+    return true;
+}
+
+/**
+ * Resolves a policy's config once per distinct raw config. The SDK's `getConfig()` hands a fresh shallow copy of the
+ * policy's entry on every call, holding the same values (arrays included) until the next `Configure`: comparing the
+ * entries by identity finds the cached result without serialising anything (a new `Configure` only costs one
+ * re-resolution).
+ */
 function configResolver<S extends ConfigSpec>(name: string, spec: S): (raw: unknown) => ConfigOf<S> {
-    let lastKey: string | undefined;
+    let seen: Readonly<Record<string, unknown>> | undefined;
     let last: ConfigOf<S> | undefined;
     return (raw) => {
-        const key = JSON.stringify(raw ?? {});
-        if (key !== lastKey || last === undefined) {
-            last = resolveConfig(name, spec, raw);
-            lastKey = key;
-        }
-        return last;
+        if (last !== undefined && seen !== undefined && sameEntries(raw, seen)) return last;
+        const resolved = resolveConfig(name, spec, raw);
+        seen = raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>) } : {};
+        last = resolved;
+        return resolved;
     };
 }
 
@@ -145,7 +161,7 @@ function matcher(types: readonly string[] | "all", cloud: Cloud): (canonical: st
 function sdkTypeFilter(types: readonly string[] | "all"): string | undefined {
     if (types === "all" || types.length !== 1) return undefined;
     const [t] = types;
-    if (!t || !t.startsWith("aws:") || t.startsWith("aws:s3/") || t.startsWith("aws:lb/")) return undefined;
+    if (!t || !t.startsWith("aws:") || t.startsWith("aws:s3/") || t.startsWith("aws:lb/") || t.startsWith("aws:elb/")) return undefined;
     return t;
 }
 
@@ -176,7 +192,23 @@ export function defineResourcePolicy<S extends ConfigSpec>(def: ResourcePolicyDe
     };
     const filter = sdkTypeFilter(def.resourceTypes);
     if (filter) Object.assign(validateResource, { __pulumiType: filter });
+    typeTests.set(validateResource, (type) => applies(canonicalType(type)));
     return Object.freeze({ ...sdkFields(meta), validateResource, meta: Object.freeze(meta) });
+}
+
+/**
+ * The type test of every srguard resource policy, by its `validateResource` function: for an engine type token,
+ * whether the check looks at the resource at all (aliases folded) — when not, `validateResource` returns at once.
+ */
+const typeTests = new WeakMap<object, (type: string) => boolean>();
+
+/**
+ * Whether an srguard policy's `validateResource` looks at resources of engine type `type` at all; undefined when
+ * `validateResource` is not srguard's (a team's own policy). Used to skip policies before the SDK decodes anything
+ * (core/sdk-fast-paths.ts).
+ */
+export function resourceTypeTest(validateResource: unknown): ((type: string) => boolean) | undefined {
+    return typeof validateResource === "function" ? typeTests.get(validateResource) : undefined;
 }
 
 export interface StackPolicyDefinition<S extends ConfigSpec> extends PolicyMeta<S> {

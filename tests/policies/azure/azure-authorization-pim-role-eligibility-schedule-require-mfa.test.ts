@@ -159,6 +159,12 @@ describe("azure-authorization-pim-role-eligibility-schedule-require-mfa", () => 
             expect(r.diagnostics).toEqual([expect.objectContaining({ resource: "ownerPolicy", kind: "unknown" })]);
         });
 
+        it("says so once for the policy, however many eligibilities it governs", async () => {
+            const eligibilities = [1, 2, 3].map((i) => eligibility({ principalId: `11111111-2222-3333-4444-55555555555${i}` }, `eligibility${i}`));
+            const r = await runStackPolicy(policy, [...eligibilities, ...governed(UNKNOWN)]);
+            expect(r.diagnostics).toEqual([expect.objectContaining({ resource: "ownerPolicy", kind: "unknown" })]);
+        });
+
         it("cannot decide while an assignment's policyId is unknown and has no dependency", async () => {
             const r = await runStackPolicy(policy, [eligibility(), rmPolicy([mfaRule]), { ...rmAssignment({}, true), propertyDependencies: {} }]);
             expect(r.verdict).toBe("unknown");

@@ -1,0 +1,124 @@
+// srguard's SDK fast paths (policies/core/sdk-fast-paths.ts) change no verdict: the same generated stack goes through
+// the compiled pack twice over gRPC — once on the plain SDK (SRGUARD_SDK_FAST_PATHS=off), once with the fast paths —
+// and every diagnostic of every Analyze and of the AnalyzeStack must be the same, in the same order.
+
+import { createRequire } from "node:module";
+import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RawAnalyzer, buildRequests } from "../../bench/analyzer";
+import type { GateStack } from "../../gate/model";
+import { GateSession } from "../../gate/session";
+import { resourceTypeTest } from "../../policies/core/policy";
+import { FAST_PATHS_ENV, PINNED_SDK_VERSION, installSdkFastPaths } from "../../policies/core/sdk-fast-paths";
+import { policies } from "../../policies/registry";
+import { mixedStack } from "../mixed-stack";
+import { ROOT, ensureBuilt } from "./helpers";
+
+const pb = createRequire(require.resolve("@pulumi/pulumi/proto/analyzer_grpc_pb"))("./analyzer_pb.js") as typeof analyzerPbTypes;
+
+/** Non-default settings, so that enforcement levels and config resolution are part of the comparison. */
+const CONFIG = {
+    all: "mandatory",
+    "aws-cloudwatch-log-group-configure-retention": { minimumRetentionDays: 400 },
+    "aws-s3-bucket-require-public-access-block": "advisory",
+} as const;
+
+interface Answers {
+    readonly analyze: analyzerPbTypes.AnalyzeResponse[];
+    readonly analyzeStack: Buffer;
+}
+
+async function answers(mode: string, stack: GateStack): Promise<Answers> {
+    const saved = process.env[FAST_PATHS_ENV];
+    process.env[FAST_PATHS_ENV] = mode;
+    let session: GateSession;
+    try {
+        session = await GateSession.open({ packDir: `${ROOT}/policies`, configDoc: CONFIG, configFile: "config.json" });
+    } finally {
+        if (saved === undefined) delete process.env[FAST_PATHS_ENV];
+        else process.env[FAST_PATHS_ENV] = saved;
+    }
+    const client = new RawAnalyzer(session.pack.port);
+    try {
+        await session.pack.configureStack(stack);
+        const requests = buildRequests(stack);
+        const analyze = (await client.analyzeAll(requests.analyze, 32)).map((b) => pb.AnalyzeResponse.deserializeBinary(b));
+        return { analyze, analyzeStack: await client.call("AnalyzeStack", requests.analyzeStack) };
+    } finally {
+        client.close();
+        session.close();
+    }
+}
+
+const diagnostics = (r: analyzerPbTypes.AnalyzeResponse) => r.getDiagnosticsList().map((d) => d.toObject());
+const notApplicable = (r: analyzerPbTypes.AnalyzeResponse) => r.getNotApplicableList().map((n) => n.toObject());
+
+let stack: GateStack;
+let plain: Answers;
+let fast: Answers;
+
+beforeAll(async () => {
+    ensureBuilt();
+    stack = mixedStack(600);
+    plain = await answers("off", stack);
+    fast = await answers("on", stack);
+});
+
+describe("srguard's SDK fast paths", () => {
+    it("install on the SDK they are pinned to", () => {
+        const sdkVersion = (require("@pulumi/policy/package.json") as { version: string }).version.replace(/^v/, "");
+        expect(sdkVersion).toBe(PINNED_SDK_VERSION);
+        expect(installSdkFastPaths(new Set(["route", "decode"]))).toEqual({ route: true, decode: true, skipped: [] });
+        // decode: the SDK's deserializeProperties now answers the same Struct with the same object
+        const { Struct } = createRequire(require.resolve("@pulumi/policy/server.js"))("google-protobuf/google/protobuf/struct_pb.js") as {
+            Struct: { fromJavaScript(o: object): object };
+        };
+        const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(s: object, keep: boolean): object };
+        const s = Struct.fromJavaScript({ a: { b: [1, 2] } });
+        expect(deserializeProperties(s, false)).toBe(deserializeProperties(s, false));
+        expect(deserializeProperties(s, true)).not.toBe(deserializeProperties(s, true));
+    });
+
+    it("give every Analyze exactly the plain SDK's diagnostics, in order", () => {
+        expect(fast.analyze.length).toBe(plain.analyze.length);
+        let total = 0;
+        fast.analyze.forEach((r, i) => {
+            const expected = plain.analyze[i];
+            expect(expected).toBeDefined();
+            if (expected) expect(diagnostics(r)).toEqual(diagnostics(expected));
+            total += r.getDiagnosticsList().length;
+        });
+        // the stack exercises the pack: violations, "can't run during preview" advisories, both levels
+        const all = fast.analyze.flatMap(diagnostics);
+        expect(total).toBeGreaterThan(100);
+        expect(all.some((d) => d.message.includes("can't run policy"))).toBe(true);
+        expect(new Set(all.map((d) => d.policyname)).size).toBeGreaterThan(15);
+    });
+
+    it("give AnalyzeStack the plain SDK's answer byte for byte", () => {
+        expect(fast.analyzeStack.equals(plain.analyzeStack)).toBe(true);
+        expect(pb.AnalyzeResponse.deserializeBinary(fast.analyzeStack).getDiagnosticsList().length).toBeGreaterThan(20);
+    });
+
+    it("only leave out the SDK's 'not applicable' entries of srguard policies that do not look at the resource's type", () => {
+        const analyzed = stack.resources.filter((r) => r.analyze);
+        const byName = new Map(policies.map((p) => [p.name, p]));
+        let dropped = 0;
+        fast.analyze.forEach((r, i) => {
+            const type = analyzed[i]?.type ?? "";
+            const kept = notApplicable(r);
+            const before = notApplicable(plain.analyze[i] ?? new pb.AnalyzeResponse());
+            // what remains is in the plain SDK's list, in its order
+            expect(before.filter((n) => kept.some((k) => k.policyName === n.policyName))).toEqual(kept);
+            for (const n of before) {
+                if (kept.some((k) => k.policyName === n.policyName)) continue;
+                const p = byName.get(n.policyName);
+                const test = resourceTypeTest(p && "validateResource" in p ? p.validateResource : undefined);
+                expect(test, n.policyName).toBeDefined();
+                expect(test?.(type), `${n.policyName} on ${type}`).toBe(false);
+                dropped++;
+            }
+        });
+        expect(dropped).toBeGreaterThan(0);
+    });
+});
