@@ -1,7 +1,7 @@
 import { ALLOWED_LOCATIONS_CONFIG, allowedLocationSet, allowedText, pairedRegionVerdict } from "../core/azure-regions";
 import { defineResourcePolicy, type Report } from "../core/policy";
 import { type ProviderRef, azureLocation, normalizeAzureLocation } from "../core/region";
-import { type Props, isKnown, isObject, knownItems, sameText } from "../core/values";
+import { type Props, asArray, isKnown, isObject, knownItems, sameText } from "../core/values";
 
 export default defineResourcePolicy({
     name: "azure-cosmosdb-account-restrict-locations",
@@ -63,7 +63,8 @@ function checkLocations(props: Props, allowedList: readonly string[], report: Re
     if (reported) return "reported";
     if (unknown) {
         // The verdict depends on the unknown entries: reading them says "can't know during preview".
-        for (const loc of props.locations as readonly unknown[]) if (isObject(loc)) void loc.locationName;
+        // (`locations` may be one object rather than a list, as knownItems accepts.)
+        for (const loc of asArray(props.locations)) if (isObject(loc)) void loc.locationName;
     }
     return writeRegion;
 }

@@ -3,7 +3,7 @@
 // account; an event hub or a partner solution only streams them) and enable at least one log category or category
 // group. Shared by the diagnostic-setting resource policy and the coverage stack policy.
 
-import { type Props, isKnown, isObject, isTrue, knownItems } from "./values";
+import { type Props, asArray, isKnown, isObject, isTrue, knownItems } from "./values";
 
 /** Diagnostic setting types (canonical tokens); the insights → monitor rename is folded by core/tokens.ts. */
 export const DIAGNOSTIC_SETTING_TYPES: readonly string[] = [
@@ -61,9 +61,8 @@ export function judgeDiagnosticSetting(props: Props): DiagnosticVerdict {
  * preview" (for a resource policy whose verdict depends on it).
  */
 export function readLogsStrictly(props: Props): void {
-    const logs = props.logs;
-    if (!Array.isArray(logs)) return;
-    for (const entry of logs) {
+    // `logs` may be one entry rather than a list, as judgeDiagnosticSetting accepts (knownItems).
+    for (const entry of asArray(props.logs)) {
         if (isObject(entry)) void [entry.enabled, entry.category, entry.categoryGroup];
     }
 }

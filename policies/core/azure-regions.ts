@@ -110,7 +110,8 @@ export function allowedText(allowed: readonly string[]): string {
 
 /** Where a geo-redundant copy of data in `region` goes, judged against the allowed regions. */
 export function pairedRegionVerdict(region: string, allowed: readonly string[]): "allowed" | "not-allowed" | "no-known-pair" {
-    const secondary = AZURE_PAIRED_REGION[region];
+    // Own keys only: a location such as "constructor" must not find Object.prototype members.
+    const secondary = Object.hasOwn(AZURE_PAIRED_REGION, region) ? AZURE_PAIRED_REGION[region] : undefined;
     if (secondary === undefined) return "no-known-pair";
     return allowedLocationSet(allowed).has(secondary) ? "allowed" : "not-allowed";
 }

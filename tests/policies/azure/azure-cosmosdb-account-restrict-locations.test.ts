@@ -104,6 +104,13 @@ describe("azure-cosmosdb-account-restrict-locations", () => {
         it("cannot decide while the whole list is unknown", async () => {
             expect((await runResourcePolicy(policy, account({ locations: UNKNOWN }))).verdict).toBe("unknown");
         });
+
+        // Found by tests/fuzz: a single location object (not a list) whose name is unknown threw a TypeError.
+        it("cannot decide while the name of a single location object (not a list) is unknown", async () => {
+            const r = await runResourcePolicy(policy, account({ locations: { locationName: UNKNOWN } }));
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain(".locations.locationName");
+        });
     });
 
     describe("config", () => {

@@ -86,6 +86,14 @@ describe("azure-monitor-diagnostic-setting-require-log-destination", () => {
             expect((await runResourcePolicy(policy, setting({ logs: [{ categoryGroup: "audit", enabled: UNKNOWN }] }))).verdict).toBe("unknown");
         });
 
+        // Found while triaging a fuzz finding (tests/fuzz): a single `logs` entry (not a list) whose enabled flag is
+        // unknown passed, because the unknown was never read.
+        it("cannot decide while the enabled flag of a single logs entry (not a list) is unknown", async () => {
+            const r = await runResourcePolicy(policy, setting({ logs: { categoryGroup: "audit", enabled: UNKNOWN } }));
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain(".logs.enabled");
+        });
+
         it("passes when another entry is enabled", async () => {
             expect((await runResourcePolicy(policy, setting({ logs: [UNKNOWN, { category: "AuditEvent", enabled: true }] }))).verdict).toBe("pass");
         });

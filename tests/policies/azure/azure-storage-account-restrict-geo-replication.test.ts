@@ -55,6 +55,13 @@ describe("azure-storage-account-restrict-geo-replication", () => {
             expect(r.messages.join()).toContain("has no known region pair");
         });
 
+        // Found by tests/fuzz (values that name Object.prototype members): the pair table lookup found `constructor`.
+        it("a geo-redundant account whose location names an Object.prototype member, which has no known pair", async () => {
+            const r = await runResourcePolicy(policy, account({ location: "constructor" }), { allowedLocations: ["japaneast"] });
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("has no known region pair");
+        });
+
         it("a geo-redundant account without any location", async () => {
             const r = await runResourcePolicy(policy, account({ location: undefined }));
             expect(r.verdict).toBe("fail");
