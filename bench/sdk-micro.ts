@@ -48,7 +48,7 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     let policies: readonly unknown[] = [];
     if (variant !== "empty") {
         process.env["SRGUARD_SDK_FAST_PATHS"] = variant;
-        const { installSdkFastPaths } = require(path.join(ROOT, "dist", "policies", "core", "sdk-fast-paths.js")) as typeof import("../policies/core/sdk-fast-paths");
+        const { installSdkFastPaths } = require(path.join(ROOT, "dist", "policies", "core", "sdk-fast-paths.js")) as typeof import("../policies/core/sdk-contract");
         installSdkFastPaths();
         const api = require(path.join(ROOT, "dist", "policies", "api.js")) as typeof import("../policies/api");
         policies = api.packArgs().policies ?? [];

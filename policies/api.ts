@@ -6,13 +6,13 @@
 //   new PolicyPack("team-pack", packArgs({ clouds: ["aws"], extra: [myPolicy] }));
 
 import type { EnforcementLevel, PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { Cloud, Control, FrameworkKey, Severity, SrguardPolicy } from "./core/policy";
-import { SEVERITIES } from "./core/policy";
+import type { Cloud, Control, FrameworkKey, Severity, SrguardPolicy } from "./core/policy-legacy";
+import { SEVERITIES } from "./core/policy-legacy";
 import { policies } from "./registry";
 
 export { policies } from "./registry";
-export type { Cloud, Control, FrameworkKey, FrameworkRef, PolicyMeta, Severity, SrguardPolicy } from "./core/policy";
-export { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES, defineResourcePolicy, defineStackPolicy } from "./core/policy";
+export type { Cloud, Control, FrameworkKey, FrameworkRef, PolicyMeta, Severity, SrguardPolicy } from "./core/policy-legacy";
+export { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES, defineResourcePolicy, defineStackPolicy } from "./core/policy-legacy";
 export { ConfigError, resolveConfig, validatePackConfig } from "./core/config";
 
 export const PACK_NAME = "srguard";

@@ -1,7 +1,7 @@
 // The explicit list of every srguard policy. Nothing registers itself: a policy exists in the pack because it is
 // listed here (tests/registry.test.ts checks that every policy file is listed exactly once).
 
-import type { SrguardPolicy } from "./core/policy";
+import type { SrguardPolicy } from "./core/policy-legacy";
 
 // AWS — encryption-at-rest
 import awsCloudwatchLogGroupRequireKmsKey from "./aws/aws-cloudwatch-log-group-require-kms-key";

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES } from "../policies/core/policy";
+import { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES } from "../policies/core/policy-legacy";
 import { resolveConfig } from "../policies/core/config";
 import { policies } from "../policies/registry";
 

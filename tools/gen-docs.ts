@@ -4,7 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { CONTROLS, FRAMEWORKS, type SrguardPolicy } from "../policies/core/policy";
+import { CONTROLS, FRAMEWORKS, type SrguardPolicy } from "../policies/core/policy-legacy";
 import { policies } from "../policies/registry";
 
 const ROOT = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === "dist" ? "../.." : "..");

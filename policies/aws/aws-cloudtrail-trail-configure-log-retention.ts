@@ -10,7 +10,7 @@
 // aws-cloudtrail-trail-require-msp-audit-logging).
 
 import { BUCKET, LIFECYCLE, type RetentionFinding, TRAIL, TrailLogRetention } from "../core/cloudtrail-retention";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 
 export default defineStackPolicy({
     name: "aws-cloudtrail-trail-configure-log-retention",

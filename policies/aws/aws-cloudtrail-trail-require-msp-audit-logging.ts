@@ -16,7 +16,7 @@ import { BUCKET, LIFECYCLE, TRAIL, TrailLogRetention } from "../core/cloudtrail-
 import { s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
 import { KnownValues } from "../core/known";
 import { mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { analysePolicy, invalidPolicyMessage, publicPolicyMessage } from "../core/public-access";
 import {
     ACCOUNT_BLOCK,

@@ -1,5 +1,5 @@
 import { isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "aws-cloudwatch-log-group-require-kms-key",

@@ -1,5 +1,5 @@
 import { blocks, flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "aws-dax-cluster-require-encryption",

@@ -1,6 +1,6 @@
 import { blocks, flag, isAwsManagedKeyAlias, isSet, known } from "../core/encryption";
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "aws-dynamodb-table-require-customer-managed-key",

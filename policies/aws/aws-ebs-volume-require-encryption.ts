@@ -1,5 +1,5 @@
 import { EBS_ENCRYPTION_BY_DEFAULT_SETTING, ebsDevice } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "aws-ebs-volume-require-encryption",

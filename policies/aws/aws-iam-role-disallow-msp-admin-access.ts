@@ -24,7 +24,7 @@ import {
     policyResourceVerdict,
 } from "../core/iam-admin";
 import { type MspRole, mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { JoinIndex, knownStrings } from "../core/stack";
 import { isKnown, isObject } from "../core/values";
 

@@ -10,7 +10,7 @@ import {
     type Statement,
     statementPosition,
 } from "../core/iam";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { declaredThirdParty, ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
 import { ASSUME_ACTIONS, ASSUME_ROLE } from "../core/trust";
 

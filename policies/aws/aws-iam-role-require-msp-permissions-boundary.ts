@@ -12,7 +12,7 @@ import {
     policyResourceVerdict,
 } from "../core/iam-admin";
 import { mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { isKnown } from "../core/values";
 
 const ROLE = "aws:iam/role:Role";

@@ -1,6 +1,6 @@
 import { maxMfaAge, requiresMfa, statementPosition } from "../core/iam";
 import { classify, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { declaredThirdParty, declaredThirdPartyIfKnown } from "../core/role-kind";
 import { isKnown } from "../core/values";
 

@@ -1,5 +1,5 @@
 import { allowsAnyOf, parsePolicyDocument, statementPosition } from "../core/iam";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY, type FederatedProvider, federatedProvider, pinsFederatedCaller } from "../core/trust";
 
 const REQUIREMENT: Readonly<Record<FederatedProvider["kind"], string>> = {

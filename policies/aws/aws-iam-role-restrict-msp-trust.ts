@@ -1,6 +1,6 @@
 import { requiresExactExternalId, requiresMfa, statementPosition } from "../core/iam";
 import { classify, isApproved, MSP_PRINCIPAL_PATTERN, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { declaredThirdParty, ROLE_KIND_TAG, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
 
 export default defineResourcePolicy({

@@ -1,5 +1,5 @@
 import { flag, isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { lower } from "../core/values";
 
 export default defineResourcePolicy({

@@ -1,5 +1,5 @@
 import { flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "aws-redshift-cluster-require-encryption",

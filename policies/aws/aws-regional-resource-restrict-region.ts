@@ -1,5 +1,5 @@
 import { ALLOWED_AWS_REGIONS_CONFIG, isAllowedAwsRegion, isDefaultProvider, notAllowedRegion } from "../core/aws-regions";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { awsRegion, isGlobalAwsType } from "../core/region";
 
 /** Resources whose own region is where a copy of another region's data is kept: said in the message. */

@@ -5,7 +5,7 @@ import {
     notAllowedRegion,
     regionOfTarget,
 } from "../core/aws-regions";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isKnown, isObject, type Props } from "../core/values";
 
 /**

@@ -1,5 +1,5 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy, type Report } from "../core/policy";
+import { defineResourcePolicy, type Report } from "../core/policy-legacy";
 import { analysePolicy, invalidPolicyMessage, publicPolicyMessage } from "../core/public-access";
 import { isFalse } from "../core/values";
 

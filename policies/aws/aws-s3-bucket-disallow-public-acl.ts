@@ -1,5 +1,5 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { BUCKET, BUCKET_ACL, checkBucketAcl } from "../core/s3-bucket";
 
 export default defineResourcePolicy({

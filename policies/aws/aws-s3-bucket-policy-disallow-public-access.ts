@@ -1,5 +1,5 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { analysePolicy, invalidPolicyMessage, publicPolicyMessage } from "../core/public-access";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";

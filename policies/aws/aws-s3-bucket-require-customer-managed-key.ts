@@ -8,7 +8,7 @@ import {
     s3InlineEncryption,
     type SseConfiguration,
 } from "../core/encryption";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { JoinIndex, knownStrings } from "../core/stack";
 import { canonicalType } from "../core/tokens";
 

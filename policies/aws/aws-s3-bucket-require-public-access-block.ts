@@ -1,4 +1,4 @@
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { ACCOUNT_BLOCK, BUCKET, BUCKET_BLOCK, missingBlockMessage, PublicAccessBlocks, unknownBlockWhat } from "../core/s3-bucket";
 
 export default defineStackPolicy({

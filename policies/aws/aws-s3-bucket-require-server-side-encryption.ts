@@ -1,6 +1,6 @@
 import { s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { BUCKET, encryptionProblems, SSE_CONFIGURATION } from "../core/s3-bucket";
 
 export default defineResourcePolicy({

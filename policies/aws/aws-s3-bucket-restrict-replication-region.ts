@@ -6,7 +6,7 @@ import {
     isAllowedAwsRegion,
     notAllowedRegion,
 } from "../core/aws-regions";
-import { defineStackPolicy, type StackReport } from "../core/policy";
+import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
 import { JoinIndex, knownStrings } from "../core/stack";
 import { canonicalType } from "../core/tokens";
 import { isKnown, isObject, type Props } from "../core/values";

@@ -1,5 +1,5 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy, type Report } from "../core/policy";
+import { defineResourcePolicy, type Report } from "../core/policy-legacy";
 import { checkCannedAcl, checkGrants } from "../core/public-access";
 
 const OBJECT = "aws:s3/bucketObject:BucketObject";

@@ -1,5 +1,5 @@
-import { flag, isSet, known } from "../core/encryption";
 import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-sqs-queue-require-encryption",
@@ -19,19 +19,21 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:sqs/queue:Queue"],
     config: {},
-    check({ props }, _config, report) {
-        const key = known(props, "kmsMasterKeyId");
-        if (key.known && isSet(key.value)) return; // SSE-KMS
-        const managed = flag(props, "sqsManagedSseEnabled");
-        if (managed === "on" || managed === "unset") return; // SSE-SQS (the default)
-        if (managed === "unknown") {
-            void props["sqsManagedSseEnabled"];
-            return;
-        }
-        if (!key.known) {
-            key.read();
-            return;
-        }
-        report("`sqsManagedSseEnabled` is not true and `kmsMasterKeyId` is not set, so the queue is not encrypted; remove `sqsManagedSseEnabled: false` or set `kmsMasterKeyId` to a KMS key.");
+    examples: {
+        pass: [
+            { title: "a queue that says nothing (SSE-SQS is the default)", type: "aws:sqs/queue:Queue", props: {} },
+            { title: "a queue with a KMS key", type: "aws:sqs/queue:Queue", props: { kmsMasterKeyId: "alias/orders" } },
+        ],
+        fail: [{ title: "SSE-SQS turned off without a KMS key", type: "aws:sqs/queue:Queue", props: { sqsManagedSseEnabled: false } }],
+    },
+    check({ props }) {
+        const key = props.get("kmsMasterKeyId");
+        if (key.isText()) return pass; // SSE-KMS
+        const managed = props.get("sqsManagedSseEnabled");
+        if (managed.isTrue() || managed.isBlank) return pass; // SSE-SQS (the default)
+        if (managed.isUnknown || key.isUnknown) return unknown(managed, key);
+        return fail(
+            "`sqsManagedSseEnabled` is not true and `kmsMasterKeyId` is not set, so the queue is not encrypted; remove `sqsManagedSseEnabled: false` or set `kmsMasterKeyId` to a KMS key.",
+        );
     },
 });

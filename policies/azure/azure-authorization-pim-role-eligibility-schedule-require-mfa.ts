@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { GUID_PATTERN, PRIVILEGED_ROLE_NAMES, classifyScope, isPrivilegedRole, normalizeScope, roleGuidOf } from "../core/azure-roles";
 import { normalizeAzureId } from "../core/azure-ids";
-import { defineStackPolicy, type StackReport } from "../core/policy";
+import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
 import { type Props, isKnown, isObject, isTrue, knownItems, sameText } from "../core/values";
 
 // PIM for Azure resources: an eligible assignment (PimRoleEligibilitySchedule — azure-native v3's name for the

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { GUID_PATTERN } from "../core/azure-roles";
 import { REGISTRATION_DEFINITION, lighthousePrincipalIds, normalizeGuid } from "../core/lighthouse";
-import { defineStackPolicy, type StackReport } from "../core/policy";
+import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
 import { isKnown, sameText } from "../core/values";
 
 const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";

@@ -1,5 +1,5 @@
 import { GUID_PATTERN, PRIVILEGED_ROLE_NAMES, classifyScope, isPrivilegedRole } from "../core/azure-roles";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isKnown } from "../core/values";
 
 const BROAD_SCOPES: ReadonlySet<string> = new Set(["tenant", "managementGroup", "subscription"]);

@@ -1,6 +1,6 @@
 import { hasText, type Tri } from "../core/azure";
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isTrue, type Props, sameText } from "../core/values";
 
 /** `encryption.type` values that encrypt with a customer-managed key (through a disk encryption set). */

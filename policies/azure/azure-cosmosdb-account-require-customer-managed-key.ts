@@ -1,5 +1,5 @@
 import { hasText } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-cosmosdb-account-require-customer-managed-key",

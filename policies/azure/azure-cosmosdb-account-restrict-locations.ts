@@ -1,5 +1,5 @@
 import { ALLOWED_LOCATIONS_CONFIG, allowedLocationSet, allowedText, pairedRegionVerdict } from "../core/azure-regions";
-import { defineResourcePolicy, type Report } from "../core/policy";
+import { defineResourcePolicy, type Report } from "../core/policy-legacy";
 import { type ProviderRef, azureLocation, normalizeAzureLocation } from "../core/region";
 import { type Props, asArray, isKnown, isObject, knownItems, sameText } from "../core/values";
 

@@ -1,6 +1,6 @@
 import { admitsEveryAddress, isPublicNetworkAccessOff, someRuleAdmits } from "../core/azure";
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isTrue } from "../core/values";
 
 /**

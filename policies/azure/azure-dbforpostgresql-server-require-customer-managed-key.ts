@@ -1,5 +1,5 @@
 import { flexibleServerKeyProblem } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-dbforpostgresql-server-require-customer-managed-key",

@@ -1,5 +1,5 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isFalse, isTrue } from "../core/values";
 
 export default defineResourcePolicy({

@@ -1,6 +1,6 @@
 import { judgeDiagnosticSetting } from "../core/azure-diagnostics";
 import { REGISTRATION_ASSIGNMENT } from "../core/lighthouse";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { type Props, isKnown, isObject, isTrue, knownItems, sameText } from "../core/values";
 
 const SUBSCRIPTION_DIAGNOSTIC_SETTING = "azure-native:monitor:SubscriptionDiagnosticSetting";

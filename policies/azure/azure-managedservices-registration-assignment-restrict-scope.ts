@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { GUID_PATTERN, classifyScope } from "../core/azure-roles";
 import { REGISTRATION_ASSIGNMENT, normalizeGuid } from "../core/lighthouse";
-import { defineStackPolicy, type StackReport } from "../core/policy";
+import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
 import { canonicalType } from "../core/tokens";
 import { isKnown } from "../core/values";
 

@@ -1,7 +1,7 @@
 import { AZURE_BUILTIN_ROLES } from "../core/azure-roles";
 import { KnownValues } from "../core/known";
 import { REGISTRATION_DEFINITION, grantRole, lighthouseGrants } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-managedservices-registration-definition-disallow-owner",

@@ -2,7 +2,7 @@ import { AZURE_BUILTIN_ROLES, GUID_PATTERN } from "../core/azure-roles";
 import { ISO_DURATION_PATTERN, isoDurationSeconds } from "../core/duration";
 import { KnownValues } from "../core/known";
 import { type Grant, REGISTRATION_DEFINITION, grantRole, isJitOnlyRole, lighthouseGrants } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isObject, sameText } from "../core/values";
 
 /** What Azure applies when an eligible authorization's just-in-time policy sets no `maximumActivationDuration`. */

@@ -1,7 +1,7 @@
 import { GUID_PATTERN } from "../core/azure-roles";
 import { KnownValues } from "../core/known";
 import { REGISTRATION_DEFINITION, lighthouseProperties, normalizeGuid } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-managedservices-registration-definition-restrict-tenant",

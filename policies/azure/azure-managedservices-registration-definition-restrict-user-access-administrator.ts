@@ -1,7 +1,7 @@
 import { AZURE_BUILTIN_ROLES, GUID_PATTERN, PRIVILEGED_ROLE_NAMES, isPrivilegedRole } from "../core/azure-roles";
 import { KnownValues } from "../core/known";
 import { type Grant, REGISTRATION_DEFINITION, grantRole, lighthouseGrants } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isKnown } from "../core/values";
 
 export default defineResourcePolicy({

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { judgeDiagnosticSetting } from "../core/azure-diagnostics";
 import { azureIdKeys, resolveAzureId } from "../core/azure-ids";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { JoinIndex } from "../core/stack";
 import { canonicalType } from "../core/tokens";
 

@@ -1,5 +1,5 @@
 import { DIAGNOSTIC_SETTING_TYPES, judgeDiagnosticSetting, readLogsStrictly } from "../core/azure-diagnostics";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-monitor-diagnostic-setting-require-log-destination",

@@ -1,4 +1,4 @@
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 /** -1 (or no value) means "inherit": the table's retention from the workspace, total retention from the table's. */
 function setDays(v: unknown): number | "inherit" | "invalid" {

@@ -1,4 +1,4 @@
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isKnown, isObject, sameText } from "../core/values";
 
 /** What Azure applies when a workspace sets no `retentionInDays` (pay-as-you-go workspaces keep data 30 days). */

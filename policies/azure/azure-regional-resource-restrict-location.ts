@@ -1,6 +1,6 @@
 import { ALLOWED_LOCATIONS_CONFIG, GLOBAL_LOCATIONS, allowedLocationSet, allowedText } from "../core/azure-regions";
 import { LOCATION_TYPES_BY_MODULE } from "../core/azure-location-types.generated";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { azureLocation } from "../core/region";
 import { isKnown, type Props } from "../core/values";
 

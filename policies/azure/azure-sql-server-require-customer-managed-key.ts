@@ -1,5 +1,5 @@
 import { hasText } from "../core/azure";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy } from "../core/policy-legacy";
 import { JoinIndex, knownStrings } from "../core/stack";
 import { isKnown, sameText } from "../core/values";
 

@@ -1,5 +1,5 @@
 import { isPublicNetworkAccessOff } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-sql-server-restrict-public-network-access",

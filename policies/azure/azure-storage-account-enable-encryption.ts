@@ -1,5 +1,5 @@
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { isFalse, isObject, sameText } from "../core/values";
 
 /** The storage services whose encryption the schema lets a program write down (`encryption.services.<name>`). */

@@ -1,5 +1,5 @@
 import { hasText } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { KnownValues } from "../core/known";
 import { isObject, sameText } from "../core/values";
 

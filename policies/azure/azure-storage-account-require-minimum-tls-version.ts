@@ -1,4 +1,4 @@
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { sameText } from "../core/values";
 
 /** `minimumTlsVersion` values at or above TLS 1.2 (the enum also has TLS1_0 and TLS1_1). */

@@ -1,5 +1,5 @@
 import { ALLOWED_LOCATIONS_CONFIG, allowedText, pairedRegionVerdict } from "../core/azure-regions";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { azureLocation } from "../core/region";
 import { isObject } from "../core/values";
 

@@ -1,6 +1,6 @@
 import { firewallState, isPublicNetworkAccessOff } from "../core/azure";
 import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-storage-account-restrict-network-access",

@@ -1,4 +1,4 @@
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 import { sameText } from "../core/values";
 
 /** `publicAccess` levels that allow anonymous reads (the enum's third value is None). */

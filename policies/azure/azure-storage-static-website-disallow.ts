@@ -1,4 +1,4 @@
-import { defineResourcePolicy } from "../core/policy";
+import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "azure-storage-static-website-disallow",

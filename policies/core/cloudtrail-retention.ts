@@ -10,7 +10,7 @@
 // never reach them.
 
 import type { PolicyResource } from "@pulumi/policy";
-import type { StackCheckContext } from "./policy";
+import type { StackCheckContext } from "./policy-legacy";
 import { JoinIndex, knownStrings, type Reference } from "./stack";
 import { isFalse, isKnown, isObject, type Props } from "./values";
 

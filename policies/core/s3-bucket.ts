@@ -6,7 +6,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { isS3SseAlgorithm, type SseConfiguration } from "./encryption";
 import type { KnownValues } from "./known";
 import { checkCannedAcl, checkGrants } from "./public-access";
-import type { StackCheckContext } from "./policy";
+import type { StackCheckContext } from "./policy-legacy";
 import { JoinIndex, knownStrings } from "./stack";
 import { isKnown, isTrue } from "./values";
 

@@ -3,24 +3,17 @@
 // "can't run during preview"). These helpers never hide that: they only let a check look at whether a value is
 // known *before* reading it, so that it can still decide from the values that are known.
 
-// The proxy answers this key with its target (see @pulumi/policy/proxy.js); the sentinels are the engine's
-// wire-protocol spellings of unknown values (the same strings in every Pulumi SDK).
-const PROXY_TARGET = "__getSpecialProxyTarget";
-const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
-    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
-    "e48ece36-62e2-4504-bad9-02848725956a", // archive
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
-]);
+import { PROXY_TARGET_KEY, UNKNOWN_SENTINELS } from "./sdk-contract";
 
 export type Props = Readonly<Record<string, unknown>>;
 
 /** The object behind the SDK's proxy (or `o` itself when it is not proxied). Never returned to a check. */
+export function proxyTarget(o: object): Record<string, unknown> {
+    return target(o);
+}
+
 function target(o: object): Record<string, unknown> {
-    const t = (o as Record<string, unknown>)[PROXY_TARGET];
+    const t = (o as Record<string, unknown>)[PROXY_TARGET_KEY];
     return (t && typeof t === "object" ? t : o) as Record<string, unknown>;
 }
 

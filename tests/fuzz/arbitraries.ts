@@ -9,7 +9,7 @@
 import fc, { type Arbitrary, type JsonValue } from "fast-check";
 import { specialArchiveSig, specialAssetSig, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import type { ConfigProperty } from "../../policies/core/config";
-import type { SrguardPolicy } from "../../policies/core/policy";
+import type { SrguardPolicy } from "../../policies/core/policy-legacy";
 import { type ProviderInput, type ResourceInput, secret, type StackResourceInput, UNKNOWN } from "../harness";
 import type { Fixtures } from "./fixtures";
 import type { Vocabulary } from "./vocabulary";

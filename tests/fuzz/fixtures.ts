@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ts from "typescript";
-import type { SrguardPolicy } from "../../policies/core/policy";
+import type { SrguardPolicy } from "../../policies/core/policy-legacy";
 import { secret, UNKNOWN } from "../harness";
 import type { Json } from "./arbitraries";
 

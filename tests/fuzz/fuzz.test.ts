@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defineResourcePolicy, type SrguardPolicy } from "../../policies/core/policy";
+import { defineResourcePolicy, type SrguardPolicy } from "../../policies/core/policy-legacy";
 import { policies } from "../../policies/registry";
 import { secret, UNKNOWN } from "../harness";
 import { applyEdits, forbiddenTexts, holdsUnknown, type Json, MARKER, resourceSamples } from "./arbitraries";

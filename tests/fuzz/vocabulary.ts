@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RENAMED_TYPES } from "../../policies/core/azure-location-types.generated";
-import type { SrguardPolicy } from "../../policies/core/policy";
+import type { SrguardPolicy } from "../../policies/core/policy-legacy";
 import { canonicalType } from "../../policies/core/tokens";
 
 const ROOT = path.resolve(__dirname, "../..");

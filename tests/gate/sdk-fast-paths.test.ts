@@ -1,4 +1,4 @@
-// srguard's SDK fast paths (policies/core/sdk-fast-paths.ts) change no verdict: the same generated stack goes through
+// srguard's SDK fast paths (policies/core/sdk-contract.ts) change no verdict: the same generated stack goes through
 // the compiled pack twice over gRPC — once on the plain SDK (SRGUARD_SDK_FAST_PATHS=off), once with the fast paths —
 // and every diagnostic of every Analyze and of the AnalyzeStack must be the same, in the same order.
 
@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RawAnalyzer, buildRequests } from "../../bench/analyzer";
 import type { GateStack } from "../../gate/model";
 import { GateSession } from "../../gate/session";
-import { resourceTypeTest } from "../../policies/core/policy";
-import { FAST_PATHS_ENV, PINNED_SDK_VERSION, installSdkFastPaths } from "../../policies/core/sdk-fast-paths";
+import { resourceTypeTest } from "../../policies/core/policy-legacy";
+import { FAST_PATHS_ENV, PINNED_SDK_VERSION, installSdkFastPaths } from "../../policies/core/sdk-contract";
 import { policies } from "../../policies/registry";
 import { mixedStack } from "../mixed-stack";
 import { ROOT, ensureBuilt } from "./helpers";

@@ -1,3 +1,15 @@
+// The pack's one contract with @pulumi/policy internals. Every assumption about the SDK beyond its public API lives in
+// this file, each with a contract test (tests/policies/core/sdk-contract.test.ts, tests/gate/sdk-fast-paths.test.ts)
+// and a fallback that says once on stderr what is off and why (`noteFallback`):
+//
+// 1. the proxy: the key that answers a proxied object's target, and the engine's sentinels for unknown values, so a
+//    check can look at whether a value is known before reading it (core/read.ts);
+// 2. the SDK's UnknownValueError, raised for a need that is not a property read (a stack policy's description);
+// 3. the object form of `reportViolation` (name, message, urn, enforcementLevel), which the SDK marks internal: it is
+//    how one resource's unknown stays advisory in a stack policy. Without it the framework reports the known
+//    violations and then lets the SDK's own "can't run during preview" (advisory) speak for the rest;
+// 4. two shortcuts through the analyzer server (below).
+//
 // Two shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
 // `Analyze` and `AnalyzeStack` cost what the checks cost rather than what the SDK does around each of them. They reach
 // into the SDK's internals, so they are pinned to the SDK version they were written against and installed only when
@@ -31,7 +43,101 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { resourceTypeTest } from "./policy";
+import { resourceTypeTest } from "./type-tests";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fallbacks are never silent
+
+const noted = new Set<string>();
+
+/** Says once on stderr that `what` is off and why (a second note for the same `what` is dropped). */
+export function noteFallback(what: string, why: string): void {
+    if (noted.has(what)) return;
+    noted.add(what);
+    process.stderr.write(`srguard: ${what} is off: ${why}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. The SDK's proxy and the engine's unknowns
+
+/** The key the SDK's proxy answers with its target (`getSpecialProxyTarget` in @pulumi/policy/proxy.js). */
+export const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
+
+/** The engine's wire-protocol spellings of unknown values (the same strings in every Pulumi SDK). */
+export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
+    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
+    "e48ece36-62e2-4504-bad9-02848725956a", // archive
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
+]);
+const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. The SDK's UnknownValueError
+
+type UnknownValueErrorClass = new (sentinel: string, props: readonly string[]) => Error;
+
+/**
+ * Throws the SDK's own UnknownValueError for `what` (the SDK then reports "can't run during preview", advisory).
+ * The class is exported by `@pulumi/policy` (untyped); its constructor takes the sentinel and the property path.
+ */
+export function throwUnknown(what: string): never {
+    const ctor = (require("@pulumi/policy") as { UnknownValueError?: unknown }).UnknownValueError;
+    if (typeof ctor === "function") throw new (ctor as UnknownValueErrorClass)(UNKNOWN_STRING, [what]);
+    // Without the class the SDK would report any other error as a failed Analyze: say so, and fail loudly.
+    noteFallback("advisory for an unknown value", "@pulumi/policy no longer exports UnknownValueError");
+    throw new Error(`srguard: ${what} can't be known during preview, and @pulumi/policy no longer exports UnknownValueError`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. The object form of reportViolation
+
+/** `off` makes the pack behave as if the SDK had no object form of reportViolation (for the contract test). */
+export const OBJECT_REPORT_ENV = "SRGUARD_SDK_OBJECT_REPORT";
+
+/** What makeReportViolationFun in server.js must do with an object: use its message, urn and enforcementLevel. */
+const OBJECT_REPORT_SITES = [
+    'if (typeof message === "object")',
+    "message: policyInfo.message || policyInfo.description || description",
+    "urn: policyInfo.urn",
+    "enforcementLevel: policyInfo.enforcementLevel || enforcementLevel",
+];
+
+let objectReport: boolean | undefined;
+
+/**
+ * Whether the SDK's reportViolation takes the object form with its own enforcement level. Checked once against the
+ * SDK's server.js; when it does not, the pack says so once on stderr and core/policy.ts falls back.
+ */
+export function sdkHasObjectReport(): boolean {
+    if (objectReport !== undefined) return objectReport;
+    let why: string | undefined;
+    if ((process.env[OBJECT_REPORT_ENV] ?? "").trim().toLowerCase() === "off") why = `${OBJECT_REPORT_ENV}=off`;
+    else {
+        try {
+            const dir = path.dirname(require.resolve("@pulumi/policy/package.json"));
+            const source = fs.readFileSync(path.join(dir, "server.js"), "utf8");
+            if (!OBJECT_REPORT_SITES.every((s) => source.includes(s))) why = "@pulumi/policy's reportViolation no longer takes an object with its own level";
+        } catch {
+            why = "@pulumi/policy's server.js could not be read";
+        }
+    }
+    objectReport = why === undefined;
+    if (why) noteFallback("per-resource advisories in stack policies", `${why}; an unknown value makes the whole stack policy advisory instead`);
+    return objectReport;
+}
+
+/** @internal For the contract tests: forget the cached answer (the environment may have changed). */
+export function resetSdkContractForTesting(): void {
+    objectReport = undefined;
+    noted.clear();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Shortcuts through the analyzer server
 
 /** The @pulumi/policy version whose internals these shortcuts were written against (package.json says "v1.21.0"). */
 export const PINNED_SDK_VERSION = "1.21.0";
@@ -239,5 +345,6 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
         }
     }
     installed = Object.freeze({ route, decode, skipped: Object.freeze(skipped) });
+    for (const why of skipped) noteFallback("an SDK fast path", why);
     return installed;
 }

@@ -1,4 +1,4 @@
-// What the pack's SDK fast paths (policies/core/sdk-fast-paths.ts) rely on, checked in-process without installing
+// What the pack's SDK fast paths (policies/core/sdk-contract.ts) rely on, checked in-process without installing
 // them (this project shares one module graph): no policy writes to what the SDK hands it (so one decoded object can
 // serve every policy), the type test agrees with the checks, the config cache. tests/gate/sdk-fast-paths.test.ts
 // runs the installed fast paths against the plain SDK over gRPC.
@@ -9,8 +9,8 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { describe, expect, it } from "vitest";
 import type { GateResource } from "../../../gate/model";
 import { parseProviderRef } from "../../../gate/model";
-import { defineResourcePolicy, resourceTypeTest } from "../../../policies/core/policy";
-import { requestedFastPaths } from "../../../policies/core/sdk-fast-paths";
+import { defineResourcePolicy, resourceTypeTest } from "../../../policies/core/policy-legacy";
+import { requestedFastPaths } from "../../../policies/core/sdk-contract";
 import { policies } from "../../../policies/registry";
 import { mixedStack } from "../../mixed-stack";
 
