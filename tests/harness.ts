@@ -25,6 +25,11 @@ export function secret<T>(value: T): Record<string, unknown> {
     return { [specialSigKey]: specialSecretSig, value };
 }
 
+/** Properties as a pack receives them: through the wire, the SDK's deserializer and its unknown-checking proxy. */
+export function decodeProps(props: Record<string, unknown>): Record<string, unknown> {
+    return decode(props);
+}
+
 function decode(props: Record<string, unknown>): Record<string, unknown> {
     const wire = Struct.fromJavaScript(JSON.parse(JSON.stringify(props)) as Parameters<typeof Struct.fromJavaScript>[0]);
     return unknownCheckingProxy(deserializeProperties(wire, false)) as Record<string, unknown>;
