@@ -4,7 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { CONTROLS, FRAMEWORKS, type SrguardPolicy } from "../policies/core/policy-legacy";
+import { CONTROLS, FRAMEWORKS, type ResourceExample, type SrguardPolicy, type StackExample } from "../policies/core/policy";
 import { policies } from "../policies/registry";
 
 const ROOT = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === "dist" ? "../.." : "..");
@@ -21,6 +21,21 @@ function cell(s: string): string {
 
 function refs(p: SrguardPolicy): string {
     return p.meta.frameworks.map((f) => `${FRAMEWORKS[f.framework]}${f.version ? ` ${f.version}` : ""}: ${f.id}`).join("; ") || "—";
+}
+
+/** One example as a reader would write it: the resource(s) and their properties, with the config it needs. */
+function renderExample(verdict: string, e: ResourceExample<string> | StackExample): string[] {
+    const body =
+        "resources" in e
+            ? e.resources.map((r) => `${r.type} "${r.name}": ${JSON.stringify(r.props)}`).join("\n")
+            : `${e.type}: ${JSON.stringify(e.props)}`;
+    return [`- ${verdict}: ${e.title}`, "", "  ```", ...body.split("\n").map((l) => `  ${l}`), ...(e.config ? [`  config: ${JSON.stringify(e.config)}`] : []), "  ```"];
+}
+
+function renderExamples(p: SrguardPolicy): string[] {
+    const ex = p.meta.examples;
+    if (!ex) return [];
+    return ["", "Examples (executed by tests/registry-examples.test.ts):", "", ...ex.pass.flatMap((e) => renderExample("passes", e)), ...ex.fail.flatMap((e) => renderExample("fails", e))];
 }
 
 function sorted(): SrguardPolicy[] {
@@ -70,6 +85,7 @@ export function renderReference(): string {
                 `- Remediation: ${m.remediation}`,
                 `- Frameworks: ${refs(p)}`,
             );
+            out.push(...renderExamples(p));
             const keys = Object.entries(m.config);
             if (keys.length) {
                 out.push("", "| Setting | Type | Default | Description |", "| --- | --- | --- | --- |");
