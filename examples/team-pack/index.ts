@@ -1,4 +1,5 @@
-// Entry of the example team pack (`pulumi preview --policy-pack examples/team-pack`). Only this file starts a server.
+// Entry of the example team pack (package.json "main" is its compiled dist/index.js). Only this file starts a server.
+// Published like srguard's own pack: `pulumi policy publish <org>` in this folder, after `npm run build` at the root.
 import { PolicyPack } from "@pulumi/policy";
 import { teamPackArgs } from "./policies";
 
