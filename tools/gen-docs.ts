@@ -1,11 +1,13 @@
 // Generates the policy reference (docs/policies.md) and the README's policy table from the registry: the
 // metadata is written once, in each policy file, and everything people read is derived from it.
-// `npm run docs` writes both; tests/docs.test.ts fails when either is stale.
+// `npm run docs` writes both, and the compliance matrix (tools/gen-compliance.ts); tests/docs.test.ts and
+// tests/compliance.test.ts fail when one is stale.
 
 import * as fs from "fs";
 import * as path from "path";
 import { CONTROLS, FRAMEWORKS, type ResourceExample, type SrguardPolicy, type StackExample } from "../policies/core/policy";
 import { policies } from "../policies/registry";
+import { COMPLIANCE_PATH, writeCompliance } from "./gen-compliance";
 
 const ROOT = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === "dist" ? "../.." : "..");
 export const REFERENCE_PATH = path.join(ROOT, "docs", "policies.md");
@@ -109,5 +111,6 @@ export function readmeWithTable(readme: string): string {
 if (require.main === module) {
     fs.writeFileSync(REFERENCE_PATH, renderReference());
     fs.writeFileSync(README_PATH, readmeWithTable(fs.readFileSync(README_PATH, "utf8")));
-    console.log(`wrote ${path.relative(ROOT, REFERENCE_PATH)} and the policy table in README.md (${policies.length} policies)`);
+    writeCompliance();
+    console.log(`wrote ${path.relative(ROOT, REFERENCE_PATH)}, ${path.relative(ROOT, COMPLIANCE_PATH)} and the policy table in README.md (${policies.length} policies)`);
 }
