@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { requireLogFileValidation, TRAIL } from "../core/cloudtrail-trail";
+import { defineResourcePolicy } from "../core/policy";
 
 export default defineResourcePolicy({
     name: "aws-cloudtrail-trail-enable-log-file-validation",
@@ -17,11 +17,13 @@ export default defineResourcePolicy({
         { framework: "iso27001", version: "2022", id: "A.8.15" },
     ],
     enforcementLevel: "mandatory",
-    resourceTypes: ["aws:cloudtrail/trail:Trail"],
+    resourceTypes: [TRAIL],
     config: {},
-    check({ props }, _config, report) {
-        if (!isTrue(props.enableLogFileValidation)) {
-            report("`enableLogFileValidation` is not true; set it to true so that tampering with delivered log files can be detected.");
-        }
+    examples: {
+        pass: [{ title: "a trail with log file validation", type: TRAIL, props: { s3BucketName: "audit-logs", enableLogFileValidation: true } }],
+        fail: [{ title: "a trail that says nothing (validation defaults to off)", type: TRAIL, props: { s3BucketName: "audit-logs" } }],
+    },
+    check({ props }) {
+        return requireLogFileValidation(props, "tampering with delivered log files can be detected");
     },
 });

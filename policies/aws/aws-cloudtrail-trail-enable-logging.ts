@@ -1,5 +1,6 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isFalse, isKnown, isTrue } from "../core/values";
+import { requireLogging, requireMultiRegion, TRAIL } from "../core/cloudtrail-trail";
+import { defineResourcePolicy } from "../core/policy";
+import { all, pass } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-cloudtrail-trail-enable-logging",
@@ -19,7 +20,7 @@ export default defineResourcePolicy({
         { framework: "iso27001", version: "2022", id: "A.8.15" },
     ],
     enforcementLevel: "mandatory",
-    resourceTypes: ["aws:cloudtrail/trail:Trail"],
+    resourceTypes: [TRAIL],
     config: {
         requireMultiRegion: {
             type: "boolean",
@@ -27,18 +28,17 @@ export default defineResourcePolicy({
             description: "Require `isMultiRegionTrail` to be true on every trail.",
         },
     },
-    check({ props }, config, report) {
-        const keys = config.requireMultiRegion ? ["enableLogging", "isMultiRegionTrail"] : ["enableLogging"];
-        let reported = false;
-        if (isKnown(props, "enableLogging") && isFalse(props.enableLogging)) {
-            report("`enableLogging` is false; set it to true (or leave it unset) so that the trail records events.");
-            reported = true;
-        }
-        if (config.requireMultiRegion && isKnown(props, "isMultiRegionTrail") && !isTrue(props.isMultiRegionTrail)) {
-            report("`isMultiRegionTrail` is not true; set it to true so that the trail records events in every region.");
-            reported = true;
-        }
-        // Nothing known violates: let the SDK say which unknown value the verdict waits for.
-        if (!reported) for (const k of keys) void props[k];
+    examples: {
+        pass: [{ title: "a multi-region trail that logs", type: TRAIL, props: { s3BucketName: "audit-logs", isMultiRegionTrail: true } }],
+        fail: [
+            { title: "a trail that is switched off", type: TRAIL, props: { s3BucketName: "audit-logs", isMultiRegionTrail: true, enableLogging: false } },
+            { title: "a single-region trail", type: TRAIL, props: { s3BucketName: "audit-logs" } },
+        ],
+    },
+    check({ props }, config) {
+        return all([
+            requireLogging(props, "the trail records events"),
+            config.requireMultiRegion ? requireMultiRegion(props, "the trail records events in every region") : pass,
+        ]);
     },
 });

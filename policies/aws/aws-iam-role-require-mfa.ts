@@ -2,17 +2,23 @@ import {
     allows,
     allowsAnyOf,
     hasRestrictingCondition,
+    judgeDocument,
     maxMfaAge,
-    parsePolicyDocument,
     reachesAnyone,
     requiresExactExternalId,
     requiresMfa,
     type Statement,
     statementPosition,
 } from "../core/iam";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { declaredThirdParty, ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
+import { defineResourcePolicy } from "../core/policy";
+import { byRoleKind, ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
 import { ASSUME_ACTIONS, ASSUME_ROLE } from "../core/trust";
+import { each, fail, failIf, pass, type Verdict } from "../core/verdict";
+
+const TYPE = "aws:iam/role:Role";
+const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
+const trust = (statement: Readonly<Record<string, unknown>>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+const FROM_ACCOUNT = { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" };
 
 // The role-kind declaration is shared with the msp-delegation policies (core/role-kind.ts).
 export { ROLE_KIND_TAG, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
@@ -36,7 +42,7 @@ export default defineResourcePolicy({
         "`Principal: \"*\"` / `NotPrincipal` with the accounts or roles you trust.",
     frameworks: [{ framework: "iso27001", version: "2022", id: "A.8.5" }],
     enforcementLevel: "mandatory",
-    resourceTypes: ["aws:iam/role:Role"],
+    resourceTypes: [TYPE],
     config: {
         maxMfaAgeSeconds: {
             type: "integer",
@@ -56,53 +62,52 @@ export default defineResourcePolicy({
                 `\`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\`. Such roles may require an exact sts:ExternalId instead of MFA.`,
         },
     },
-    check({ props }, config, report) {
-        const doc = parsePolicyDocument(props.assumeRolePolicy);
-        if (!doc.ok) {
-            report(`\`assumeRolePolicy\` ${doc.error}; it must be a JSON policy document.`);
-            return;
-        }
-        let declared: boolean | undefined;
-        const isDeclared = (): boolean => (declared ??= declaredThirdParty(props, config.thirdPartyRoleNames));
-
-        for (const s of doc.statements) {
-            if (s.effect !== "Allow") continue;
-            const where = `\`assumeRolePolicy\` ${statementPosition(s)}`;
-            const open = reachesAnyone(s);
-            if (open && !hasRestrictingCondition(s)) {
-                if (allowsAnyOf(s, ASSUME_ACTIONS)) {
-                    report(
+    examples: {
+        pass: [
+            { title: "another account, with MFA", type: TYPE, props: { assumeRolePolicy: trust({ ...FROM_ACCOUNT, Condition: MFA }) } },
+            { title: "a service principal (no MFA needed)", type: TYPE, props: { assumeRolePolicy: trust({ ...FROM_ACCOUNT, Principal: { Service: "ec2.amazonaws.com" } }) } },
+        ],
+        fail: [
+            { title: "another account, without MFA", type: TYPE, props: { assumeRolePolicy: trust(FROM_ACCOUNT) } },
+            { title: "anyone", type: TYPE, props: { assumeRolePolicy: trust({ ...FROM_ACCOUNT, Principal: "*", Condition: MFA }) } },
+        ],
+    },
+    check({ props }, config) {
+        return judgeDocument(props.get("assumeRolePolicy"), "assumeRolePolicy", (statements) =>
+            each(statements, (s): Verdict => {
+                if (s.effect !== "Allow") return pass;
+                const where = `\`assumeRolePolicy\` ${statementPosition(s)}`;
+                const open = reachesAnyone(s);
+                if (open && !hasRestrictingCondition(s)) {
+                    return failIf(
+                        allowsAnyOf(s, ASSUME_ACTIONS),
                         `${where} lets anyone assume the role (\`Principal: "*"\` or \`NotPrincipal\`), whatever its MFA condition; ` +
                             "name the trusted accounts or roles, or pin the caller with a fixed `aws:PrincipalOrgID` / `aws:PrincipalArn` condition.",
                     );
                 }
-                continue;
-            }
-            if (!trustsAwsPrincipals(s, open) || !allows(s, ASSUME_ROLE)) continue;
-            if (requiresMfa(s)) {
-                const limit = config.maxMfaAgeSeconds;
-                if (limit > 0) {
+                if (!trustsAwsPrincipals(s, open) || !allows(s, ASSUME_ROLE)) return pass;
+                if (requiresMfa(s)) {
+                    const limit = config.maxMfaAgeSeconds;
                     const age = maxMfaAge(s);
-                    if (age === undefined || age > limit) {
-                        report(
-                            `${where} does not bound \`aws:MultiFactorAuthAge\` to at most ${limit} seconds; ` +
-                                `add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ${limit} (or less) to its Condition.`,
-                        );
-                    }
+                    return failIf(
+                        limit > 0 && (age === undefined || age > limit),
+                        `${where} does not bound \`aws:MultiFactorAuthAge\` to at most ${limit} seconds; ` +
+                            `add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ${limit} (or less) to its Condition.`,
+                    );
                 }
-                continue;
-            }
-            const externalId = requiresExactExternalId(s);
-            if (externalId && isDeclared()) continue;
-            report(
-                `${where} lets IAM principals assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
-                    "to its Condition (`BoolIfExists` does not count)" +
-                    (externalId
-                        ? `. Its \`sts:ExternalId\` condition only counts for a role declared as third-party automation ` +
-                          `(tag \`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\`, or its name in \`thirdPartyRoleNames\`).`
-                        : "."),
-            );
-        }
+                const withoutMfa = (externalId: boolean) =>
+                    fail(
+                        `${where} lets IAM principals assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
+                            "to its Condition (`BoolIfExists` does not count)" +
+                            (externalId
+                                ? `. Its \`sts:ExternalId\` condition only counts for a role declared as third-party automation ` +
+                                  `(tag \`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\`, or its name in \`thirdPartyRoleNames\`).`
+                                : "."),
+                    );
+                if (!requiresExactExternalId(s)) return withoutMfa(false);
+                return byRoleKind(props, config.thirdPartyRoleNames, () => pass, () => withoutMfa(true));
+            }),
+        );
     },
 });
 

@@ -1,11 +1,24 @@
 import { maxMfaAge, requiresMfa, statementPosition } from "../core/iam";
-import { classify, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { declaredThirdParty, declaredThirdPartyIfKnown } from "../core/role-kind";
-import { isKnown } from "../core/values";
+import { mspRole, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import { byRoleKind } from "../core/role-kind";
+import { all, fail, pass, unknown, type Verdict } from "../core/verdict";
 
 /** AWS's `MaxSessionDuration` when the role leaves it unset. */
 const AWS_DEFAULT_SESSION_SECONDS = 3600;
+
+const TYPE = "aws:iam/role:Role";
+const MSP_TRUST = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+        {
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::444455556666:role/msp-operator" },
+            Action: "sts:AssumeRole",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" }, NumericLessThanEquals: { "aws:MultiFactorAuthAge": "3600" } },
+        },
+    ],
+});
 
 function isSet(v: unknown): boolean {
     return v !== undefined && v !== null && v !== "";
@@ -16,6 +29,21 @@ function sessionSeconds(v: unknown): number | undefined {
     if (!isSet(v)) return AWS_DEFAULT_SESSION_SECONDS;
     const n = typeof v === "number" ? v : typeof v === "string" ? Number(v.trim()) : NaN;
     return Number.isFinite(n) ? n : undefined;
+}
+
+/** Sessions no longer than `limit` seconds (unset: AWS's 3600 seconds). */
+function sessionDuration(props: PropsOf<typeof TYPE>, limit: number): Verdict {
+    const duration = props.get("maxSessionDuration");
+    if (duration.isUnknown) return unknown(duration);
+    const seconds = sessionSeconds(duration.value);
+    if (seconds !== undefined && seconds <= limit) return pass;
+    const what =
+        seconds === undefined
+            ? "`maxSessionDuration` is not a number of seconds"
+            : isSet(duration.value)
+              ? `\`maxSessionDuration\` is longer than ${limit} seconds`
+              : `\`maxSessionDuration\` is unset, so AWS allows ${AWS_DEFAULT_SESSION_SECONDS} seconds, longer than ${limit}`;
+    return fail(`${what}; set it to ${limit} or less.`);
 }
 
 export default defineResourcePolicy({
@@ -38,7 +66,7 @@ export default defineResourcePolicy({
         { framework: "iso27001", version: "2022", id: "A.5.19" },
     ],
     enforcementLevel: "mandatory",
-    resourceTypes: ["aws:iam/role:Role"],
+    resourceTypes: [TYPE],
     config: {
         ...ORGANIZATION_ACCOUNT_IDS,
         maxSessionDurationSeconds: {
@@ -59,49 +87,38 @@ export default defineResourcePolicy({
         },
         ...THIRD_PARTY_ROLE_NAMES,
     },
-    check({ props }, config, report) {
-        const role = classify(props.assumeRolePolicy, config.organizationAccountIds);
-        if (role.kind !== "msp") return; // an invalid trust policy is aws-iam-role-restrict-msp-trust's to report
-        let reported = false;
-
-        // Session duration, when it is known (unset: AWS's 3600 seconds).
-        const durationKnown = isKnown(props, "maxSessionDuration");
-        if (durationKnown) {
-            const seconds = sessionSeconds(props.maxSessionDuration);
-            if (seconds === undefined || seconds > config.maxSessionDurationSeconds) {
-                reported = true;
-                const what =
-                    seconds === undefined
-                        ? "`maxSessionDuration` is not a number of seconds"
-                        : isSet(props.maxSessionDuration)
-                          ? `\`maxSessionDuration\` is longer than ${config.maxSessionDurationSeconds} seconds`
-                          : `\`maxSessionDuration\` is unset, so AWS allows ${AWS_DEFAULT_SESSION_SECONDS} seconds, longer than ${config.maxSessionDurationSeconds}`;
-                report(`${what}; set it to ${config.maxSessionDurationSeconds} or less.`);
-            }
-        }
-
+    examples: {
+        pass: [{ title: "an MSP role with 1-hour sessions and a 1-hour MFA age", type: TYPE, props: { assumeRolePolicy: MSP_TRUST, maxSessionDuration: 3600 } }],
+        fail: [{ title: "an MSP role with 12-hour sessions", type: TYPE, props: { assumeRolePolicy: MSP_TRUST, maxSessionDuration: 43200 } }],
+    },
+    check({ props }, config) {
+        const trustPolicy = props.get("assumeRolePolicy");
+        const role = mspRole(trustPolicy, config.organizationAccountIds);
+        if (role.kind === "unknown") return unknown(trustPolicy);
+        if (role.kind !== "msp") return pass; // an invalid trust policy is aws-iam-role-restrict-msp-trust's to report
         // MFA age, on the statements that require MFA (a statement without MFA is the trust policy's to report), for
-        // a role for people. Whether it is for people is read through the proxy only when the verdict depends on it.
-        const withMfa = role.statements.filter(({ statement }) => requiresMfa(statement));
-        const unbounded = withMfa.filter(({ statement }) => {
+        // a role for people.
+        const unbounded = role.statements.filter(({ statement }) => {
+            if (!requiresMfa(statement)) return false;
             const age = maxMfaAge(statement);
             return age === undefined || age > config.maxMfaAgeSeconds;
         });
-        if (unbounded.length) {
-            const automation = reported ? declaredThirdPartyIfKnown(props, config.thirdPartyRoleNames) : declaredThirdParty(props, config.thirdPartyRoleNames);
-            if (automation === false) {
-                reported = true;
-                for (const { statement } of unbounded) {
-                    report(
-                        `\`assumeRolePolicy\` ${statementPosition(statement)} does not bound \`aws:MultiFactorAuthAge\` to at most ` +
-                            `${config.maxMfaAgeSeconds} seconds; add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ` +
-                            `${config.maxMfaAgeSeconds} (or less) to its Condition.`,
-                    );
-                }
-            }
-        }
-
-        // Nothing known violates: let the SDK say that the verdict waits for the session duration.
-        if (!durationKnown && !reported) void props.maxSessionDuration;
+        const mfaAge = unbounded.length
+            ? byRoleKind(
+                  props,
+                  config.thirdPartyRoleNames,
+                  () => pass,
+                  () =>
+                      fail(
+                          ...unbounded.map(
+                              ({ statement }) =>
+                                  `\`assumeRolePolicy\` ${statementPosition(statement)} does not bound \`aws:MultiFactorAuthAge\` to at most ` +
+                                  `${config.maxMfaAgeSeconds} seconds; add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ` +
+                                  `${config.maxMfaAgeSeconds} (or less) to its Condition.`,
+                          ),
+                      ),
+              )
+            : pass;
+        return all([sessionDuration(props, config.maxSessionDurationSeconds), mfaAge]);
     },
 });

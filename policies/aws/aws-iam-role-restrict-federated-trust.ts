@@ -1,6 +1,12 @@
-import { allowsAnyOf, parsePolicyDocument, statementPosition } from "../core/iam";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { allowsAnyOf, judgeDocument, statementPosition } from "../core/iam";
+import { defineResourcePolicy } from "../core/policy";
 import { ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY, type FederatedProvider, federatedProvider, pinsFederatedCaller } from "../core/trust";
+import { each, fail, pass } from "../core/verdict";
+
+const TYPE = "aws:iam/role:Role";
+const GITHUB = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
+const github = (condition: Readonly<Record<string, unknown>>) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition }] });
 
 const REQUIREMENT: Readonly<Record<FederatedProvider["kind"], string>> = {
     wildcard: "trusts a wildcard `Federated` principal; name one identity provider ARN",
@@ -34,21 +40,34 @@ export default defineResourcePolicy({
         { framework: "iso27001", version: "2022", id: "A.5.15" },
     ],
     enforcementLevel: "mandatory",
-    resourceTypes: ["aws:iam/role:Role"],
+    resourceTypes: [TYPE],
     config: {},
-    check({ props }, _config, report) {
-        const doc = parsePolicyDocument(props.assumeRolePolicy);
-        if (!doc.ok) {
-            report(`\`assumeRolePolicy\` ${doc.error}; it must be a JSON policy document.`);
-            return;
-        }
-        for (const s of doc.statements) {
-            const federated = s.principal?.federated ?? [];
-            if (s.effect !== "Allow" || federated.length === 0) continue;
-            if (!allowsAnyOf(s, [ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML])) continue;
-            // One message per statement: the first provider it fails to pin.
-            const failing = federated.map(federatedProvider).find((p) => !pinsFederatedCaller(s, p));
-            if (failing) report(`\`assumeRolePolicy\` ${statementPosition(s)} ${REQUIREMENT[failing.kind]}.`);
-        }
+    examples: {
+        pass: [
+            {
+                title: "GitHub Actions, pinned to one repository",
+                type: TYPE,
+                props: { assumeRolePolicy: github({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/deploy:ref:refs/heads/main" } }) },
+            },
+        ],
+        fail: [
+            {
+                title: "GitHub Actions, audience only (every repository on GitHub)",
+                type: TYPE,
+                props: { assumeRolePolicy: github({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }) },
+            },
+        ],
+    },
+    check({ props }) {
+        return judgeDocument(props.get("assumeRolePolicy"), "assumeRolePolicy", (statements) =>
+            each(statements, (s) => {
+                const federated = s.principal?.federated ?? [];
+                if (s.effect !== "Allow" || federated.length === 0) return pass;
+                if (!allowsAnyOf(s, [ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML])) return pass;
+                // One message per statement: the first provider it fails to pin.
+                const failing = federated.map(federatedProvider).find((p) => !pinsFederatedCaller(s, p));
+                return failing ? fail(`\`assumeRolePolicy\` ${statementPosition(s)} ${REQUIREMENT[failing.kind]}.`) : pass;
+            }),
+        );
     },
 });

@@ -1,7 +1,14 @@
 import { requiresExactExternalId, requiresMfa, statementPosition } from "../core/iam";
-import { classify, isApproved, MSP_PRINCIPAL_PATTERN, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { declaredThirdParty, ROLE_KIND_TAG, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
+import { isApproved, MSP_PRINCIPAL_PATTERN, mspRole, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
+import { defineResourcePolicy } from "../core/policy";
+import { byRoleKind, ROLE_KIND_TAG, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
+import { all, each, fail, failIf, pass, unknown } from "../core/verdict";
+
+const TYPE = "aws:iam/role:Role";
+const MSP = "arn:aws:iam::444455556666:role/msp-operator";
+const trustingMsp = (condition: Readonly<Record<string, unknown>>) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: MSP }, Action: "sts:AssumeRole", Condition: condition }] });
+const CONFIG = { organizationAccountIds: ["111122223333"], approvedMspPrincipals: [MSP] };
 
 export default defineResourcePolicy({
     name: "aws-iam-role-restrict-msp-trust",
@@ -28,7 +35,7 @@ export default defineResourcePolicy({
         { framework: "iso27001", version: "2022", id: "A.5.21" },
     ],
     enforcementLevel: "mandatory",
-    resourceTypes: ["aws:iam/role:Role"],
+    resourceTypes: [TYPE],
     config: {
         ...ORGANIZATION_ACCOUNT_IDS,
         approvedMspPrincipals: {
@@ -41,37 +48,58 @@ export default defineResourcePolicy({
         },
         ...THIRD_PARTY_ROLE_NAMES,
     },
-    check({ props }, config, report) {
-        const role = classify(props.assumeRolePolicy, config.organizationAccountIds);
-        if (role.kind === "invalid") {
-            report(`\`assumeRolePolicy\` ${role.error}; it must be a JSON policy document.`);
-            return;
-        }
-        if (role.kind !== "msp") return;
-        let declared: boolean | undefined;
-        const forAutomation = (): boolean => (declared ??= declaredThirdParty(props, config.thirdPartyRoleNames));
-        for (const { statement, external } of role.statements) {
+    examples: {
+        pass: [
+            {
+                title: "the approved MSP role, with an exact ExternalId and MFA",
+                type: TYPE,
+                props: { assumeRolePolicy: trustingMsp({ StringEquals: { "sts:ExternalId": "msp-7f3a9c" }, Bool: { "aws:MultiFactorAuthPresent": "true" } }) },
+                config: CONFIG,
+            },
+        ],
+        fail: [
+            {
+                title: "the approved MSP role, with MFA but without an ExternalId",
+                type: TYPE,
+                props: { assumeRolePolicy: trustingMsp({ Bool: { "aws:MultiFactorAuthPresent": "true" } }) },
+                config: CONFIG,
+            },
+        ],
+    },
+    check({ props }, config) {
+        const trustPolicy = props.get("assumeRolePolicy");
+        const role = mspRole(trustPolicy, config.organizationAccountIds);
+        if (role.kind === "unknown") return unknown(trustPolicy);
+        if (role.kind === "invalid") return fail(`\`assumeRolePolicy\` ${role.error}; it must be a JSON policy document.`);
+        if (role.kind !== "msp") return pass;
+        return each(role.statements, ({ statement, external }) => {
             const where = `\`assumeRolePolicy\` ${statementPosition(statement)}`;
-            if (!external.every((p) => isApproved(p, config.approvedMspPrincipals))) {
-                report(
+            return all([
+                failIf(
+                    !external.every((p) => isApproved(p, config.approvedMspPrincipals)),
                     `${where} lets a principal of another account assume the role that is neither in \`organizationAccountIds\` ` +
                         "nor in `approvedMspPrincipals` (or cannot be tied to an account: `*`, NotPrincipal, a unique id); " +
                         "trust only the approved MSP's role ARN or account, or approve the MSP in the policy config.",
-                );
-            }
-            if (!requiresExactExternalId(statement)) {
-                report(
+                ),
+                failIf(
+                    !requiresExactExternalId(statement),
                     `${where} lets another account assume the role without an exact \`sts:ExternalId\`; add ` +
                         "`StringEquals` `sts:ExternalId` with the id agreed with the MSP (no wildcard, no `StringLike`, no `IfExists`).",
-                );
-            }
-            if (!requiresMfa(statement) && !forAutomation()) {
-                report(
-                    `${where} lets the MSP's people assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
-                        `(\`BoolIfExists\` does not count), or, for the MSP's automation, tag the role \`${ROLE_KIND_TAG}\` = ` +
-                        `\`${THIRD_PARTY_AUTOMATION}\` (or list its name in \`thirdPartyRoleNames\`).`,
-                );
-            }
-        }
+                ),
+                requiresMfa(statement)
+                    ? pass
+                    : byRoleKind(
+                          props,
+                          config.thirdPartyRoleNames,
+                          () => pass,
+                          () =>
+                              fail(
+                                  `${where} lets the MSP's people assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
+                                      `(\`BoolIfExists\` does not count), or, for the MSP's automation, tag the role \`${ROLE_KIND_TAG}\` = ` +
+                                      `\`${THIRD_PARTY_AUTOMATION}\` (or list its name in \`thirdPartyRoleNames\`).`,
+                              ),
+                      ),
+            ]);
+        });
     },
 });

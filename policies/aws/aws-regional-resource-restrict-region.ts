@@ -1,6 +1,7 @@
-import { ALLOWED_AWS_REGIONS_CONFIG, isAllowedAwsRegion, isDefaultProvider, notAllowedRegion } from "../core/aws-regions";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { awsRegion, isGlobalAwsType } from "../core/region";
+import { ALLOWED_AWS_REGIONS_CONFIG, awsPlacement, isAllowedAwsRegion, isDefaultProvider, notAllowedRegion } from "../core/aws-regions";
+import { defineResourcePolicy } from "../core/policy";
+import { isGlobalAwsType } from "../core/region";
+import { fail, pass } from "../core/verdict";
 
 /** Resources whose own region is where a copy of another region's data is kept: said in the message. */
 const COPY_TYPES: ReadonlySet<string> = new Set([
@@ -38,14 +39,22 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: "all",
     config: { allowedRegions: ALLOWED_AWS_REGIONS_CONFIG },
-    check({ canonicalType, props, provider }, config, report) {
-        if (isGlobalAwsType(canonicalType)) return;
-        const placement = awsRegion(props, provider);
-        if (!placement.found) {
-            report(NO_REGION);
-            return;
-        }
-        if (isAllowedAwsRegion(placement.region, config.allowedRegions)) return;
+    examples: {
+        pass: [
+            { title: "a bucket in Tokyo", type: "aws:s3/bucket:Bucket", props: { region: "ap-northeast-1" } },
+            { title: "an IAM role (global)", type: "aws:iam/role:Role", props: { assumeRolePolicy: "{}" } },
+        ],
+        fail: [
+            { title: "a bucket in Frankfurt", type: "aws:s3/bucket:Bucket", props: { region: "eu-central-1" } },
+            { title: "a bucket with no region anywhere", type: "aws:s3/bucket:Bucket", props: {} },
+        ],
+    },
+    check({ canonicalType, props, provider }, config) {
+        if (isGlobalAwsType(canonicalType)) return pass;
+        const placement = awsPlacement(props, provider);
+        if ("kind" in placement) return placement; // unknown during preview
+        if (!placement.found) return fail(NO_REGION);
+        if (isAllowedAwsRegion(placement.region, config.allowedRegions)) return pass;
         const what =
             placement.from === "resource"
                 ? "`region`"
@@ -53,6 +62,6 @@ export default defineResourcePolicy({
                   ? "the default provider's `region` (stack config `aws:region`)"
                   : `the \`region\` of provider \`${provider?.name ?? "(unnamed)"}\``;
         const copy = COPY_TYPES.has(canonicalType) ? " This resource keeps a copy of data from another region." : "";
-        report(`${notAllowedRegion(what, config.allowedRegions)}${copy}`);
+        return fail(`${notAllowedRegion(what, config.allowedRegions)}${copy}`);
     },
 });

@@ -5,146 +5,121 @@ import {
     notAllowedRegion,
     regionOfTarget,
 } from "../core/aws-regions";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isKnown, isObject, type Props } from "../core/values";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import type { ItemOf, Value } from "../core/read";
+import { all, each, fail, pass, unknown, type Verdict } from "../core/verdict";
 
-/**
- * Walks the region-valued fields of one resource. Decides from the known values (one disallowed region is a
- * violation whatever else is unknown); only when all known values pass does an unknown one make the verdict
- * "can't know" (by reading it through the SDK's proxy, which names the property path).
- */
-class Targets {
-    readonly violations: string[] = [];
-    private firstUnknown: { readonly o: object; readonly key: string } | undefined;
+// Each check below decides from the known values (one disallowed region is a violation whatever else is unknown); only
+// when every known value passes does an unknown one make the verdict "can't know" (core/verdict.ts `all`).
 
-    constructor(private readonly allowed: readonly string[]) {}
-
-    private known(o: object, key: string): boolean {
-        if (isKnown(o, key)) return true;
-        this.firstUnknown ??= { o, key };
-        return false;
-    }
-
-    /** The objects of the array (or single block) at `o[key]`, each with its index. */
-    list(o: Props, key: string): ReadonlyArray<readonly [Props, number]> {
-        if (!this.known(o, key)) return [];
-        const v = o[key];
-        if (isObject(v)) return [[v, 0]];
-        if (!Array.isArray(v)) return [];
-        const out: Array<readonly [Props, number]> = [];
-        for (let i = 0; i < v.length; i++) {
-            if (!this.known(v, String(i))) continue;
-            const item: unknown = v[i];
-            if (isObject(item)) out.push([item, i]);
-        }
-        return out;
-    }
-
-    /** The single block at `o[key]`. */
-    block(o: Props, key: string): Props | undefined {
-        if (!this.known(o, key)) return undefined;
-        const v = o[key];
-        return isObject(v) ? v : undefined;
-    }
-
-    /** A field holding a region name or an ARN (whose region part counts). `path` is for the message only. */
-    region(o: Props, key: string, path: string): void {
-        if (!this.known(o, key)) return;
-        this.check(o[key], path);
-    }
-
-    /** A field holding a list of region names. */
-    regions(o: Props, key: string, path: string): void {
-        if (!this.known(o, key)) return;
-        const v = o[key];
-        if (!Array.isArray(v)) return;
-        for (let i = 0; i < v.length; i++) {
-            if (this.known(v, String(i))) this.check(v[i], `${path}[${i}]`);
-        }
-    }
-
-    private check(value: unknown, path: string): void {
-        if (typeof value !== "string" || value.trim() === "") return;
-        const region = regionOfTarget(value);
-        if (region === undefined) {
-            this.violations.push(`\`${path}\` names no region that can be checked; use an ARN or region name in an allowed region (allowed: ${allowedRegionsText(this.allowed)}).`);
-        } else if (!isAllowedAwsRegion(region, this.allowed)) {
-            const what = value.trim().startsWith("arn:") ? `the region of \`${path}\`` : `\`${path}\``;
-            this.violations.push(notAllowedRegion(what, this.allowed));
-        }
-    }
-
-    /** Throws the SDK's UnknownValueError when a value the verdict depends on is unknown during preview. */
-    readUnknown(): void {
-        if (this.firstUnknown) void (this.firstUnknown.o as Record<string, unknown>)[this.firstUnknown.key];
-    }
+function isObject(v: Value): boolean {
+    return v.isSet && typeof v.value === "object" && !Array.isArray(v.value);
 }
 
-type Extract = (props: Props, t: Targets) => void;
+/** `judge` on each object element of an array-or-single block, with its index (a single block is element 0). */
+function eachBlock<T>(v: Value<T>, judge: (block: Value<ItemOf<T>>, index: number) => Verdict): Verdict {
+    if (v.isUnknown) return unknown(v);
+    return each(
+        v.items().map((e, i) => [e, i] as const),
+        ([e, i]) => (e.isUnknown ? unknown(e) : isObject(e) ? judge(e, i) : pass),
+    );
+}
 
-const replicas =
-    (regionKey: string): Extract =>
-    (p, t) => {
-        for (const [r, i] of t.list(p, "replicas")) t.region(r, regionKey, `replicas[${i}].${regionKey}`);
-    };
+/** `judge` on a single block, when it is an object. */
+function inBlock<T>(v: Value<T>, judge: (block: Value<T>) => Verdict): Verdict {
+    if (v.isUnknown) return unknown(v);
+    return isObject(v) ? judge(v) : pass;
+}
 
-const destinationRegion: Extract = (p, t) => t.region(p, "destinationRegion", "destinationRegion");
+/** A field holding a region name or an ARN (whose region part counts). `path` is for the message only. */
+function region(v: Value, path: string, allowed: readonly string[]): Verdict {
+    if (v.isUnknown) return unknown(v);
+    const value = v.value;
+    if (typeof value !== "string" || value.trim() === "") return pass;
+    const target = regionOfTarget(value);
+    if (target === undefined) {
+        return fail(`\`${path}\` names no region that can be checked; use an ARN or region name in an allowed region (allowed: ${allowedRegionsText(allowed)}).`);
+    }
+    if (isAllowedAwsRegion(target, allowed)) return pass;
+    return fail(notAllowedRegion(value.trim().startsWith("arn:") ? `the region of \`${path}\`` : `\`${path}\``, allowed));
+}
+
+/** A field holding a list of region names. */
+function regions(v: Value, path: string, allowed: readonly string[]): Verdict {
+    if (v.isUnknown) return unknown(v);
+    if (!Array.isArray(v.value)) return pass;
+    return each(
+        v.items().map((e, i) => [e, i] as const),
+        ([e, i]) => region(e, `${path}[${i}]`, allowed),
+    );
+}
+
+const TYPES = [
+    "aws:dynamodb/table:Table",
+    "aws:dynamodb/globalTable:GlobalTable",
+    "aws:secretsmanager/secret:Secret",
+    "aws:ecr/replicationConfiguration:ReplicationConfiguration",
+    "aws:backup/plan:Plan",
+    "aws:rds/snapshotCopy:SnapshotCopy",
+    "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+    "aws:redshift/snapshotCopy:SnapshotCopy",
+    "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+    "aws:dsql/cluster:Cluster",
+    "aws:ssmincidents/replicationSet:ReplicationSet",
+    "aws:cloudformation/stackInstances:StackInstances",
+    "aws:cloudformation/stackSetInstance:StackSetInstance",
+    "aws:notifications/notificationHub:NotificationHub",
+] as const;
+type Type = (typeof TYPES)[number];
 
 /** Where each resource type sends copies of its data (or deploys to), by canonical type. */
-const EXTRACTORS: Readonly<Record<string, Extract>> = {
+const TARGETS: { readonly [T in Type]: (props: PropsOf<T>, allowed: readonly string[]) => Verdict } = {
     // DynamoDB global tables (2019.11.21: replicas on the table; 2017.11.29: GlobalTable).
-    "aws:dynamodb/table:Table": replicas("regionName"),
-    "aws:dynamodb/globalTable:GlobalTable": replicas("regionName"),
-    "aws:secretsmanager/secret:Secret": replicas("region"),
-    "aws:ecr/replicationConfiguration:ReplicationConfiguration": (p, t) => {
-        const conf = t.block(p, "replicationConfiguration");
-        if (!conf) return;
-        for (const [rule, i] of t.list(conf, "rules")) {
-            for (const [d, j] of t.list(rule, "destinations")) {
-                t.region(d, "region", `replicationConfiguration.rules[${i}].destinations[${j}].region`);
-            }
-        }
-    },
-    "aws:backup/plan:Plan": (p, t) => {
-        for (const [rule, i] of t.list(p, "rules")) {
-            for (const [c, j] of t.list(rule, "copyActions")) {
-                t.region(c, "destinationVaultArn", `rules[${i}].copyActions[${j}].destinationVaultArn`);
-            }
-            t.region(rule, "targetLogicallyAirGappedBackupVaultArn", `rules[${i}].targetLogicallyAirGappedBackupVaultArn`);
-        }
-    },
-    "aws:rds/snapshotCopy:SnapshotCopy": destinationRegion,
-    "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": destinationRegion,
-    "aws:redshift/snapshotCopy:SnapshotCopy": destinationRegion,
-    "aws:dlm/lifecyclePolicy:LifecyclePolicy": (p, t) => {
-        const details = t.block(p, "policyDetails");
-        if (!details) return;
-        for (const [s, i] of t.list(details, "schedules")) {
-            for (const [c, j] of t.list(s, "crossRegionCopyRules")) {
-                t.region(c, "target", `policyDetails.schedules[${i}].crossRegionCopyRules[${j}].target`);
-                t.region(c, "targetRegion", `policyDetails.schedules[${i}].crossRegionCopyRules[${j}].targetRegion`);
-            }
-        }
-        const action = t.block(details, "action");
-        if (!action) return;
-        for (const [c, j] of t.list(action, "crossRegionCopies")) {
-            t.region(c, "target", `policyDetails.action.crossRegionCopies[${j}].target`);
-        }
-    },
-    "aws:dsql/cluster:Cluster": (p, t) => {
-        const multi = t.block(p, "multiRegionProperties");
-        if (multi) t.region(multi, "witnessRegion", "multiRegionProperties.witnessRegion");
-    },
-    "aws:ssmincidents/replicationSet:ReplicationSet": (p, t) => {
-        for (const [r, i] of t.list(p, "regions")) t.region(r, "name", `regions[${i}].name`);
-        // `region` is the deprecated spelling of `regions` here, not the resource's own region.
-        for (const [r, i] of t.list(p, "region")) t.region(r, "name", `region[${i}].name`);
-    },
-    "aws:cloudformation/stackInstances:StackInstances": (p, t) => t.regions(p, "regions", "regions"),
-    "aws:cloudformation/stackSetInstance:StackSetInstance": (p, t) =>
-        t.region(p, "stackSetInstanceRegion", "stackSetInstanceRegion"),
-    "aws:notifications/notificationHub:NotificationHub": (p, t) =>
-        t.region(p, "notificationHubRegion", "notificationHubRegion"),
+    "aws:dynamodb/table:Table": (p, a) => eachBlock(p.get("replicas"), (r, i) => region(r.get("regionName"), `replicas[${i}].regionName`, a)),
+    "aws:dynamodb/globalTable:GlobalTable": (p, a) => eachBlock(p.get("replicas"), (r, i) => region(r.get("regionName"), `replicas[${i}].regionName`, a)),
+    "aws:secretsmanager/secret:Secret": (p, a) => eachBlock(p.get("replicas"), (r, i) => region(r.get("region"), `replicas[${i}].region`, a)),
+    "aws:ecr/replicationConfiguration:ReplicationConfiguration": (p, a) =>
+        inBlock(p.get("replicationConfiguration"), (conf) =>
+            eachBlock(conf.get("rules"), (rule, i) =>
+                eachBlock(rule.get("destinations"), (d, j) => region(d.get("region"), `replicationConfiguration.rules[${i}].destinations[${j}].region`, a)),
+            ),
+        ),
+    "aws:backup/plan:Plan": (p, a) =>
+        eachBlock(p.get("rules"), (rule, i) =>
+            all([
+                eachBlock(rule.get("copyActions"), (c, j) => region(c.get("destinationVaultArn"), `rules[${i}].copyActions[${j}].destinationVaultArn`, a)),
+                region(rule.get("targetLogicallyAirGappedBackupVaultArn"), `rules[${i}].targetLogicallyAirGappedBackupVaultArn`, a),
+            ]),
+        ),
+    "aws:rds/snapshotCopy:SnapshotCopy": (p, a) => region(p.get("destinationRegion"), "destinationRegion", a),
+    "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": (p, a) => region(p.get("destinationRegion"), "destinationRegion", a),
+    "aws:redshift/snapshotCopy:SnapshotCopy": (p, a) => region(p.get("destinationRegion"), "destinationRegion", a),
+    "aws:dlm/lifecyclePolicy:LifecyclePolicy": (p, a) =>
+        inBlock(p.get("policyDetails"), (details) =>
+            all([
+                eachBlock(details.get("schedules"), (s, i) =>
+                    eachBlock(s.get("crossRegionCopyRules"), (c, j) =>
+                        all([
+                            region(c.get("target"), `policyDetails.schedules[${i}].crossRegionCopyRules[${j}].target`, a),
+                            region(c.get("targetRegion"), `policyDetails.schedules[${i}].crossRegionCopyRules[${j}].targetRegion`, a),
+                        ]),
+                    ),
+                ),
+                inBlock(details.get("action"), (action) =>
+                    eachBlock(action.get("crossRegionCopies"), (c, j) => region(c.get("target"), `policyDetails.action.crossRegionCopies[${j}].target`, a)),
+                ),
+            ]),
+        ),
+    "aws:dsql/cluster:Cluster": (p, a) => inBlock(p.get("multiRegionProperties"), (m) => region(m.get("witnessRegion"), "multiRegionProperties.witnessRegion", a)),
+    "aws:ssmincidents/replicationSet:ReplicationSet": (p, a) =>
+        all([
+            eachBlock(p.get("regions"), (r, i) => region(r.get("name"), `regions[${i}].name`, a)),
+            // `region` is the deprecated spelling of `regions` here, not the resource's own region.
+            eachBlock(p.get("region"), (r, i) => region(r.get("name"), `region[${i}].name`, a)),
+        ]),
+    "aws:cloudformation/stackInstances:StackInstances": (p, a) => regions(p.get("regions"), "regions", a),
+    "aws:cloudformation/stackSetInstance:StackSetInstance": (p, a) => region(p.get("stackSetInstanceRegion"), "stackSetInstanceRegion", a),
+    "aws:notifications/notificationHub:NotificationHub": (p, a) => region(p.get("notificationHubRegion"), "notificationHubRegion", a),
 };
 
 export default defineResourcePolicy({
@@ -167,14 +142,14 @@ export default defineResourcePolicy({
         { framework: "iso27001", version: "2022", id: "A.5.31" },
     ],
     enforcementLevel: "mandatory",
-    resourceTypes: Object.keys(EXTRACTORS),
+    resourceTypes: TYPES,
     config: { allowedRegions: ALLOWED_AWS_REGIONS_CONFIG },
-    check({ canonicalType, props }, config, report) {
-        const extract = EXTRACTORS[canonicalType];
-        if (!extract) return;
-        const targets = new Targets(config.allowedRegions);
-        extract(props, targets);
-        for (const v of targets.violations) report(v);
-        if (!targets.violations.length) targets.readUnknown();
+    examples: {
+        pass: [{ title: "a DynamoDB replica in Osaka", type: "aws:dynamodb/table:Table", props: { replicas: [{ regionName: "ap-northeast-3" }] } }],
+        fail: [{ title: "a DynamoDB replica in Virginia", type: "aws:dynamodb/table:Table", props: { replicas: [{ regionName: "us-east-1" }] } }],
+    },
+    check(resource, config) {
+        const targets = TARGETS[resource.canonicalType] as (props: typeof resource.props, allowed: readonly string[]) => Verdict;
+        return targets(resource.props, config.allowedRegions);
     },
 });

@@ -3,8 +3,9 @@
 
 import type { Region } from "@pulumi/aws/types/enums";
 import type { ConfigProperty } from "./config";
-import { awsRegion, type Placement, type ProviderRef } from "./region";
-import { isKnown, type Props } from "./values";
+import { Value } from "./read";
+import type { Placement, ProviderRef } from "./region";
+import { unknown, type Verdict } from "./verdict";
 
 /**
  * Every region `@pulumi/aws` knows (its `Region` enum). The type below fails to compile when an upgrade of
@@ -125,19 +126,34 @@ export function regionOfTarget(value: unknown): string | undefined {
     return v === "" ? undefined : v.toLowerCase();
 }
 
+/** What reads a resource's own `region` (the typed properties of any regional resource). */
+interface HasRegion {
+    get(key: "region"): Value;
+}
+
 /**
- * `awsRegion` for stack policies, which must not read an unknown value (the SDK would then skip the whole stack
- * check): `"unknown"` when the region the resource would resolve to is unknown during preview.
+ * Where an AWS resource lives: its own `region` (provider v7), else its provider's `region` (an explicit provider, or
+ * the default provider the engine builds from `aws:region` stack config); or, when the region that decides is unknown
+ * during preview, the `unknown` verdict for it.
  */
-export function awsRegionIfKnown(props: Props, provider: ProviderRef | undefined): Placement | "unknown" {
-    if (!isKnown(props, "region")) return "unknown";
-    const own = props["region"];
-    const hasOwn = typeof own === "string" && own.trim() !== "";
-    if (!hasOwn && provider && !isKnown(provider.props, "region")) return "unknown";
-    return awsRegion(props, provider);
+export function awsPlacement(props: HasRegion, provider: ProviderRef | undefined): Placement | Verdict {
+    const own = props.get("region");
+    if (own.isUnknown) return unknown(own);
+    if (own.isText()) return { found: true, region: (own.text() ?? "").trim().toLowerCase(), from: "resource" };
+    if (!provider) return { found: false };
+    const fromProvider = Value.of(provider.props, "region");
+    if (fromProvider.isUnknown) return unknown(fromProvider);
+    if (fromProvider.isText()) return { found: true, region: (fromProvider.text() ?? "").trim().toLowerCase(), from: "provider" };
+    return { found: false };
 }
 
 /** Whether a provider is one the engine built from stack config (`aws:region`), not one the program declared. */
 export function isDefaultProvider(provider: ProviderRef): boolean {
     return provider.name === "default" || provider.name.startsWith("default_");
+}
+
+/** TEMPORARY, until the stack policies are converted: `awsPlacement` on a resource's raw properties. */
+export function awsRegionIfKnown(props: Readonly<Record<string, unknown>>, provider: ProviderRef | undefined): Placement | "unknown" {
+    const p = awsPlacement(Value.root(props), provider);
+    return "kind" in p ? "unknown" : p;
 }

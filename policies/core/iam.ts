@@ -3,7 +3,12 @@
 // `Principal` / `NotPrincipal`, `Action` / `NotAction`, condition operators and keys in any case.
 
 import { isUnboundedRange } from "./cidr";
-import { isObject } from "./values";
+import type { Value } from "./read";
+import { fail, unknown, type Verdict } from "./verdict";
+
+function isObject(v: unknown): v is Readonly<Record<string, unknown>> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
 
 export interface PrincipalSet {
     /** `"*"` or `{ AWS: "*" }`: anyone. */
@@ -140,6 +145,17 @@ export function parsePolicyDocument(doc: unknown): ParsedDocument {
     return { ok: true, statements };
 }
 
+/**
+ * Judges the statements of the policy document a property holds (`property` names it in the message). The document is
+ * read only when it is known as a whole (`unknown` otherwise); one that is not a policy document fails.
+ */
+export function judgeDocument(document: Value, property: string, judge: (statements: readonly Statement[]) => Verdict): Verdict {
+    if (document.hasUnknown) return unknown(document);
+    const doc = parsePolicyDocument(document.value);
+    if (!doc.ok) return fail(`\`${property}\` ${doc.error}; it must be a JSON policy document.`);
+    return judge(doc.statements);
+}
+
 const globCache = new Map<string, RegExp>();
 
 /** IAM wildcard match (`*`, `?`), case-insensitive, as IAM compares actions. */
@@ -164,13 +180,6 @@ export function allows(s: Statement, action: string): boolean {
 /** Whether an Allow statement grants some action that matches `pattern` (e.g. `iam:*` reaches `iam:PassRole`). */
 export function allowsAnyOf(s: Statement, actions: readonly string[]): boolean {
     return actions.some((a) => allows(s, a));
-}
-
-/** Statement grants every action (`*`, or `NotAction` that leaves effectively everything). */
-export function allowsEverything(s: Statement): boolean {
-    if (s.effect !== "Allow") return false;
-    if (s.action) return s.action.some((a) => a.trim() === "*" || a.trim() === "*:*");
-    return s.notAction !== undefined;
 }
 
 /** Conditions with this key (lower-cased comparison), any operator. */

@@ -14,9 +14,9 @@
 
 import type { ConfigProperty } from "./config";
 import { allows, conditionsOn, isFixedCondition, parsePolicyDocument, type Statement } from "./iam";
+import { Value } from "./read";
 import { ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "./role-kind";
 import { ASSUME_ROLE } from "./trust";
-import { containsUnknown, isKnown, type Props } from "./values";
 
 /** A 12-digit AWS account id. */
 export const ACCOUNT_ID_PATTERN = "^[0-9]{12}$";
@@ -109,26 +109,27 @@ export type MspRole =
     | { readonly kind: "unknown" };
 
 /**
- * Classifies a role from its `assumeRolePolicy` without ever reading an unknown value (for stack policies). A
- * resource policy can call `parsePolicyDocument(props.assumeRolePolicy)` itself and let an unknown speak.
+ * Classifies a role from its trust policy (`assumeRolePolicy`, a JSON string or an object), which is read only when it
+ * is known as a whole.
  */
-export function mspRoleIfKnown(props: Props, organizationAccountIds: readonly string[]): MspRole {
-    if (!isKnown(props, "assumeRolePolicy")) return { kind: "unknown" };
-    const doc: unknown = props.assumeRolePolicy;
-    if (containsUnknown(doc)) return { kind: "unknown" };
-    return classify(doc, organizationAccountIds);
-}
-
-/** Classifies a trust policy document (a JSON string or an object; read through the SDK's proxy). */
-export function classify(doc: unknown, organizationAccountIds: readonly string[]): MspRole {
-    const parsed = parsePolicyDocument(doc);
+export function mspRole(trustPolicy: Value, organizationAccountIds: readonly string[]): MspRole {
+    if (trustPolicy.hasUnknown) return { kind: "unknown" };
+    const parsed = parsePolicyDocument(trustPolicy.value);
     if (!parsed.ok) return { kind: "invalid", error: parsed.error };
     const statements = externalStatements(parsed.statements, organizationAccountIds);
     return statements.length ? { kind: "msp", statements } : { kind: "not-msp" };
 }
 
+/** What a stack policy says while a role's trust policy is unknown. */
+export const UNKNOWN_TRUST = "`assumeRolePolicy` (whether another account can assume the role)";
+
 /** Whether `principal` is approved by `approved` (account ids approve every principal of the account). */
 export function isApproved(principal: TrustedPrincipal, approved: readonly string[]): boolean {
     const value = principal.value.trim();
     return approved.some((a) => (/^[0-9]{12}$/.test(a) ? principal.account === a : a === value));
+}
+
+/** TEMPORARY, until the stack policies are converted: `mspRole` on a resource's raw properties. */
+export function mspRoleIfKnown(props: Readonly<Record<string, unknown>>, organizationAccountIds: readonly string[]): MspRole {
+    return mspRole(Value.of(props, "assumeRolePolicy"), organizationAccountIds);
 }

@@ -4,7 +4,9 @@
 // `third-party-automation` (in `tags`, or the provider-merged `tagsAll`), or by listing its name in the policy's
 // `thirdPartyRoleNames` setting. Every other role is for people.
 
-import { isKnown, isObject, type Props } from "./values";
+import type { PropsOf } from "./policy";
+import { Value } from "./read";
+import { unknown, type Verdict } from "./verdict";
 
 /** Tag that declares a role as assumed by a third party's automation (value: `third-party-automation`). */
 export const ROLE_KIND_TAG = "srguard:role-kind";
@@ -13,40 +15,37 @@ export const THIRD_PARTY_AUTOMATION = "third-party-automation";
 /** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
 export const ROLE_NAME = "^[A-Za-z0-9+=,.@_-]{1,64}$";
 
-function tagDeclaresThirdParty(tags: unknown): boolean {
-    if (!isObject(tags)) return false;
-    for (const key of Object.keys(tags)) {
+type RoleProps = PropsOf<"aws:iam/role:Role">;
+
+/** The tag value that declares third-party automation, if `tags` (a known map) has one: `true`, or the unknown value. */
+function declaringTag(tags: Value): true | Value | undefined {
+    for (const [key, value] of tags.entries()) {
         if (key.toLowerCase() !== ROLE_KIND_TAG) continue;
-        const value = tags[key];
-        if (typeof value === "string" && value.trim().toLowerCase() === THIRD_PARTY_AUTOMATION) return true;
+        if (value.isUnknown) return value;
+        if (value.text()?.trim().toLowerCase() === THIRD_PARTY_AUTOMATION) return true;
     }
-    return false;
+    return undefined;
 }
 
 /**
- * Whether the role is declared as third-party automation: by its tag (`tags`, else the provider-merged `tagsAll`),
- * or by its name in `names`. Reads an unknown value only when the answer depends on it (through the SDK's proxy,
- * which throws its "unknown during preview" error).
+ * `forAutomation` when the role is declared as third-party automation (by its tag in `tags`, else the provider-merged
+ * `tagsAll`, or by its name in `names`), `forPeople` when it is not, `unknown` while that depends on a value unknown
+ * during preview. The verdicts are computed only when needed.
  */
-export function declaredThirdParty(props: Props, names: readonly string[]): boolean {
-    const tagsKnown = isKnown(props, "tags");
-    if (tagsKnown && tagDeclaresThirdParty(props.tags)) return true;
-    if (isKnown(props, "tagsAll") && tagDeclaresThirdParty(props.tagsAll)) return true;
-    if (names.length > 0 && names.includes(String(props.name))) return true;
-    if (!tagsKnown) return tagDeclaresThirdParty(props.tags); // throws the SDK's "unknown during preview"
-    return false;
-}
-
-/**
- * The same answer without ever reading an unknown value (for stack policies, where one unknown must not silence the
- * policy): `undefined` when it depends on a value that is unknown during preview.
- */
-export function declaredThirdPartyIfKnown(props: Props, names: readonly string[]): boolean | undefined {
-    const tagsKnown = isKnown(props, "tags");
-    if (tagsKnown && tagDeclaresThirdParty(props.tags)) return true;
-    if (isKnown(props, "tagsAll") && tagDeclaresThirdParty(props.tagsAll)) return true;
-    const nameKnown = isKnown(props, "name");
-    if (names.length > 0 && nameKnown && names.includes(String(props.name))) return true;
-    if (!tagsKnown || (names.length > 0 && !nameKnown)) return undefined;
-    return false;
+export function byRoleKind(props: RoleProps, names: readonly string[], forAutomation: () => Verdict, forPeople: () => Verdict): Verdict {
+    const tags = props.get("tags");
+    const fromTags = declaringTag(tags);
+    if (fromTags === true) return forAutomation();
+    if (fromTags) return unknown(fromTags);
+    // `tagsAll` is an output (the provider merges its default tags in), not in RoleArgs: read it when it is there.
+    const fromTagsAll = declaringTag(Value.root(props.value).get("tagsAll"));
+    if (fromTagsAll === true) return forAutomation();
+    if (fromTagsAll) return unknown(fromTagsAll);
+    if (names.length > 0) {
+        const name = props.get("name");
+        if (name.isUnknown) return unknown(name);
+        if (names.includes(String(name.value))) return forAutomation();
+    }
+    if (tags.isUnknown) return unknown(tags);
+    return forPeople();
 }

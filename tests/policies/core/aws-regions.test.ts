@@ -5,10 +5,11 @@ import {
     ALLOWED_AWS_REGIONS_CONFIG,
     AWS_REGION_PATTERN,
     AWS_REGIONS,
-    awsRegionIfKnown,
+    awsPlacement,
     isAllowedAwsRegion,
     regionOfTarget,
 } from "../../../policies/core/aws-regions";
+import { Value } from "../../../policies/core/read";
 import { isGlobalAwsType } from "../../../policies/core/region";
 import { UNKNOWN } from "../../harness";
 
@@ -78,11 +79,12 @@ describe("AWS regions", () => {
 
     it("resolves a stack resource's region only when it is known", () => {
         const provider = (region: unknown) => ({ type: "pulumi:providers:aws", name: "p", urn: "urn:p", props: { region } });
-        expect(awsRegionIfKnown({ region: UNKNOWN }, provider("ap-northeast-1"))).toBe("unknown");
-        expect(awsRegionIfKnown({}, provider(UNKNOWN))).toBe("unknown");
-        expect(awsRegionIfKnown({ region: "ap-northeast-3" }, provider(UNKNOWN))).toEqual({ found: true, region: "ap-northeast-3", from: "resource" });
-        expect(awsRegionIfKnown({}, provider("AP-NORTHEAST-1"))).toEqual({ found: true, region: "ap-northeast-1", from: "provider" });
-        expect(awsRegionIfKnown({}, undefined)).toEqual({ found: false });
+        const placement = (props: Record<string, unknown>, p: ReturnType<typeof provider> | undefined) => awsPlacement(Value.root(props), p);
+        expect(placement({ region: UNKNOWN }, provider("ap-northeast-1"))).toMatchObject({ kind: "unknown" });
+        expect(placement({}, provider(UNKNOWN))).toMatchObject({ kind: "unknown" });
+        expect(placement({ region: "ap-northeast-3" }, provider(UNKNOWN))).toEqual({ found: true, region: "ap-northeast-3", from: "resource" });
+        expect(placement({}, provider("AP-NORTHEAST-1"))).toEqual({ found: true, region: "ap-northeast-1", from: "provider" });
+        expect(placement({}, undefined)).toEqual({ found: false });
     });
 });
 
