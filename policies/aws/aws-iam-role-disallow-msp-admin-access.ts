@@ -13,7 +13,6 @@
 // The violation is reported on the resource that grants (where the fix is); a grant whose verdict waits for an unknown
 // value makes only that role "can't decide".
 
-import type { PolicyResource } from "@pulumi/policy";
 import {
     ADMINISTRATOR_POLICY_NAMES,
     adminDocument,
@@ -23,10 +22,11 @@ import {
     PolicyIndex,
     policyResourceVerdict,
 } from "../core/iam-admin";
-import { type MspRole, mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
-import { defineStackPolicy } from "../core/policy-legacy";
-import { JoinIndex, knownStrings } from "../core/stack";
-import { isKnown, isObject } from "../core/values";
+import { type MspRole, mspRole, ORGANIZATION_ACCOUNT_IDS, UNKNOWN_TRUST } from "../core/msp";
+import { defineStackPolicy, type Finding, type StackResource } from "../core/policy";
+import { Value } from "../core/read";
+import { Join, type PropertyOf, texts } from "../core/stack";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const ROLE = "aws:iam/role:Role";
 const ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
@@ -34,106 +34,101 @@ const POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
 const ROLE_POLICY_ATTACHMENTS_EXCLUSIVE = "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
-/** What one grant does for the role it reaches. */
-type Grant = { readonly kind: "admin"; readonly message: string } | { readonly kind: "unknown"; readonly what: string } | { readonly kind: "none" };
+const MSP_TRUST = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:role/msp-operator" }, Action: "sts:AssumeRole" }],
+});
 
-const NONE: Grant = { kind: "none" };
+// A grant is judged as a verdict for the roles it reaches: `fail` (one message: it grants administrator access),
+// `unknown` (one description of the value it waits for) or `pass`.
 
-function documentGrant(verdict: DocumentVerdict, property: string, unknownWhat: string): Grant {
+function documentGrant(verdict: DocumentVerdict, property: string, unknownWhat: string): Verdict {
     switch (verdict.kind) {
         case "admin":
-            return {
-                kind: "admin",
-                message:
-                    `\`${property}\` ${adminStatementsText(verdict)}; an MSP role must not hold administrator-level permissions — ` +
+            return fail(
+                `\`${property}\` ${adminStatementsText(verdict)}; an MSP role must not hold administrator-level permissions — ` +
                     "grant only the actions and resources the MSP's work needs.",
-            };
+            );
         case "unknown":
-            return { kind: "unknown", what: unknownWhat };
+            return unknown(unknownWhat);
         default:
             // An invalid document grants nothing (IAM refuses it).
-            return NONE;
+            return pass;
     }
 }
 
-/** The administrator grants among the policies `from.props[property]` (an ARN or a list of ARNs) names. */
-function arnGrants(from: PolicyResource, property: string, policies: PolicyIndex): Grant[] {
-    return policies.targets(from, property).map((target): Grant => {
+/** The administrator grants among the policies `from`'s `property` (an ARN or a list of ARNs) names. */
+function arnGrants<F extends string>(from: StackResource<F>, property: PropertyOf<F>, policies: PolicyIndex): Verdict[] {
+    return policies.targets(from, property).map((target): Verdict => {
         switch (target.kind) {
             case "aws-managed-admin":
-                return {
-                    kind: "admin",
-                    message:
-                        `\`${property}\` attaches the AWS managed policy ${target.name} (listed in \`administratorPolicyNames\`); an MSP ` +
+                return fail(
+                    `\`${property}\` attaches the AWS managed policy ${target.name} (listed in \`administratorPolicyNames\`); an MSP ` +
                         "role must not hold administrator-level permissions — attach ReadOnlyAccess or a customer managed policy " +
                         "scoped to the MSP's work instead.",
-                };
+                );
             case "unknown":
-                return { kind: "unknown", what: `\`${property}\` of ${from.type.split(":").pop() ?? "a resource"} "${from.name}"` };
+                return unknown(`\`${property}\` of ${from.type.split(":").pop() ?? "a resource"} "${from.name}"`);
             case "policy": {
                 const verdict = policyResourceVerdict(target.resource);
                 if (verdict.kind === "admin") {
-                    return {
-                        kind: "admin",
-                        message:
-                            `\`${property}\` attaches the customer managed policy "${target.resource.name}" whose ` +
+                    return fail(
+                        `\`${property}\` attaches the customer managed policy "${target.resource.name}" whose ` +
                             `${adminStatementsText(verdict)}; an MSP role must not hold administrator-level permissions — narrow ` +
                             "that policy to the MSP's work.",
-                    };
+                    );
                 }
-                if (verdict.kind === "unknown") return { kind: "unknown", what: `the \`policy\` of the policy "${target.resource.name}"` };
-                return NONE;
+                if (verdict.kind === "unknown") return unknown(`the \`policy\` of the policy "${target.resource.name}"`);
+                return pass;
             }
         }
     });
 }
 
+function isObject(v: Value): boolean {
+    return v.isSet && typeof v.value === "object" && !Array.isArray(v.value);
+}
+
 /** The role's own inline policies (`inlinePolicies[i].policy`). */
-function inlineGrants(role: PolicyResource): Grant[] {
-    const props = role.props;
-    if (!isKnown(props, "inlinePolicies")) return [{ kind: "unknown", what: "`inlinePolicies`" }];
-    const list: unknown = props.inlinePolicies;
-    if (!Array.isArray(list)) return [];
-    const items = list as readonly unknown[];
-    const out: Grant[] = [];
-    for (let i = 0; i < items.length; i++) {
+function inlineGrants(role: StackResource<typeof ROLE>): Verdict[] {
+    const list = role.props.get("inlinePolicies");
+    if (list.isUnknown) return [unknown("`inlinePolicies`")];
+    if (!Array.isArray(list.value)) return [];
+    return list.items().flatMap((item, i): Verdict[] => {
         const path = `inlinePolicies[${i}].policy`;
-        if (!isKnown(items, String(i))) {
-            out.push({ kind: "unknown", what: `\`inlinePolicies[${i}]\`` });
-            continue;
-        }
-        const item: unknown = items[i];
-        if (!isObject(item)) continue;
-        if (!isKnown(item, "policy")) {
-            out.push({ kind: "unknown", what: `\`${path}\`` });
-            continue;
-        }
-        out.push(documentGrant(adminDocument(item.policy), path, `\`${path}\``));
-    }
-    return out;
+        if (item.isUnknown) return [unknown(`\`inlinePolicies[${i}]\``)];
+        if (!isObject(item)) return [];
+        const policy = item.get("policy");
+        if (policy.isUnknown) return [unknown(`\`${path}\``)];
+        return [documentGrant(adminDocument(policy), path, `\`${path}\``)];
+    });
 }
 
 /** The roles a property refers to: one name (`role`, `roleName`) or a list of names (`roles`). */
-type RoleRef = { readonly kind: "roles"; readonly roles: readonly PolicyResource[] } | { readonly kind: "unknown" };
+type RoleRef = { readonly kind: "roles"; readonly roles: readonly StackResource<typeof ROLE>[] } | { readonly kind: "unknown" };
 
-function roleRefs(from: PolicyResource, property: string, index: JoinIndex): RoleRef {
+function roleRefs<F extends string>(from: StackResource<F>, property: PropertyOf<F>, index: Join<typeof ROLE>): RoleRef {
     const deps = index.dependencies(from, property);
-    if (!isKnown(from.props, property)) return deps.length ? { kind: "roles", roles: deps } : { kind: "unknown" };
-    const value: unknown = from.props[property];
-    const items: readonly unknown[] = Array.isArray(value) ? (value as readonly unknown[]) : value === undefined || value === null ? [] : [value];
-    const roles = new Set<PolicyResource>(deps);
-    let unknown = false;
-    for (let i = 0; i < items.length; i++) {
-        if (!isKnown(items, String(i))) {
-            unknown = true;
+    const value = (from.props as Value<Readonly<Record<string, unknown>>>).get(property);
+    if (value.isUnknown) return deps.length ? { kind: "roles", roles: deps } : { kind: "unknown" };
+    const roles = new Set(deps);
+    let unknownElement = false;
+    for (const item of value.items()) {
+        if (item.isUnknown) {
+            unknownElement = true;
             continue;
         }
-        const item = items[i];
-        if (typeof item === "string") index.lookup(item).forEach((r) => roles.add(r));
+        const name = item.text();
+        if (name !== undefined) index.lookup(name).forEach((r) => roles.add(r));
     }
     // An unknown element is one of the dependencies when there are any; otherwise it may be any role.
-    if (unknown && !deps.length) return { kind: "unknown" };
+    if (unknownElement && !deps.length) return { kind: "unknown" };
     return { kind: "roles", roles: [...roles] };
+}
+
+/** The one description an unknown grant verdict carries (core/verdict.ts keeps string needs as they are). */
+function what(verdict: Verdict): string {
+    return verdict.kind === "unknown" ? verdict.needs.map((n) => (typeof n === "string" ? n : n.path)).join(", ") : "";
 }
 
 export default defineStackPolicy({
@@ -167,68 +162,89 @@ export default defineStackPolicy({
         ...ORGANIZATION_ACCOUNT_IDS,
         ...ADMINISTRATOR_POLICY_NAMES,
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "an MSP role with ReadOnlyAccess",
+                resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] } }],
+            },
+        ],
+        fail: [
+            {
+                title: "an MSP role with AdministratorAccess attached",
+                resources: [
+                    { type: ROLE, name: "msp", props: { name: "msp", assumeRolePolicy: MSP_TRUST } },
+                    {
+                        type: ROLE_POLICY_ATTACHMENT,
+                        name: "msp-admin",
+                        props: { role: "msp", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+                        propertyDependencies: { role: ["msp"] },
+                    },
+                ],
+            },
+        ],
+    },
+    *check(stack, config) {
         const roles = stack.ofType(ROLE);
         if (!roles.length) return;
         const policies = new PolicyIndex(stack.ofType(POLICY), config.administratorPolicyNames);
-        const roleIndex = new JoinIndex(roles, (r) => knownStrings(r, "name", "id"));
-        const kinds = new Map<string, MspRole>(roles.map((r) => [r.urn, mspRoleIfKnown(r.props, config.organizationAccountIds)]));
+        // By `name`, and by the engine's `id` (not an input: present on resources read from state).
+        const roleIndex = new Join(roles, (r) => texts(r.props.get("name"), Value.of(r.resource.props, "id")));
+        const kinds = new Map<string, MspRole>(roles.map((r) => [r.urn, mspRole(r.props.get("assumeRolePolicy"), config.organizationAccountIds)]));
         const anyMsp = [...kinds.values()].some((k) => k.kind === "msp" || k.kind === "unknown");
         if (!anyMsp) return;
 
-        const violations = new Set<string>();
-        const advisories = new Set<string>();
-        const cannotKnow = (urn: string, what: string) => {
-            const key = `${urn}\n${what}`;
-            if (advisories.has(key)) return;
-            advisories.add(key);
-            report.cannotKnow(urn, what);
+        const reported = new Set<string>();
+        const once = (urn: string, verdict: Verdict, key: string): Finding[] => {
+            const k = `${verdict.kind}\n${urn}\n${key}`;
+            if (reported.has(k)) return [];
+            reported.add(k);
+            return [{ urn, verdict }];
         };
+        const cannotKnow = (urn: string, description: string) => once(urn, unknown(description), description);
 
-        /** Applies the grants of `source` to the roles it reaches. */
-        const apply = (source: PolicyResource, targets: RoleRef, grants: () => readonly Grant[]) => {
+        /** The findings of the grants of `source` on the roles it reaches. */
+        const apply = (source: { readonly urn: string }, targets: RoleRef, grants: () => readonly Verdict[]): Finding[] => {
             if (targets.kind === "unknown") {
                 // Which role it reaches waits for a value: only an administrator (or unknown) grant makes that matter.
-                if (grants().some((g) => g.kind !== "none")) cannotKnow(source.urn, "the role it attaches to");
-                return;
+                return grants().some((g) => g.kind !== "pass") ? cannotKnow(source.urn, "the role it attaches to") : [];
             }
             const msp = targets.roles.filter((r) => kinds.get(r.urn)?.kind === "msp");
             const undecided = targets.roles.filter((r) => kinds.get(r.urn)?.kind === "unknown");
-            if (!msp.length && !undecided.length) return;
-            const found = grants();
-            for (const g of found) {
-                if (g.kind === "none") continue;
-                for (const role of undecided) cannotKnow(role.urn, "`assumeRolePolicy` (whether another account can assume the role)");
+            if (!msp.length && !undecided.length) return [];
+            const out: Finding[] = [];
+            for (const g of grants()) {
+                if (g.kind === "pass") continue;
+                for (const role of undecided) out.push(...cannotKnow(role.urn, UNKNOWN_TRUST));
                 if (g.kind === "unknown") {
-                    for (const role of msp) cannotKnow(role.urn, g.what);
+                    for (const role of msp) out.push(...cannotKnow(role.urn, what(g)));
                     continue;
                 }
-                if (!msp.length) continue;
-                const key = `${source.urn}\n${g.message}`;
-                if (violations.has(key)) continue;
-                violations.add(key);
-                report.violation(source.urn, g.message);
+                if (msp.length) out.push(...once(source.urn, g, g.messages.join("\n")));
             }
+            return out;
         };
 
         for (const role of roles) {
             const self: RoleRef = { kind: "roles", roles: [role] };
-            apply(role, self, () => arnGrants(role, "managedPolicyArns", policies));
-            apply(role, self, () => inlineGrants(role));
+            yield* apply(role, self, () => arnGrants(role, "managedPolicyArns", policies));
+            yield* apply(role, self, () => inlineGrants(role));
         }
         for (const a of stack.ofType(ROLE_POLICY_ATTACHMENT)) {
-            apply(a, roleRefs(a, "role", roleIndex), () => arnGrants(a, "policyArn", policies));
+            yield* apply(a, roleRefs(a, "role", roleIndex), () => arnGrants(a, "policyArn", policies));
         }
         for (const a of stack.ofType(POLICY_ATTACHMENT)) {
-            apply(a, roleRefs(a, "roles", roleIndex), () => arnGrants(a, "policyArn", policies));
+            yield* apply(a, roleRefs(a, "roles", roleIndex), () => arnGrants(a, "policyArn", policies));
         }
         for (const a of stack.ofType(ROLE_POLICY_ATTACHMENTS_EXCLUSIVE)) {
-            apply(a, roleRefs(a, "roleName", roleIndex), () => arnGrants(a, "policyArns", policies));
+            yield* apply(a, roleRefs(a, "roleName", roleIndex), () => arnGrants(a, "policyArns", policies));
         }
         for (const p of stack.ofType(ROLE_POLICY)) {
-            apply(p, roleRefs(p, "role", roleIndex), () => {
-                if (!isKnown(p.props, "policy")) return [{ kind: "unknown", what: `\`policy\` of RolePolicy "${p.name}"` }];
-                return [documentGrant(adminDocument(p.props.policy), "policy", `\`policy\` of RolePolicy "${p.name}"`)];
+            yield* apply(p, roleRefs(p, "role", roleIndex), () => {
+                const policy = p.props.get("policy");
+                const description = `\`policy\` of RolePolicy "${p.name}"`;
+                if (policy.isUnknown) return [unknown(description)];
+                return [documentGrant(adminDocument(policy), "policy", description)];
             });
         }
     },

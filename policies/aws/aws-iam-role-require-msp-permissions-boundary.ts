@@ -3,7 +3,6 @@
 // name in a literal ARN; judged by its document). A boundary ARN of a customer managed policy outside the stack cannot
 // be read here and passes.
 
-import type { PolicyResource } from "@pulumi/policy";
 import {
     ADMINISTRATOR_POLICY_NAMES,
     adminStatementsText,
@@ -11,65 +10,56 @@ import {
     PolicyIndex,
     policyResourceVerdict,
 } from "../core/iam-admin";
-import { mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
-import { defineStackPolicy } from "../core/policy-legacy";
-import { isKnown } from "../core/values";
+import { mspRole, ORGANIZATION_ACCOUNT_IDS, UNKNOWN_TRUST } from "../core/msp";
+import { defineStackPolicy, type StackResource } from "../core/policy";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const ROLE = "aws:iam/role:Role";
 
-/** A role's boundary: a violation message, an unknown (what), or fine. */
-type Verdict = { readonly kind: "fail"; readonly message: string } | { readonly kind: "unknown"; readonly what: string } | { readonly kind: "pass" };
+const MSP_TRUST = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:role/msp-operator" }, Action: "sts:AssumeRole" }],
+});
+const NARROW = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ec2:Describe*", "cloudwatch:Get*"], Resource: "*" }] });
 
-function judge(role: PolicyResource, policies: PolicyIndex): Verdict {
-    const props = role.props;
-    const known = isKnown(props, "permissionsBoundary");
-    const hasDeps = (role.propertyDependencies["permissionsBoundary"] ?? []).length > 0;
-    if (known) {
-        const value = props.permissionsBoundary;
-        if (value === undefined || value === null || value === "") {
-            return {
-                kind: "fail",
-                message:
-                    "`permissionsBoundary` is not set; set it to a customer managed policy that caps what the MSP can ever do " +
-                    "in this account (the role's own policies can then only narrow it).",
-            };
-        }
-    } else if (!hasDeps) {
-        return { kind: "unknown", what: "`permissionsBoundary`" };
+function judge(role: StackResource<typeof ROLE>, policies: PolicyIndex): Verdict {
+    const boundary = role.props.get("permissionsBoundary");
+    const hasDeps = (role.resource.propertyDependencies["permissionsBoundary"] ?? []).length > 0;
+    if (boundary.isUnset || boundary.text() === "") {
+        return fail(
+            "`permissionsBoundary` is not set; set it to a customer managed policy that caps what the MSP can ever do " +
+                "in this account (the role's own policies can then only narrow it).",
+        );
     }
+    if (boundary.isUnknown && !hasDeps) return unknown("`permissionsBoundary`");
     for (const target of policies.targets(role, "permissionsBoundary")) {
         switch (target.kind) {
             case "aws-managed-admin":
-                return {
-                    kind: "fail",
-                    message:
-                        `\`permissionsBoundary\` is the AWS managed policy ${target.name} (listed in \`administratorPolicyNames\`), ` +
+                return fail(
+                    `\`permissionsBoundary\` is the AWS managed policy ${target.name} (listed in \`administratorPolicyNames\`), ` +
                         "which bounds nothing; use a customer managed policy that allows only what the MSP's work needs.",
-                };
+                );
             case "unknown":
-                return { kind: "unknown", what: "`permissionsBoundary`" };
+                return unknown("`permissionsBoundary`");
             case "policy": {
                 const verdict = policyResourceVerdict(target.resource);
                 if (verdict.kind === "admin") {
-                    return {
-                        kind: "fail",
-                        message:
-                            `\`permissionsBoundary\` names the customer managed policy "${target.resource.name}" whose ` +
+                    return fail(
+                        `\`permissionsBoundary\` names the customer managed policy "${target.resource.name}" whose ` +
                             `${adminStatementsText(verdict)}, so it bounds nothing; narrow that policy to what the MSP's work needs.`,
-                    };
+                    );
                 }
                 if (verdict.kind === "invalid") {
-                    return {
-                        kind: "fail",
-                        message: `\`permissionsBoundary\` names the customer managed policy "${target.resource.name}" whose \`policy\` ${verdict.error}; write it as a JSON policy document.`,
-                    };
+                    return fail(
+                        `\`permissionsBoundary\` names the customer managed policy "${target.resource.name}" whose \`policy\` ${verdict.error}; write it as a JSON policy document.`,
+                    );
                 }
-                if (verdict.kind === "unknown") return { kind: "unknown", what: `the \`policy\` of the boundary policy "${target.resource.name}"` };
+                if (verdict.kind === "unknown") return unknown(`the \`policy\` of the boundary policy "${target.resource.name}"`);
                 break;
             }
         }
     }
-    return { kind: "pass" };
+    return pass;
 }
 
 export default defineStackPolicy({
@@ -99,23 +89,35 @@ export default defineStackPolicy({
         ...ORGANIZATION_ACCOUNT_IDS,
         ...ADMINISTRATOR_POLICY_NAMES,
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "an MSP role bounded by a narrow policy of the stack",
+                resources: [
+                    { type: POLICY, name: "msp-boundary", props: { name: "msp-boundary", policy: NARROW } },
+                    { type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST, permissionsBoundary: "arn:aws:iam::111122223333:policy/msp-boundary" } },
+                ],
+            },
+        ],
+        fail: [
+            { title: "an MSP role without a permissions boundary", resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST } }] },
+            {
+                title: "an MSP role bounded by AdministratorAccess",
+                resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST, permissionsBoundary: "arn:aws:iam::aws:policy/AdministratorAccess" } }],
+            },
+        ],
+    },
+    *check(stack, config) {
         const roles = stack.ofType(ROLE);
         if (!roles.length) return;
         const policies = new PolicyIndex(stack.ofType(POLICY), config.administratorPolicyNames);
         for (const role of roles) {
-            const kind = mspRoleIfKnown(role.props, config.organizationAccountIds);
+            const kind = mspRole(role.props.get("assumeRolePolicy"), config.organizationAccountIds);
             if (kind.kind === "not-msp" || kind.kind === "invalid") continue;
             const verdict = judge(role, policies);
             if (verdict.kind === "pass") continue;
-            if (kind.kind === "unknown") {
-                // It would fail (or wait) if another account can assume it: that waits for the trust policy.
-                report.cannotKnow(role.urn, "`assumeRolePolicy` (whether another account can assume the role)");
-            } else if (verdict.kind === "fail") {
-                report.violation(role.urn, verdict.message);
-            } else {
-                report.cannotKnow(role.urn, verdict.what);
-            }
+            // It would fail (or wait) if another account can assume it: that waits for the trust policy.
+            yield { urn: role.urn, verdict: kind.kind === "unknown" ? unknown(UNKNOWN_TRUST) : verdict };
         }
     },
 });

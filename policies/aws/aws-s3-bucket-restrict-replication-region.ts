@@ -1,18 +1,19 @@
-import type { PolicyResource } from "@pulumi/policy";
 import {
     ALLOWED_AWS_REGIONS_CONFIG,
     allowedRegionsText,
-    awsRegionIfKnown,
+    awsPlacement,
     isAllowedAwsRegion,
     notAllowedRegion,
 } from "../core/aws-regions";
-import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
-import { JoinIndex, knownStrings } from "../core/stack";
-import { canonicalType } from "../core/tokens";
-import { isKnown, isObject, type Props } from "../core/values";
+import { defineStackPolicy, type Finding, type StackResource } from "../core/policy";
+import { Value } from "../core/read";
+import { Join, texts } from "../core/stack";
+import { fail, unknown } from "../core/verdict";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const REPLICATION_CONFIG = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+
+type Bucket = StackResource<typeof BUCKET>;
 
 /** `arn:aws:s3:::name` (any partition) or `name` → `name`. */
 function bucketName(value: string): string {
@@ -20,10 +21,10 @@ function bucketName(value: string): string {
     return m && m[1] ? m[1] : value.trim();
 }
 
-/** Join keys of a bucket: its name, from `bucket`, `id` (the name) and `arn`. */
-function bucketKeys(r: PolicyResource): readonly string[] {
+/** Join keys of a bucket: its name, from `bucket`, and the engine's `id` (the name) and `arn` (not inputs). */
+function bucketKeys(r: Bucket): readonly string[] {
     const keys = new Set<string>();
-    for (const v of knownStrings(r, "bucket", "id", "arn")) keys.add(bucketName(v));
+    for (const v of texts(r.props.get("bucket"), Value.of(r.resource.props, "id"), Value.of(r.resource.props, "arn"))) keys.add(bucketName(v));
     return [...keys];
 }
 
@@ -38,59 +39,60 @@ interface Target {
 const UNKNOWN: Destination = { kind: "unknown" };
 const NONE: Destination = { kind: "none" };
 
+/** Field `key` of an object value, whatever its type (the rule blocks differ between Bucket, BucketV2 and the config). */
+function field(o: Value, key: string): Value {
+    return (o as Value<Readonly<Record<string, unknown>>>).get(key);
+}
+
+function isObject(v: Value): boolean {
+    return v.isSet && typeof v.value === "object" && !Array.isArray(v.value);
+}
+
 /** Where the replication rules live on each resource type: the top-level property and the destinations in it. */
 interface RuleSource {
     /** Top-level property (property dependencies are recorded per top-level property). */
     readonly property: string;
     /** Every destination the rules name, without reading anything unknown. */
-    targets(props: Props): readonly Target[];
+    targets(props: Value): readonly Target[];
 }
 
 /** The elements of an array-or-single block with their paths; an unknown block or element is one unknown entry. */
-function elements(o: Props, key: string, path: string): readonly { readonly path: string; readonly value: unknown; readonly known: boolean }[] {
-    if (!isKnown(o, key)) return [{ path, value: undefined, known: false }];
-    const v: unknown = o[key];
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) return [{ path, value: v, known: true }];
-    // Index by index: reading an unknown element through the SDK's proxy would throw.
-    const list: readonly unknown[] = v;
-    const out: { path: string; value: unknown; known: boolean }[] = [];
-    for (let i = 0; i < list.length; i++) {
-        const known = isKnown(list, String(i));
-        out.push({ path: `${path}[${i}]`, value: known ? list[i] : undefined, known });
-    }
-    return out;
+function elements(v: Value, path: string): readonly { readonly path: string; readonly value: Value }[] {
+    if (v.isUnknown) return [{ path, value: v }];
+    if (!Array.isArray(v.value)) return v.isSet ? [{ path, value: v }] : [];
+    return v.items().map((value, i) => ({ path: `${path}[${i}]`, value }));
 }
 
 /** A destination block's bucket. */
-function bucketOf(destination: unknown): Destination {
+function bucketOf(destination: Value): Destination {
     if (!isObject(destination)) return NONE;
-    if (!isKnown(destination, "bucket")) return UNKNOWN;
-    const b: unknown = destination["bucket"];
-    return typeof b === "string" && b.trim() !== "" ? { kind: "value", name: bucketName(b) } : NONE;
+    const b = field(destination, "bucket");
+    if (b.isUnknown) return UNKNOWN;
+    const name = b.text();
+    return name !== undefined && name.trim() !== "" ? { kind: "value", name: bucketName(name) } : NONE;
 }
 
 /** Disabled rules copy nothing. */
-function disabled(rule: Props): boolean {
-    return isKnown(rule, "status") && typeof rule["status"] === "string" && rule["status"].toLowerCase() === "disabled";
+function disabled(rule: Value): boolean {
+    return field(rule, "status").text()?.toLowerCase() === "disabled";
 }
 
 /**
- * The destinations of the rules in `o[key]`: each rule's `destination` (Bucket, BucketReplicationConfig) or list of
+ * The destinations of the rules in `rules`: each rule's `destination` (Bucket, BucketReplicationConfig) or list of
  * `destinations` (BucketV2), at paths under `path`.
  */
-function ruleTargets(o: Props, key: string, path: string): Target[] {
+function ruleTargets(rules: Value, path: string): Target[] {
     const out: Target[] = [];
-    for (const rule of elements(o, key, path)) {
-        if (!rule.known) {
+    for (const rule of elements(rules, path)) {
+        if (rule.value.isUnknown) {
             // The whole rule list, or one rule, is unknown.
             out.push({ path: rule.path === path ? path : `${rule.path}.destination.bucket`, destination: UNKNOWN });
             continue;
         }
         if (!isObject(rule.value) || disabled(rule.value)) continue;
         for (const destinationKey of ["destination", "destinations"]) {
-            for (const d of elements(rule.value, destinationKey, `${rule.path}.${destinationKey}`)) {
-                out.push({ path: `${d.path}.bucket`, destination: d.known ? bucketOf(d.value) : UNKNOWN });
+            for (const d of elements(field(rule.value, destinationKey), `${rule.path}.${destinationKey}`)) {
+                out.push({ path: `${d.path}.bucket`, destination: d.value.isUnknown ? UNKNOWN : bucketOf(d.value) });
             }
         }
     }
@@ -100,17 +102,17 @@ function ruleTargets(o: Props, key: string, path: string): Target[] {
 /**
  * Replication configuration blocks in `props[property]` (Bucket: one object; BucketV2: a list), each holding `rules`.
  */
-function inlineTargets(props: Props, property: string): Target[] {
+function inlineTargets(props: Value, property: string): Target[] {
     const out: Target[] = [];
-    for (const conf of elements(props, property, property)) {
-        if (!conf.known) out.push({ path: `${conf.path}.rules`, destination: UNKNOWN });
-        else if (isObject(conf.value)) out.push(...ruleTargets(conf.value, "rules", `${conf.path}.rules`));
+    for (const conf of elements(field(props, property), property)) {
+        if (conf.value.isUnknown) out.push({ path: `${conf.path}.rules`, destination: UNKNOWN });
+        else if (isObject(conf.value)) out.push(...ruleTargets(field(conf.value, "rules"), `${conf.path}.rules`));
     }
     return out;
 }
 
 const SOURCES: Readonly<Record<string, readonly RuleSource[]>> = {
-    [REPLICATION_CONFIG]: [{ property: "rules", targets: (p) => ruleTargets(p, "rules", "rules") }],
+    [REPLICATION_CONFIG]: [{ property: "rules", targets: (p) => ruleTargets(field(p, "rules"), "rules") }],
     // The deprecated inline blocks on the bucket itself: Bucket's `replicationConfiguration` (one object, each rule one
     // `destination`) and BucketV2's `replicationConfigurations` (lists all the way down: `rules[].destinations[]`).
     [BUCKET]: [
@@ -118,6 +120,12 @@ const SOURCES: Readonly<Record<string, readonly RuleSource[]>> = {
         { property: "replicationConfigurations", targets: (p) => inlineTargets(p, "replicationConfigurations") },
     ],
 };
+
+const REPLICATING = (destination: string) => ({
+    role: "arn:aws:iam::111122223333:role/replication",
+    bucket: "orders",
+    rules: [{ status: "Enabled", destination: { bucket: `arn:aws:s3:::${destination}` } }],
+});
 
 export default defineStackPolicy({
     name: "aws-s3-bucket-restrict-replication-region",
@@ -150,50 +158,81 @@ export default defineStackPolicy({
                 "names or S3 ARNs). Replication to any other bucket outside the stack is a violation.",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "replication to a bucket of the stack in Osaka",
+                resources: [
+                    { type: BUCKET, name: "orders", props: { bucket: "orders", region: "ap-northeast-1" } },
+                    { type: BUCKET, name: "orders-replica", props: { bucket: "orders-replica", region: "ap-northeast-3" } },
+                    { type: REPLICATION_CONFIG, name: "orders-replication", props: REPLICATING("orders-replica") },
+                ],
+            },
+        ],
+        fail: [
+            {
+                title: "replication to a bucket of the stack in Virginia",
+                resources: [
+                    { type: BUCKET, name: "orders", props: { bucket: "orders", region: "ap-northeast-1" } },
+                    { type: BUCKET, name: "orders-replica", props: { bucket: "orders-replica", region: "us-east-1" } },
+                    { type: REPLICATION_CONFIG, name: "orders-replication", props: REPLICATING("orders-replica") },
+                ],
+            },
+        ],
+    },
+    *check(stack, config) {
         const sources = stack.ofType(REPLICATION_CONFIG, BUCKET);
         if (!sources.length) return;
-        const buckets = new JoinIndex(stack.ofType(BUCKET), bucketKeys);
+        const buckets = new Join(stack.ofType(BUCKET), bucketKeys);
         const approved = new Set(config.approvedExternalBuckets.map(bucketName));
         const allowed = config.allowedRegions;
 
-        /** Reports the buckets a rule may replicate to that are not in an allowed region (or not decidable yet). */
-        const checkTargets = (from: PolicyResource, path: string, targets: readonly PolicyResource[], r: StackReport): void => {
+        /** The buckets a rule may replicate to that are not in an allowed region (or not decidable yet). */
+        function* checkTargets(from: StackResource, path: string, targets: readonly Bucket[]): Generator<Finding> {
             for (const t of targets) {
-                const placement = awsRegionIfKnown(t.props, t.provider);
-                if (placement === "unknown") {
-                    r.cannotKnow(from.urn, `the region of bucket \`${t.name}\` (destination of \`${path}\`)`);
+                const placement = awsPlacement(t.props, t.provider);
+                if ("kind" in placement) {
+                    yield { urn: from.urn, verdict: unknown(`the region of bucket \`${t.name}\` (destination of \`${path}\`)`) };
                 } else if (!placement.found) {
-                    r.violation(from.urn, `\`${path}\` replicates to bucket \`${t.name}\`, which has no region set; pin one with \`region\` on the bucket or its provider (or \`pulumi config set aws:region <region>\`).`);
+                    yield {
+                        urn: from.urn,
+                        verdict: fail(
+                            `\`${path}\` replicates to bucket \`${t.name}\`, which has no region set; pin one with \`region\` on the bucket or its provider (or \`pulumi config set aws:region <region>\`).`,
+                        ),
+                    };
                 } else if (!isAllowedAwsRegion(placement.region, allowed)) {
-                    r.violation(from.urn, `\`${path}\` replicates to bucket \`${t.name}\`, whose ${notAllowedRegion("`region`", allowed)}`);
+                    yield { urn: from.urn, verdict: fail(`\`${path}\` replicates to bucket \`${t.name}\`, whose ${notAllowedRegion("`region`", allowed)}`) };
                 }
             }
-        };
+        }
 
-        for (const from of sources) {
-            for (const source of SOURCES[canonicalType(from.type)] ?? []) {
-                let dependencies: readonly PolicyResource[] | undefined;
+        for (const typed of sources) {
+            // The rule blocks differ between Bucket, BucketV2 and BucketReplicationConfig: read them untyped.
+            const from = stack.view(typed.resource);
+            for (const source of SOURCES[from.canonicalType] ?? []) {
+                let dependencies: readonly Bucket[] | undefined;
                 const deps = () => (dependencies ??= buckets.dependencies(from, source.property).filter((b) => b.urn !== from.urn));
                 for (const { path, destination } of source.targets(from.props)) {
                     if (destination.kind === "none") continue;
                     if (destination.kind === "unknown") {
                         // Unknown until the destination bucket exists (or the whole block is unknown): the engine still
                         // records which buckets the rules were built from.
-                        if (deps().length) checkTargets(from, path, deps(), report);
-                        else report.cannotKnow(from.urn, `\`${path}\``);
+                        if (deps().length) yield* checkTargets(from, path, deps());
+                        else yield { urn: from.urn, verdict: unknown(`\`${path}\``) };
                         continue;
                     }
                     const inStack = buckets.lookup(destination.name);
                     if (inStack.length) {
-                        checkTargets(from, path, inStack, report);
+                        yield* checkTargets(from, path, inStack);
                     } else if (!approved.has(destination.name)) {
-                        report.violation(
-                            from.urn,
-                            `\`${path}\` replicates to a bucket that is not in this stack, so its region cannot be checked; ` +
-                                `replicate to a bucket in an allowed region (allowed: ${allowedRegionsText(allowed)}), or list it in ` +
-                                "`approvedExternalBuckets` once verified to be in one.",
-                        );
+                        yield {
+                            urn: from.urn,
+                            verdict: fail(
+                                `\`${path}\` replicates to a bucket that is not in this stack, so its region cannot be checked; ` +
+                                    `replicate to a bucket in an allowed region (allowed: ${allowedRegionsText(allowed)}), or list it in ` +
+                                    "`approvedExternalBuckets` once verified to be in one.",
+                            ),
+                        };
                     }
                 }
             }

@@ -151,9 +151,3 @@ export function awsPlacement(props: HasRegion, provider: ProviderRef | undefined
 export function isDefaultProvider(provider: ProviderRef): boolean {
     return provider.name === "default" || provider.name.startsWith("default_");
 }
-
-/** TEMPORARY, until the stack policies are converted: `awsPlacement` on a resource's raw properties. */
-export function awsRegionIfKnown(props: Readonly<Record<string, unknown>>, provider: ProviderRef | undefined): Placement | "unknown" {
-    const p = awsPlacement(Value.root(props), provider);
-    return "kind" in p ? "unknown" : p;
-}

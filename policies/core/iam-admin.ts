@@ -11,11 +11,11 @@
 // another. Policy ARNs are joined to the `aws:iam/policy:Policy` resources of the stack by property dependency first,
 // then by the path and name in a literal ARN.
 
-import type { PolicyResource } from "@pulumi/policy";
 import type { ConfigProperty } from "./config";
 import { parsePolicyDocument, type Statement, statementPosition, wildcardMatch } from "./iam";
-import { JoinIndex } from "./stack";
-import { containsUnknown, isKnown, isObject, isUnknownValue } from "./values";
+import type { StackResource } from "./policy";
+import type { Value } from "./read";
+import { Join, type PropertyOf } from "./stack";
 
 export const POLICY = "aws:iam/policy:Policy";
 
@@ -78,8 +78,15 @@ export type DocumentVerdict =
 /** The statement fields that decide whether a statement grants administrator access (lower case). */
 const DECIDING = ["effect", "action", "notaction", "resource", "notresource"] as const;
 
-function fieldKey(o: Readonly<Record<string, unknown>>, lowerName: string): string | undefined {
-    return Object.keys(o).find((k) => k.toLowerCase() === lowerName);
+/** The fields of an object value by lower-case name (the first spelling wins, as IAM's own lookup would). */
+function fieldsByLowerName(o: Value): Map<string, Value> {
+    const out = new Map<string, Value>();
+    for (const [k, v] of o.entries()) if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), v);
+    return out;
+}
+
+function isObject(v: Value): boolean {
+    return v.isSet && typeof v.value === "object" && !Array.isArray(v.value);
 }
 
 function plain(v: unknown): unknown {
@@ -109,14 +116,15 @@ const FIELD_NAME: Readonly<Record<(typeof DECIDING)[number], string>> = {
     notresource: "NotResource",
 };
 
-function judgeStatement(raw: Readonly<Record<string, unknown>>, index: number): { grant: AdminGrant | undefined; undecided: boolean } {
+function judgeStatement(raw: Value, index: number): { grant: AdminGrant | undefined; undecided: boolean } {
+    const fields = fieldsByLowerName(raw);
     const known: Record<string, unknown> = {};
     const unknown: (typeof DECIDING)[number][] = [];
     for (const name of DECIDING) {
-        const key = fieldKey(raw, name);
-        if (key === undefined) continue;
-        if (!isKnown(raw, key) || containsUnknown(raw[key])) unknown.push(name);
-        else known[FIELD_NAME[name]] = plain(raw[key]);
+        const field = fields.get(name);
+        if (field === undefined) continue;
+        if (field.hasUnknown) unknown.push(name);
+        else known[FIELD_NAME[name]] = plain(field.value);
     }
     const parse = (fill: Readonly<Record<string, unknown>>): AdminGrant | undefined => {
         const doc = { ...known };
@@ -132,14 +140,15 @@ function judgeStatement(raw: Readonly<Record<string, unknown>>, index: number): 
 }
 
 /**
- * Whether a policy document (a JSON string or an object, as the SDK hands it over, possibly with unknowns inside)
- * grants administrator-level access. Never reads an unknown value.
+ * Whether a policy document (a JSON string or an object, possibly with unknowns inside) grants administrator-level
+ * access, statement by statement: a statement whose verdict waits for an unknown field is undecided.
  */
-export function adminDocument(doc: unknown): DocumentVerdict {
-    if (isUnknownValue(doc)) return { kind: "unknown" };
-    if (doc === undefined || doc === null || doc === "") return { kind: "none" };
-    if (typeof doc === "string") {
-        const parsed = parsePolicyDocument(doc);
+export function adminDocument(doc: Value): DocumentVerdict {
+    if (doc.isUnknown) return { kind: "unknown" };
+    if (doc.isUnset || doc.text() === "") return { kind: "none" };
+    const text = doc.text();
+    if (text !== undefined) {
+        const parsed = parsePolicyDocument(text);
         if (!parsed.ok) return { kind: "invalid", error: parsed.error };
         const found = parsed.statements.flatMap((s) => {
             const grant = adminGrant(s);
@@ -148,25 +157,21 @@ export function adminDocument(doc: unknown): DocumentVerdict {
         return found.length ? { kind: "admin", statements: found } : { kind: "none" };
     }
     if (!isObject(doc)) return { kind: "invalid", error: "is not a JSON object" };
-    const statementKey = fieldKey(doc, "statement");
-    if (statementKey === undefined) return { kind: "none" };
-    if (!isKnown(doc, statementKey)) return { kind: "unknown" };
-    const value: unknown = doc[statementKey];
-    const list: readonly unknown[] = Array.isArray(value) ? (value as readonly unknown[]) : value === undefined ? [] : [value];
+    const statement = fieldsByLowerName(doc).get("statement");
+    if (statement === undefined) return { kind: "none" };
+    if (statement.isUnknown) return { kind: "unknown" };
     const found: { position: string; grant: AdminGrant }[] = [];
     let undecided = false;
-    // Index by index (not forEach, which would read an unknown element through the proxy and throw).
-    for (let i = 0; i < list.length; i++) {
-        if (!isKnown(list, String(i))) {
+    statement.items().forEach((raw, i) => {
+        if (raw.isUnknown) {
             undecided = true;
-            continue;
+            return;
         }
-        const raw: unknown = list[i];
-        if (!isObject(raw)) continue;
+        if (!isObject(raw)) return;
         const verdict = judgeStatement(raw, i);
         if (verdict.grant) found.push({ position: `statement #${i + 1}`, grant: verdict.grant });
         if (verdict.undecided) undecided = true;
-    }
+    });
     if (found.length) return { kind: "admin", statements: found };
     return undecided ? { kind: "unknown" } : { kind: "none" };
 }
@@ -199,12 +204,13 @@ function customerKey(pathAndName: string): string {
     return pathAndName.toLowerCase();
 }
 
+type PolicyResource = StackResource<typeof POLICY>;
+
 function policyKeys(r: PolicyResource): string[] {
-    if (!isKnown(r.props, "name")) return [];
-    const name = r.props.name;
-    if (typeof name !== "string" || name === "") return [];
-    const rawPath = isKnown(r.props, "path") ? r.props.path : undefined;
-    const path = typeof rawPath === "string" && rawPath !== "" ? rawPath : "/";
+    const name = r.props.get("name").text();
+    if (name === undefined || name === "") return [];
+    const rawPath = r.props.get("path").text();
+    const path = rawPath !== undefined && rawPath !== "" ? rawPath : "/";
     return [customerKey(`${path}${name}`)];
 }
 
@@ -217,21 +223,21 @@ export type PolicyTarget =
 
 /** The customer managed policies of a stack, joined to the properties that refer to them. */
 export class PolicyIndex {
-    private readonly index: JoinIndex;
+    private readonly index: Join<typeof POLICY>;
 
     constructor(
         policies: readonly PolicyResource[],
         private readonly adminNames: readonly string[],
     ) {
-        this.index = new JoinIndex(policies, policyKeys);
+        this.index = new Join(policies, policyKeys);
     }
 
     /**
-     * The policies `from.props[property]` (one ARN or a list of ARNs) refers to that matter: AWS managed
-     * administrator policies, the stack's customer managed policies (to judge by their documents), and unknowns.
-     * Other AWS managed policies and customer managed policies outside the stack are left out.
+     * The policies `from`'s `property` (one ARN or a list of ARNs) refers to that matter: AWS managed administrator
+     * policies, the stack's customer managed policies (to judge by their documents), and unknowns. Other AWS managed
+     * policies and customer managed policies outside the stack are left out.
      */
-    targets(from: PolicyResource, property: string): PolicyTarget[] {
+    targets<F extends string>(from: StackResource<F>, property: PropertyOf<F>): PolicyTarget[] {
         const out: PolicyTarget[] = [];
         const seen = new Set<string>();
         const addPolicy = (resource: PolicyResource) => {
@@ -250,27 +256,25 @@ export class PolicyIndex {
             const customer = CUSTOMER_ARN.exec(arn.trim())?.[1];
             if (customer !== undefined) this.index.lookup(customerKey(customer)).forEach(addPolicy);
         };
-        if (!isKnown(from.props, property)) {
+        const value = (from.props as Value<Readonly<Record<string, unknown>>>).get(property);
+        if (value.isUnknown) {
             if (!deps.length) out.push({ kind: "unknown" });
             return out;
         }
-        const value: unknown = from.props[property];
-        const items: readonly unknown[] = Array.isArray(value) ? (value as readonly unknown[]) : value === undefined || value === null ? [] : [value];
-        for (let i = 0; i < items.length; i++) {
-            if (!isKnown(items, String(i))) {
+        for (const item of value.items()) {
+            if (item.isUnknown) {
                 // An element computed from another resource: a policy of the stack when a dependency says so.
                 if (!deps.length) out.push({ kind: "unknown" });
                 continue;
             }
-            const item = items[i];
-            if (typeof item === "string") literal(item);
+            const arn = item.text();
+            if (arn !== undefined) literal(arn);
         }
         return out;
     }
 }
 
-/** Whether a customer managed policy resource's document grants administrator access (never reads an unknown). */
+/** Whether a customer managed policy resource's document grants administrator access. */
 export function policyResourceVerdict(policy: PolicyResource): DocumentVerdict {
-    if (!isKnown(policy.props, "policy")) return { kind: "unknown" };
-    return adminDocument(policy.props.policy);
+    return adminDocument(policy.props.get("policy"));
 }

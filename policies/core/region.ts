@@ -21,14 +21,6 @@ function nonEmpty(v: unknown): string | undefined {
     return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 }
 
-export function awsRegion(props: Props, provider: ProviderRef | undefined): Placement {
-    const own = nonEmpty(props["region"]);
-    if (own) return { found: true, region: own.toLowerCase(), from: "resource" };
-    const fromProvider = provider ? nonEmpty(provider.props["region"]) : undefined;
-    if (fromProvider) return { found: true, region: fromProvider.toLowerCase(), from: "provider" };
-    return { found: false };
-}
-
 /** "Japan East", "japan east", "JapanEast" → "japaneast" (how Azure writes location names). */
 export function normalizeAzureLocation(location: string): string {
     return location.replace(/[\s_-]/g, "").toLowerCase();
