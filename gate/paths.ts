@@ -8,7 +8,7 @@ const compiled = path.basename(path.dirname(__dirname)) === "dist";
 /** The repository (package) root. */
 export const REPO_ROOT = compiled ? path.resolve(__dirname, "..", "..") : path.resolve(__dirname, "..");
 
-/** srguard's own pack: `<repo>/policies` (its package.json `main` is the compiled `dist/policies/index.js`). */
+/** srguard's own pack: `<repo>/policies` (its `main` loads the compiled pack the build copies into `policies/dist/`). */
 export const DEFAULT_PACK_DIR = path.join(REPO_ROOT, "policies");
 
 /** The program runner is always run compiled: a child process cannot load TypeScript. */

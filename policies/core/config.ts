@@ -171,3 +171,40 @@ export function validatePackConfig(
     }
     return out;
 }
+
+/** A policy name that the pack does not have (the gate says the same words, after the config file's name). */
+export class UnknownPolicyError extends Error {
+    constructor(
+        readonly policyName: string,
+        packName: string,
+    ) {
+        super(`'${policyName}' names no policy of the pack ${packName}`);
+        this.name = "UnknownPolicyError";
+    }
+}
+
+/** The spec a schema made by `toJsonSchema` came from (it copies each property), or `{}` for a policy without one. */
+export function specFromSchema(schema: { readonly properties?: unknown } | undefined): ConfigSpec {
+    const properties = schema?.properties;
+    return (typeof properties === "object" && properties !== null ? properties : {}) as ConfigSpec;
+}
+
+/**
+ * Checks the config the engine hands the pack in `Configure`, as the gate checks the file before it starts: every
+ * entry the engine sends — each policy's reconciled config (schema defaults, the pack's initial config, the file or the
+ * Pulumi Cloud policy group), `all`, and any other name the file or the group holds — must name a policy of the pack,
+ * and each policy's properties must pass its spec (`resolveConfig`: no unknown key, every value of the right type and
+ * form). Throws the first problem, in the gate's words.
+ */
+export function checkConfigured(
+    packName: string,
+    entries: Iterable<readonly [string, Readonly<Record<string, unknown>>]>,
+    specs: ReadonlyMap<string, ConfigSpec>,
+): void {
+    for (const [name, properties] of entries) {
+        if (name === "all") continue;
+        const spec = specs.get(name);
+        if (!spec) throw new UnknownPolicyError(name, packName);
+        resolveConfig(name, spec, properties);
+    }
+}

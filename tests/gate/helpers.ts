@@ -27,7 +27,7 @@ function newestMtime(dir: string): number {
 }
 
 function builtAt(): number {
-    const files = [CLI, path.join(ROOT, "dist", "gate", "runner.js"), path.join(ROOT, "dist", "policies", "index.js")];
+    const files = [CLI, path.join(ROOT, "dist", "gate", "runner.js"), path.join(ROOT, "dist", "policies", "index.js"), path.join(ROOT, "policies", "dist", "index.js")];
     return files.every((f) => fs.existsSync(f)) ? Math.min(...files.map((f) => fs.statSync(f).mtimeMs)) : 0;
 }
 
@@ -36,7 +36,7 @@ function stale(): boolean {
 }
 
 /**
- * Builds dist/ (tsc -p tsconfig.build.json) when gate/ or policies/ changed since the last build. Test files run in
+ * Builds dist/ and the pack folders' dist/ (`npm run build`) when gate/ or policies/ changed since the last build. Test files run in
  * parallel, so one builds under a lock and the others wait for it.
  */
 export function ensureBuilt(): void {
@@ -71,6 +71,8 @@ export function ensureBuilt(): void {
             // Type errors elsewhere in the tree (policies being written) still emit JavaScript; what matters is below.
         }
         if (!fs.existsSync(CLI)) throw new Error("the build did not produce dist/gate/cli.js");
+        // The rest of `npm run build`: the pack folders get their compiled JavaScript (tools/pack-folders.ts).
+        execFileSync(process.execPath, [path.join(ROOT, "dist", "tools", "pack-folders.js"), "build"], { cwd: ROOT, stdio: "pipe" });
     } finally {
         fs.rmSync(lock, { recursive: true, force: true });
     }
