@@ -7,6 +7,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { type Args, helpText, parseArgs } from "./args";
 import { EXIT_BAD_INPUT, EXIT_MANDATORY, EXIT_OK, GateError, messageOf } from "./errors";
 import type { StackResult } from "./evaluate";
 import { formatJson } from "./formats/json";
@@ -18,110 +19,11 @@ import type { GateStack } from "./model";
 import { REPO_ROOT } from "./paths";
 import { type PlannedPreview, planPreview } from "./preview";
 import { type Report, summarize } from "./report";
+import { evaluateSamples } from "./samples";
 import { scanFile } from "./scan";
 import { GateSession } from "./session";
 
-const USAGE = `usage: srguard <command> [options]
-
-commands:
-  preview [DIR] [--stack NAME]  run the Pulumi Node.js program in DIR (default .) offline, as a preview, and
-                                evaluate it
-  scan FILE...                  evaluate \`pulumi preview --json\` or \`pulumi stack export\` output
-  policies                      list the pack's policies and their metadata
-  samples [DIR]                 preview every stack folder under DIR (default stacks) — what \`npm start\` runs;
-                                a folder's own policy-config.json replaces --config for that stack
-
-options:
-  --config FILE      policy-pack config, the file \`pulumi preview --policy-pack-config\` takes
-  --format FORMAT    text (default), json, sarif or junit (policies: text or json)
-  --output FILE      write the report to FILE instead of stdout
-  --pack DIR         the policy pack (default: srguard's own)
-  --concurrency N    Analyze calls in flight (default 64)
-  --color, --no-color
-  -h, --help         this help
-  --version          srguard's version
-
-exit codes: 0 no mandatory violation, 1 mandatory violations, 2 bad input or usage
-`;
-
-type Format = "text" | "json" | "sarif" | "junit";
-const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit"];
-
-interface Args {
-    command: string;
-    positional: string[];
-    config?: string;
-    format: Format;
-    output?: string;
-    pack?: string;
-    stack?: string;
-    concurrency: number;
-    color?: boolean;
-}
-
-function usageError(problem: string): GateError {
-    return new GateError(`${problem} (see srguard --help)`);
-}
-
-const VALUED = new Set(["--config", "--format", "--output", "--pack", "--stack", "--concurrency"]);
-
-export function parseArgs(argv: readonly string[]): Args | "help" | "version" {
-    const args: Args = { command: "", positional: [], format: "text", concurrency: 64 };
-    for (let i = 0; i < argv.length; i++) {
-        const raw = argv[i] ?? "";
-        if (raw === "-h" || raw === "--help") return "help";
-        if (raw === "--version") return "version";
-        if (raw === "--color" || raw === "--no-color") {
-            args.color = raw === "--color";
-            continue;
-        }
-        if (raw.startsWith("-") && raw !== "-") {
-            const eq = raw.indexOf("=");
-            const flag = eq > 0 ? raw.slice(0, eq) : raw;
-            if (!VALUED.has(flag)) throw usageError(`unknown option ${flag}`);
-            const value = eq > 0 ? raw.slice(eq + 1) : argv[++i];
-            if (value === undefined || value === "") throw usageError(`${flag} needs a value`);
-            switch (flag) {
-                case "--config":
-                    args.config = value;
-                    break;
-                case "--format":
-                    if (!(FORMATS as readonly string[]).includes(value)) throw usageError(`unknown format '${value}' (text, json, sarif, junit)`);
-                    args.format = value as Format;
-                    break;
-                case "--output":
-                    args.output = value;
-                    break;
-                case "--pack":
-                    args.pack = value;
-                    break;
-                case "--stack":
-                    args.stack = value;
-                    break;
-                case "--concurrency": {
-                    const n = Number(value);
-                    if (!Number.isInteger(n) || n < 1 || n > 1024) throw usageError("--concurrency must be an integer from 1 to 1024");
-                    args.concurrency = n;
-                    break;
-                }
-            }
-            continue;
-        }
-        if (!args.command) args.command = raw;
-        else args.positional.push(raw);
-    }
-    if (!args.command) throw usageError("no command");
-    if (!["preview", "scan", "policies", "samples"].includes(args.command)) throw usageError(`unknown command '${args.command}'`);
-    if (args.stack !== undefined && args.command !== "preview") throw usageError("--stack is only for preview");
-    if (args.command === "preview" && args.positional.length > 1) throw usageError("preview takes one folder");
-    if (args.command === "samples" && args.positional.length > 1) throw usageError("samples takes one folder");
-    if (args.command === "policies" && args.positional.length) throw usageError("policies takes no arguments");
-    if (args.command === "policies" && (args.format === "sarif" || args.format === "junit")) {
-        throw usageError(`--format ${args.format} is not available for policies (text or json)`);
-    }
-    if (args.command === "scan" && !args.positional.length) throw usageError("scan needs at least one file");
-    return args;
-}
+export { parseArgs } from "./args";
 
 function version(): string {
     const pkg: unknown = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
@@ -234,110 +136,42 @@ async function cmdPolicies(args: Args): Promise<number> {
     });
 }
 
-/** A sample stack folder's own policy-pack config file: it replaces `--config` for that stack (docs/gate.md). */
-export const STACK_POLICY_CONFIG = "policy-config.json";
-
-/** The policy-pack config a sample stack in `dir` is evaluated with: its own `policy-config.json`, else `fallback`. */
-export function sampleConfigFile(dir: string, fallback: string | undefined): string | undefined {
-    const own = path.join(dir, STACK_POLICY_CONFIG);
-    return fs.existsSync(own) ? own : fallback;
-}
-
 /**
- * `npm start`: every sample stack under DIR (each folder with a Pulumi.yaml), one pack per distinct policy-pack
- * config (a stack folder's own `policy-config.json`, else `--config`). The violating twins are meant to violate, so
- * violations do not fail the demonstration: the exit code is 0 when every stack could be evaluated and 2 when one
- * could not (its error is its final line). tests/stacks holds each twin to its violations.
+ * `npm start`: every sample stack under DIR (samples.ts). The violating twins are meant to violate, so violations do
+ * not fail the demonstration: the exit code is 0 when every stack could be evaluated and 2 when one could not (its
+ * error is its final line). tests/stacks holds each twin to its violations.
  */
 async function cmdSamples(args: Args): Promise<number> {
-    const root = path.resolve(args.positional[0] ?? "stacks");
-    const display = path.relative(process.cwd(), root) || ".";
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new GateError(`${display}: no such folder`);
-    const dirs = fs
-        .readdirSync(root)
-        .sort()
-        .map((d) => path.join(root, d))
-        .filter((d) => fs.existsSync(path.join(d, "Pulumi.yaml")) || fs.existsSync(path.join(d, "Pulumi.yml")));
-    if (!dirs.length) throw new GateError(`${display}: no stack folders (with a Pulumi.yaml) here`);
-    const outcomes: { origin: string; stack?: GateStack; identity?: PlannedPreview["identity"]; config?: string; error?: string }[] = [];
-    const plans: { origin: string; plan: PlannedPreview; config: string | undefined }[] = [];
-    for (const d of dirs) {
-        const origin = path.relative(process.cwd(), d) || ".";
-        try {
-            plans.push({ origin, plan: planPreview(d), config: sampleConfigFile(d, args.config) });
-        } catch (e) {
-            outcomes.push({ origin, error: messageOf(e) });
-        }
-    }
-    return withSession(args, plans[0]?.plan.identity, async (opening) => {
-        for (const { origin, plan, config } of plans) {
-            try {
-                outcomes.push({ origin, stack: await plan.run(), identity: plan.identity, ...(config !== undefined ? { config } : {}) });
-            } catch (e) {
-                outcomes.push({ origin, error: messageOf(e) });
-            }
-        }
-        const session = await opening;
-        // Stacks with the run's own config share its pack; each other config gets a pack of its own.
-        const byOriginResult = new Map<string, StackResult>();
-        const configs = [...new Set(outcomes.filter((o) => o.stack).map((o) => o.config))];
-        for (const config of configs) {
-            const group = outcomes.filter((o) => o.stack !== undefined && o.config === config);
-            const identity = group[0]?.identity;
-            let own: GateSession | undefined;
-            if (config !== args.config && config !== undefined) {
-                try {
-                    own = await GateSession.open({
-                        ...(args.pack ? { packDir: args.pack } : {}),
-                        configFile: path.relative(process.cwd(), config) || config,
-                        ...(identity ? { stack: identity } : {}),
-                        concurrency: args.concurrency,
-                    });
-                } catch (e) {
-                    // A config file the pack refuses: those stacks could not be evaluated; the others still are.
-                    for (const o of group) o.error = messageOf(e);
-                    continue;
-                }
-            }
-            try {
-                const stacks = group.flatMap((o) => (o.stack ? [o.stack] : []));
-                for (const r of await evaluateAll(own ?? session, stacks)) byOriginResult.set(r.stack.origin, r);
-            } finally {
-                own?.close();
-            }
-        }
-        const results = [...byOriginResult.values()].sort((a, b) => a.stack.origin.localeCompare(b.stack.origin));
-        warnAll(results);
-        const report = session.report(results);
-        const byOrigin = new Map(results.map((r) => [r.stack.origin, r]));
-        const finals = outcomes
-            .sort((a, b) => a.origin.localeCompare(b.origin))
-            .map((o) => {
-                const r = byOrigin.get(o.origin);
-                if (!r) return `${o.origin}: could not be evaluated: ${o.error ?? "unknown error"}`;
-                const s = summarize([r]);
-                const count = (n: number, what: string) => `${n} ${what} violation${n === 1 ? "" : "s"}`;
-                return s.mandatory || s.advisory
-                    ? `${o.origin}: ${count(s.mandatory, "mandatory")}, ${count(s.advisory, "advisory")}`
-                    : `${o.origin}: compliant (no violations)`;
-            });
-        if (args.format === "text") emit(`${render(report, args)}\n${finals.join("\n")}\n`, args);
-        else {
-            emit(render(report, args), args);
-            process.stderr.write(`${finals.join("\n")}\n`);
-        }
-        return outcomes.some((o) => o.error !== undefined) ? EXIT_BAD_INPUT : EXIT_OK;
+    const run = await evaluateSamples(args.positional[0] ?? "stacks", {
+        ...(args.pack ? { packDir: args.pack } : {}),
+        ...(args.config !== undefined ? { configFile: args.config } : {}),
+        concurrency: args.concurrency,
+        onProgress: progress,
     });
+    const results = run.outcomes.flatMap((o) => (o.result ? [o.result] : []));
+    warnAll(results);
+    const count = (n: number, what: string) => `${n} ${what} violation${n === 1 ? "" : "s"}`;
+    const finals = run.outcomes.map((o) => {
+        if (!o.result) return `${o.origin}: could not be evaluated: ${o.error ?? "unknown error"}`;
+        const s = summarize([o.result]);
+        return s.mandatory || s.advisory ? `${o.origin}: ${count(s.mandatory, "mandatory")}, ${count(s.advisory, "advisory")}` : `${o.origin}: compliant (no violations)`;
+    });
+    if (args.format === "text") emit(`${render(run.report, args)}\n${finals.join("\n")}\n`, args);
+    else {
+        emit(render(run.report, args), args);
+        process.stderr.write(`${finals.join("\n")}\n`);
+    }
+    return run.outcomes.some((o) => o.error !== undefined) ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
     try {
         const args = parseArgs(argv);
-        if (args === "help") {
-            process.stdout.write(USAGE);
+        if (args.command === "help") {
+            process.stdout.write(helpText(args.topic));
             return EXIT_OK;
         }
-        if (args === "version") {
+        if (args.command === "version") {
             process.stdout.write(`srguard ${version()}\n`);
             return EXIT_OK;
         }
@@ -348,7 +182,7 @@ export async function main(argv: readonly string[]): Promise<number> {
                 return await cmdScan(args);
             case "policies":
                 return await cmdPolicies(args);
-            default:
+            case "samples":
                 return await cmdSamples(args);
         }
     } catch (e) {

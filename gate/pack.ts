@@ -5,29 +5,25 @@
 // `@pulumi/policy` itself: the gate never evaluates a policy.
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type * as grpcTypes from "@grpc/grpc-js";
-import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
-import type * as emptyPbTypes from "google-protobuf/google/protobuf/empty_pb";
-import type * as structPbTypes from "google-protobuf/google/protobuf/struct_pb";
 import { stop, track } from "./children";
 import { GateError, oneLine } from "./errors";
 import type { GateResource, GateStack, ResourceOptionsView } from "./model";
 import { parseProviderRef, parseUrn } from "./model";
+import {
+    type analyzerGrpcTypes,
+    type analyzerPbTypes,
+    type emptyPbTypes,
+    type grpcTypes,
+    type structPbTypes,
+    loadAnalyzerProtocol,
+    policyPackRunner,
+} from "./sdk-contract";
 import { type Json, type JsonObject, isJsonObject } from "./wire";
 
-// The stubs, grpc-js and google-protobuf are loaded from beside each other: the generated serialisers check
-// `instanceof` against their own copies of the message classes.
-const stubPath = require.resolve("@pulumi/pulumi/proto/analyzer_grpc_pb");
-const stubRequire = createRequire(stubPath);
-const grpc = stubRequire("@grpc/grpc-js") as typeof grpcTypes;
-const analyzerGrpc = stubRequire("./analyzer_grpc_pb.js") as typeof analyzerGrpcTypes;
-const pb = stubRequire("./analyzer_pb.js") as typeof analyzerPbTypes;
-const { Empty } = stubRequire("google-protobuf/google/protobuf/empty_pb.js") as typeof emptyPbTypes;
-const { Struct } = stubRequire("google-protobuf/google/protobuf/struct_pb.js") as typeof structPbTypes;
+// The generated Analyzer stubs and the grpc-js / google-protobuf copies beside them (sdk-contract.ts).
+const { grpc, analyzerGrpc, pb, Empty, Struct } = loadAnalyzerProtocol();
 
 /** The analyzer server accepts messages up to 400 MB (@pulumi/policy server.js `maxRPCMessageSize`). */
 const MAX_MESSAGE = 400 * 1024 * 1024;
@@ -240,12 +236,8 @@ export class PolicyPack {
         const manifest = path.join(opts.dir, "PulumiPolicy.yaml");
         if (!fs.existsSync(manifest)) throw new GateError(`${opts.display}: not a policy pack (no PulumiPolicy.yaml)`);
         const yamlVersion = /^version:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(manifest, "utf8"))?.[1];
-        let runner: string;
-        try {
-            runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [opts.dir] });
-        } catch {
-            throw new GateError(`${opts.display}: @pulumi/pulumi is not installed for this policy pack (run npm install)`);
-        }
+        const runner = policyPackRunner(opts.dir);
+        if (runner === undefined) throw new GateError(`${opts.display}: @pulumi/pulumi is not installed for this policy pack (run npm install)`);
         const started = process.hrtime.bigint();
         const child = track(
             spawn(process.execPath, [runner, ENGINE_ADDRESS, "."], {

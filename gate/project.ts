@@ -4,12 +4,12 @@
 // A secure value cannot be decrypted offline: the program sees the engine's unknown sentinel in its place.
 
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as path from "node:path";
 import { inputError, oneLine } from "./errors";
 import { type Json, type JsonObject, UNKNOWN, isJsonObject } from "./wire";
 
-const yaml = createRequire(require.resolve("@pulumi/pulumi/package.json"))("js-yaml") as { load(text: string): unknown };
+// js-yaml is a dependency of srguard (package.json) and ships no types; `load` is all the gate uses.
+const yaml = require("js-yaml") as { load(text: string): unknown };
 
 export interface Project {
     readonly dir: string;

@@ -3,7 +3,7 @@
 
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "../../gate/cli";
+import { parseArgs } from "../../gate/args";
 import { reconcileConfig, specOf } from "../../gate/config";
 import { GateError, oneLine } from "../../gate/errors";
 import { defaultProviderName, engineUrn, parseProviderRef, parseUrn } from "../../gate/model";

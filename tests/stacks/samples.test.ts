@@ -6,11 +6,9 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleConfigFile } from "../../gate/cli";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { StackResult } from "../../gate/evaluate";
-import { previewProgram } from "../../gate/preview";
-import { GateSession } from "../../gate/session";
+import { type SampleOutcome, evaluateSamples, findSamples } from "../../gate/samples";
 import { ROOT, ensureBuilt } from "../gate/helpers";
 
 interface Expected {
@@ -19,10 +17,7 @@ interface Expected {
 }
 
 const STACKS = path.join(ROOT, "stacks");
-const samples = fs
-    .readdirSync(STACKS)
-    .filter((d) => fs.existsSync(path.join(STACKS, d, "Pulumi.yaml")))
-    .sort();
+const samples = findSamples(STACKS).map((f) => path.basename(f.dir));
 
 function expectedOf(name: string): Expected {
     return JSON.parse(fs.readFileSync(path.join(STACKS, name, "expected.json"), "utf8")) as Expected;
@@ -37,31 +32,22 @@ function programText(name: string): string {
         .join("\n");
 }
 
-// One session (one pack) per distinct policy-pack config: the defaults, or a stack folder's policy-config.json.
-const sessions = new Map<string | undefined, Promise<GateSession>>();
+// Exactly what `srguard samples stacks` (npm start) evaluates: one pack per distinct config (gate/samples.ts).
 const results = new Map<string, StackResult>();
-
-function sessionFor(configFile: string | undefined): Promise<GateSession> {
-    let s = sessions.get(configFile);
-    if (!s) sessions.set(configFile, (s = GateSession.open(configFile !== undefined ? { configFile } : {})));
-    return s;
-}
+const outcomes: SampleOutcome[] = [];
 
 beforeAll(async () => {
     ensureBuilt();
-    const configs = samples.map((s) => sampleConfigFile(path.join(STACKS, s), undefined));
-    // Start every pack now (they start while the programs run); a refused config fails where it is awaited.
-    for (const c of configs) void sessionFor(c).catch(() => undefined);
-    const stacks = await Promise.all(samples.map((s) => previewProgram(path.join(STACKS, s))));
-    for (const [i, s] of stacks.entries()) results.set(samples[i] ?? "", await (await sessionFor(configs[i])).evaluate(s));
+    const run = await evaluateSamples(STACKS, { programsAtOnce: 3 });
+    for (const o of run.outcomes) {
+        outcomes.push(o);
+        if (o.result) results.set(path.basename(o.dir), o.result);
+    }
 });
 
-afterAll(async () => {
-    for (const s of sessions.values()) (await s.catch(() => undefined))?.close();
-});
-
-it("there are sample stacks, each with an expected.json", () => {
+it("there are sample stacks, each with an expected.json, and every one could be evaluated", () => {
     expect(samples.length).toBeGreaterThanOrEqual(2);
+    expect(outcomes.filter((o) => o.error !== undefined).map((o) => `${o.origin}: ${o.error}`)).toEqual([]);
     for (const s of samples) expect(fs.existsSync(path.join(STACKS, s, "expected.json")), s).toBe(true);
 });
 

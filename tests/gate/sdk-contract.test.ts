@@ -1,0 +1,171 @@
+// The gate's contract with @pulumi/pulumi internals (gate/sdk-contract.ts): one test per assumption, against the SDK
+// version srguard pins, and the fallbacks say what is off.
+
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { installMonitor, type RecordedRun } from "../../gate/mock-monitor";
+import type { RunJob } from "../../gate/runner-protocol";
+import {
+    MONITOR_METHODS,
+    SdkContractError,
+    VENDORED_TYPESCRIPT,
+    loadAnalyzerProtocol,
+    loadProgramRuntime,
+    loadTypeScript,
+    policyPackRunner,
+    programSdkRoot,
+    sdkVersion,
+} from "../../gate/sdk-contract";
+import { ROOT } from "./helpers";
+
+const SDK_ROOT = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+const outside = fs.mkdtempSync(path.join(os.tmpdir(), "srguard-sdk-contract-"));
+afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+function noter() {
+    const notes: string[] = [];
+    return { notes, note: (what: string, why: string) => notes.push(`${what} is off: ${why}`) };
+}
+
+describe("1. the program's @pulumi/pulumi", () => {
+    it("is the one the program's folder resolves, without a note", () => {
+        const { notes, note } = noter();
+        expect(programSdkRoot(path.join(ROOT, "stacks", "aws-baseline"), note)).toBe(SDK_ROOT);
+        expect(notes).toEqual([]);
+    });
+
+    it("falls back to srguard's, saying so, when the folder has none", () => {
+        const { notes, note } = noter();
+        expect(programSdkRoot(outside, note)).toBe(SDK_ROOT);
+        expect(notes).toEqual([`the program's own @pulumi/pulumi is off: none is installed for ${outside}; the program runs on srguard's (${sdkVersion(SDK_ROOT)})`]);
+    });
+});
+
+describe("2–5. the runtime a program runs on", () => {
+    const { notes, note } = noter();
+    const runtime = loadProgramRuntime(SDK_ROOT, note);
+
+    it("loads runtime/settings.js, runtime/stack.js and proto/resource_pb.js with the shapes the runner uses", () => {
+        expect(typeof runtime.pulumi.runtime.setMocks).toBe("function");
+        expect(typeof runtime.runInPulumiStack).toBe("function");
+        expect(typeof runtime.resproto.RegisterResourceResponse).toBe("function");
+        expect(runtime.fromStruct(runtime.toStruct({ a: [1, "x", { b: true }] }))).toEqual({ a: [1, "x", { b: true }] });
+    });
+
+    it("after setMocks, getMonitor() is the MockMonitor, whose replaced methods the SDK calls (register and read)", async () => {
+        await runtime.pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "proj", "dev", true, "org");
+        const monitor = runtime.mockMonitor() as unknown as Record<string, unknown>;
+        for (const m of MONITOR_METHODS) expect(typeof monitor[m], m).toBe("function");
+        const run: RecordedRun = {
+            registrations: [],
+            warnings: [],
+            warn(m) {
+                this.warnings.push(m);
+            },
+        };
+        const job: RunJob = { kind: "run", programDir: outside, entry: "", typescript: false, project: "proj", stack: "dev", organization: "org", config: {}, secretKeys: [] };
+        installMonitor(runtime, job, run);
+        class Thing extends runtime.pulumi.CustomResource {
+            constructor(name: string, props: Record<string, unknown>, opts?: { id: string }) {
+                super("test:index:Thing", name, props, opts);
+            }
+        }
+        await runtime.runInPulumiStack(async () => {
+            new Thing("made", { size: 3 });
+            new Thing("read", {}, { id: "abc" }); // an id: the SDK reads it (readResource)
+        });
+        await runtime.waitForRPCs();
+        // The two resources register concurrently: their order is the SDK's.
+        expect(run.registrations.map((r) => `${r.type}::${r.name}${r.external ? " (read)" : ""}`).sort()).toEqual([
+            "pulumi:providers:test::default",
+            "pulumi:pulumi:Stack::proj-dev",
+            "test:index:Thing::made",
+            "test:index:Thing::read (read)",
+        ]);
+        const made = run.registrations.find((r) => r.name === "made");
+        expect(made?.inputs).toEqual({ size: 3 });
+        // runInPulumiStack makes the root stack every resource's parent.
+        expect(made?.parent).toBe(run.registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.urn);
+        expect(notes).toEqual([]);
+    });
+});
+
+describe("2–4. without the internals", () => {
+    /** A fake @pulumi/pulumi with only the files given (google-protobuf from the real one). */
+    function fakeSdk(files: Record<string, string>): string {
+        const dir = fs.mkdtempSync(path.join(outside, "sdk-"));
+        const all: Record<string, string> = {
+            "package.json": JSON.stringify({ name: "@pulumi/pulumi", version: "0.0.0-fake" }),
+            "index.js": "exports.runtime = {};",
+            "proto/resource_pb.js": "for (const c of ['RegisterResourceResponse','ReadResourceResponse','RegisterPackageResponse']) exports[c] = class {};",
+            ...files,
+        };
+        for (const [f, text] of Object.entries(all)) {
+            fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+            fs.writeFileSync(path.join(dir, f), text);
+        }
+        fs.mkdirSync(path.join(dir, "node_modules"));
+        fs.symlinkSync(path.dirname(require.resolve("google-protobuf/package.json", { paths: [SDK_ROOT] })), path.join(dir, "node_modules", "google-protobuf"));
+        return dir;
+    }
+
+    it("without runtime/settings.js getMonitor, stops with one line naming the assumption", () => {
+        const sdk = fakeSdk({ "runtime/settings.js": "", "runtime/stack.js": "exports.runInPulumiStack = async (f) => f();" });
+        expect(() => loadProgramRuntime(sdk, noter().note)).toThrow(SdkContractError);
+        expect(() => loadProgramRuntime(sdk, noter().note)).toThrow(/^@pulumi\/pulumi runtime\/settings\.js: has no getMonitor\(\) \(srguard's gate was written against/);
+    });
+
+    it("without runtime/stack.js runInPulumiStack, stops with one line naming the assumption", () => {
+        const sdk = fakeSdk({ "runtime/settings.js": "exports.getMonitor = () => ({});", "runtime/stack.js": "" });
+        expect(() => loadProgramRuntime(sdk, noter().note)).toThrow(/^@pulumi\/pulumi runtime\/stack\.js: has no runInPulumiStack\(\)/);
+    });
+
+    it("a MockMonitor without the methods the gate replaces is refused by name", () => {
+        const sdk = fakeSdk({ "runtime/settings.js": "exports.getMonitor = () => ({ registerResource() {} });", "runtime/stack.js": "exports.runInPulumiStack = async (f) => f();" });
+        expect(() => loadProgramRuntime(sdk, noter().note).mockMonitor()).toThrow(/the MockMonitor has no readResource, registerResourceOutputs, registerPackage/);
+    });
+
+    it("without waitForRPCs, falls back to runInPulumiStack's own settling, and says so", async () => {
+        const sdk = fakeSdk({ "runtime/settings.js": "exports.getMonitor = () => ({});", "runtime/stack.js": "exports.runInPulumiStack = async (f) => f();" });
+        const { notes, note } = noter();
+        await loadProgramRuntime(sdk, note).waitForRPCs();
+        expect(notes).toEqual([
+            "waiting for outstanding registrations is off: runtime/settings.js has no waitForRPCs(); the runner relies on runInPulumiStack settling after them",
+        ]);
+    });
+});
+
+describe("6. a TypeScript compiler", () => {
+    it("is srguard's when the program has none of its own", () => {
+        const { notes, note } = noter();
+        expect(loadTypeScript(outside, SDK_ROOT, note).version).toBe((require("typescript") as { version: string }).version);
+        expect(notes).toEqual([]);
+    });
+
+    it("the SDK's vendored compiler, the last resort, is where the contract says", () => {
+        const vendored = require(path.join(SDK_ROOT, VENDORED_TYPESCRIPT)) as { version: string; transpileModule: unknown };
+        expect(vendored.version).toBe("3.8.3");
+        expect(typeof vendored.transpileModule).toBe("function");
+    });
+});
+
+describe("7–8. starting a pack and speaking pulumirpc.Analyzer", () => {
+    it("cmd/run-policy-pack resolves from a pack folder, and is undefined where @pulumi/pulumi is not installed", () => {
+        const runner = policyPackRunner(path.join(ROOT, "policies"));
+        expect(runner && fs.existsSync(runner)).toBe(true);
+        expect(policyPackRunner(outside)).toBeUndefined();
+    });
+
+    it("the generated stubs serialise the message classes loaded beside them", () => {
+        const { analyzerGrpc, pb, Struct, Empty, grpc } = loadAnalyzerProtocol();
+        expect(typeof analyzerGrpc.AnalyzerClient).toBe("function");
+        expect(typeof grpc.credentials.createInsecure).toBe("function");
+        const req = new pb.AnalyzeRequest();
+        req.setProperties(Struct.fromJavaScript({ a: 1 }));
+        expect(Buffer.isBuffer(analyzerGrpc.AnalyzerService.analyze.requestSerialize(req))).toBe(true);
+        expect(Buffer.isBuffer(analyzerGrpc.AnalyzerService.getAnalyzerInfo.requestSerialize(new Empty()))).toBe(true);
+        expect([pb.EnforcementLevel.ADVISORY, pb.EnforcementLevel.MANDATORY, pb.EnforcementLevel.DISABLED, pb.EnforcementLevel.REMEDIATE].every((l) => typeof l === "number")).toBe(true);
+    });
+});
