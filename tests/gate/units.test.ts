@@ -3,7 +3,7 @@
 
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "../../gate/args";
+import { helpText, parseArgs } from "../../gate/args";
 import { reconcileConfig, specOf } from "../../gate/config";
 import { GateError, oneLine } from "../../gate/errors";
 import { defaultProviderName, engineUrn, parseProviderRef, parseUrn } from "../../gate/model";
@@ -124,7 +124,44 @@ describe("command line", () => {
         });
     });
 
+    it("reads short flags", () => {
+        expect(parseArgs(["scan", "a.json", "-f", "json", "-o", "out.json", "-c", "cfg.json", "-p", "pack"])).toMatchObject({
+            format: "json",
+            output: "out.json",
+            config: "cfg.json",
+            pack: "pack",
+        });
+        expect(parseArgs(["preview", "-s", "prod", "dir"])).toMatchObject({ command: "preview", stack: "prod", positional: ["dir"] });
+    });
+
+    it("reads everything after -- as arguments, even what looks like an option", () => {
+        expect(parseArgs(["scan", "--", "--weird.json", "-o"])).toMatchObject({ command: "scan", positional: ["--weird.json", "-o"] });
+    });
+
+    it("answers help, help COMMAND, COMMAND --help and -h", () => {
+        expect(parseArgs(["help"])).toEqual({ command: "help" });
+        expect(parseArgs(["help", "scan"])).toEqual({ command: "help", topic: "scan" });
+        expect(parseArgs(["scan", "--help"])).toEqual({ command: "help", topic: "scan" });
+        expect(parseArgs(["-h"])).toEqual({ command: "help" });
+        expect(helpText("scan")).toMatch(/^usage: srguard scan FILE\.\.\. \[options\]\n/);
+        expect(helpText("scan")).not.toContain("--stack");
+        expect(helpText("preview")).toContain("-s, --stack NAME");
+        expect(helpText()).toContain("help [COMMAND]");
+    });
+
+    it("the last of --color and --no-color wins", () => {
+        expect(parseArgs(["policies", "--color", "--no-color"])).toMatchObject({ color: false });
+        expect(parseArgs(["policies", "--no-color", "--color"])).toMatchObject({ color: true });
+    });
+
     it.each([
+        [["help", "lint"], "unknown command 'lint'"],
+        [["scan", "a.json", "--config"], "--config needs a value"],
+        [["scan", "a.json", "-o"], "-o needs a value"],
+        [["scan", "a.json", "--output="], "--output needs a value"],
+        [["scan", "a.json", "-x"], "unknown option -x"],
+        [["policies", "--color=yes"], "--color takes no value"],
+        [[], "no command"],
         [["scan"], "scan needs at least one file"],
         [["preview", "--format", "xml"], "unknown format 'xml'"],
         [["scan", "a.json", "--stack", "dev"], "--stack is only for preview"],
