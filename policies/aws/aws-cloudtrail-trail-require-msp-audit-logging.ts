@@ -12,7 +12,10 @@
 // is reported on the resource that holds it, and only when no trail of the stack qualifies.
 
 import type { PolicyResource } from "@pulumi/policy";
+import type { TrailArgs } from "@pulumi/aws/cloudtrail";
+import { recordsManagementEvents } from "../core/cloudtrail-events";
 import { BUCKET, LIFECYCLE, TRAIL, TrailLogRetention } from "../core/cloudtrail-retention";
+import { requireGlobalServiceEvents, requireLogFileValidation, requireLogging, requireMultiRegion } from "../core/cloudtrail-trail";
 import { s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
 import { KnownValues } from "../core/known";
 import { mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
@@ -30,8 +33,8 @@ import {
     SSE_CONFIGURATION,
     unknownBlockWhat,
 } from "../core/s3-bucket";
+import { type Shape, Value } from "../core/read";
 import { JoinIndex, knownStrings } from "../core/stack";
-import { containsUnknown, isFalse, isKnown, isObject, isTrue, type Props } from "../core/values";
 
 const ROLE = "aws:iam/role:Role";
 
@@ -55,122 +58,20 @@ interface TrailFindings {
 
 const FOR_BUCKET = "This bucket receives the CloudTrail logs that record what MSP roles do: ";
 
-/** Whether the trail records management events (AssumeRole is one), from its event selectors. */
-function managementEvents(trail: PolicyResource, f: TrailFindings): void {
-    const props = trail.props;
-    if (!isKnown(props, "advancedEventSelectors")) {
-        f.unknowns.push({ urn: trail.urn, what: "`advancedEventSelectors`" });
-        return;
-    }
-    const advanced: unknown = props.advancedEventSelectors;
-    if (Array.isArray(advanced) && advanced.length > 0) {
-        // Advanced selectors replace the basic ones: one must select eventCategory = Management.
-        if (containsUnknown(advanced)) {
-            f.unknowns.push({ urn: trail.urn, what: "`advancedEventSelectors`" });
-            return;
-        }
-        const fieldSelectors = (s: unknown, field: string): readonly Props[] =>
-            isObject(s) && Array.isArray(s.fieldSelectors)
-                ? (s.fieldSelectors as readonly unknown[]).filter((fs): fs is Props => isObject(fs) && typeof fs.field === "string" && fs.field.toLowerCase() === field)
-                : [];
-        const equalsValues = (fs: Props): readonly string[] =>
-            Array.isArray(fs.equals) ? (fs.equals as readonly unknown[]).filter((v): v is string => typeof v === "string").map((v) => v.toLowerCase()) : [];
-        const management = (advanced as readonly unknown[]).filter((s) => fieldSelectors(s, "eventcategory").some((fs) => equalsValues(fs).includes("management")));
-        const selectsManagement = management.length > 0;
-        // A `readOnly` field selector narrows a management selector to read-only (true) or write (false) events.
-        const selects = (readOnly: "true" | "false") =>
-            management.some((s) => fieldSelectors(s, "readonly").every((fs) => equalsValues(fs).length === 0 || equalsValues(fs).includes(readOnly)));
-        if (selectsManagement && !(selects("true") && selects("false"))) {
-            f.problems.push({
-                urn: trail.urn,
-                message:
-                    "`advancedEventSelectors` select only read-only or only write management events (a `readOnly` field selector), so " +
-                    "part of what an MSP session does is not recorded; select management events without a `readOnly` filter.",
-            });
-            return;
-        }
-        if (!selectsManagement) {
-            f.problems.push({
-                urn: trail.urn,
-                message:
-                    "`advancedEventSelectors` select no management events (`eventCategory` = Management), so the trail does not " +
-                    "record who assumed an MSP role or what the session did; add a selector for management events.",
-            });
-        }
-        return;
-    }
-    if (!isKnown(props, "eventSelectors")) {
-        f.unknowns.push({ urn: trail.urn, what: "`eventSelectors`" });
-        return;
-    }
-    const basic: unknown = props.eventSelectors;
-    if (!Array.isArray(basic) || basic.length === 0) return; // default: management events, read and write
-    const items = basic as readonly unknown[];
-    let unknown = false;
-    // Management events are recorded when the selectors together cover both read and write events (`readWriteType`
-    // All, the default, or ReadOnly plus WriteOnly).
-    let reads = false;
-    let writes = false;
-    for (let i = 0; i < items.length; i++) {
-        if (!isKnown(items, String(i))) {
-            unknown = true;
-            continue;
-        }
-        const s: unknown = items[i];
-        if (!isObject(s)) continue;
-        if (!isKnown(s, "includeManagementEvents") || !isKnown(s, "readWriteType")) unknown = true;
-        else if (!isFalse(s.includeManagementEvents)) {
-            const readWrite = typeof s.readWriteType === "string" ? s.readWriteType.trim().toLowerCase() : "all";
-            if (readWrite !== "writeonly") reads = true;
-            if (readWrite !== "readonly") writes = true;
-        }
-    }
-    if (reads && writes) return;
-    if (unknown) f.unknowns.push({ urn: trail.urn, what: "`eventSelectors`" });
-    else if (reads || writes) {
-        f.problems.push({
-            urn: trail.urn,
-            message:
-                "`eventSelectors` record only read or only write management events (`readWriteType`), so part of what an MSP " +
-                "session does is not recorded; set `readWriteType` to All (or leave it unset).",
-        });
-    } else {
-        f.problems.push({
-            urn: trail.urn,
-            message:
-                "`eventSelectors` exclude management events (`includeManagementEvents` is false in every selector), so the trail " +
-                "does not record who assumed an MSP role or what the session did; include management events.",
-        });
-    }
-}
-
-/** The trail's own settings. */
+/** The trail's own settings: the log-retention policies' checks (core/cloudtrail-trail.ts), worded for MSP sessions. */
 function trailSettings(trail: PolicyResource, f: TrailFindings): void {
-    const p = trail.props;
-    const flag = (key: string, ok: (v: unknown) => boolean, message: string) => {
-        if (!isKnown(p, key)) f.unknowns.push({ urn: trail.urn, what: `\`${key}\`` });
-        else if (!ok(p[key])) f.problems.push({ urn: trail.urn, message });
-    };
-    flag("enableLogging", (v) => !isFalse(v), "`enableLogging` is false; set it to true (or leave it unset) so that the trail records MSP sessions.");
-    flag(
-        "isMultiRegionTrail",
-        isTrue,
-        "`isMultiRegionTrail` is not true; set it to true so that what an MSP role does in any region (including regions " +
-            "nobody watches) is recorded.",
-    );
-    flag(
-        "includeGlobalServiceEvents",
-        (v) => !isFalse(v),
-        "`includeGlobalServiceEvents` is false, so IAM and global STS events (AssumeRole through the global endpoint) are not " +
-            "recorded; set it to true (or leave it unset).",
-    );
-    flag(
-        "enableLogFileValidation",
-        isTrue,
-        "`enableLogFileValidation` is not true; set it to true so that a log of an MSP session that was changed or deleted " +
-            "after delivery can be detected.",
-    );
-    managementEvents(trail, f);
+    const props = Value.root<Shape<TrailArgs>>(trail.props);
+    const settings = [
+        requireLogging(props, "the trail records MSP sessions"),
+        requireMultiRegion(props, "what an MSP role does in any region (including regions nobody watches) is recorded"),
+        requireGlobalServiceEvents(props, "IAM and global STS events (AssumeRole through the global endpoint) are not recorded"),
+        requireLogFileValidation(props, "a log of an MSP session that was changed or deleted after delivery can be detected"),
+        recordsManagementEvents(props),
+    ];
+    for (const v of settings) {
+        if (v.kind === "fail") f.problems.push(...v.messages.map((message) => ({ urn: trail.urn, message })));
+        else if (v.kind === "unknown") f.unknowns.push(...v.needs.map((n) => ({ urn: trail.urn, what: typeof n === "string" ? n : `\`${n.path}\`` })));
+    }
 }
 
 /** Companion resources of buckets (by `bucket`), and those whose bucket is unknown during preview. */
