@@ -43,6 +43,11 @@ import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-
 import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
 import awsCloudtrailTrailEnableLogging from "./aws/aws-cloudtrail-trail-enable-logging";
 import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-group-configure-retention";
+import awsConfigRecorderEnableRecording from "./aws/aws-config-recorder-enable-recording";
+import awsEc2VpcRequireFlowLogs from "./aws/aws-ec2-vpc-require-flow-logs";
+import awsEksClusterEnableAuditLogging from "./aws/aws-eks-cluster-enable-audit-logging";
+import awsElbLoadBalancerEnableAccessLogging from "./aws/aws-elb-load-balancer-enable-access-logging";
+import awsSfnStateMachineEnableLogging from "./aws/aws-sfn-state-machine-enable-logging";
 
 // AWS — data-region
 import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
@@ -145,6 +150,11 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsCloudtrailTrailEnableLogFileValidation,
     awsCloudtrailTrailEnableLogging,
     awsCloudwatchLogGroupConfigureRetention,
+    awsConfigRecorderEnableRecording,
+    awsEc2VpcRequireFlowLogs,
+    awsEksClusterEnableAuditLogging,
+    awsElbLoadBalancerEnableAccessLogging,
+    awsSfnStateMachineEnableLogging,
 
     // AWS — data-region
     awsRegionalResourceRestrictRegion,
