@@ -1,8 +1,10 @@
-import type { PolicyResource } from "@pulumi/policy";
-import { GUID_PATTERN, PRIVILEGED_ROLE_NAMES, classifyScope, isPrivilegedRole, normalizeScope, roleGuidOf } from "../core/azure-roles";
+import { isAzureText, isObjectValue } from "../core/azure";
+import { AZURE_BUILTIN_ROLES, GUID_PATTERN, PRIVILEGED_ROLE_NAMES, classifyScope, isPrivilegedRole, normalizeScope, roleGuidOf } from "../core/azure-roles";
 import { normalizeAzureId } from "../core/azure-ids";
-import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
-import { type Props, isKnown, isObject, isTrue, knownItems, sameText } from "../core/values";
+import { defineStackPolicy, type Finding, type StackResource } from "../core/policy";
+import { type ItemOf, type Shape, Value } from "../core/read";
+import type { ResourceArgs } from "../core/resource-types.generated";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 // PIM for Azure resources: an eligible assignment (PimRoleEligibilitySchedule — azure-native v3's name for the
 // RoleEligibilityScheduleRequest API) is activated under the role management policy that Azure keeps for each
@@ -14,65 +16,85 @@ const ELIGIBILITY = "azure-native:authorization:PimRoleEligibilitySchedule";
 const POLICY = "azure-native:authorization:RoleManagementPolicy";
 const POLICY_ASSIGNMENT = "azure-native:authorization:RoleManagementPolicyAssignment";
 
-type Verdict = "mfa" | "no-mfa" | "unknown";
+type RoleManagementPolicy = StackResource<typeof POLICY>;
+type Rule = Value<ItemOf<Shape<ResourceArgs[typeof POLICY]>["rules"]>>;
+
+/** An internal "no" (a rule that does not apply, a setting that does not require MFA): never shown. */
+const NO = fail("no");
+const NO_MFA = fail(
+    "governs a privileged role that is granted as PIM eligibility in this stack, but its `rules` do not require MFA on activation; " +
+        "add a RoleManagementPolicyEnablementRule with `target` caller EndUser, level Assignment and `enabledRules` containing MultiFactorAuthentication.",
+);
+const RULES_UNKNOWN = unknown("`rules`");
 
 /** Whether a RoleManagementPolicy's rules require MFA when an end user activates an eligible assignment. */
-function activationRequiresMfa(policy: PolicyResource, acceptAuthenticationContext: boolean): Verdict {
-    if (!isKnown(policy.props, "rules")) return "unknown";
-    const { items, anyUnknown } = knownItems(policy.props.rules);
-    let unknown = anyUnknown;
-    for (const rule of items) {
-        if (!isObject(rule)) continue;
-        if (!isKnown(rule, "ruleType")) {
-            unknown = true;
+function activationRequiresMfa(policy: RoleManagementPolicy, acceptAuthenticationContext: boolean): Verdict {
+    const rules = policy.props.get("rules");
+    if (rules.isUnknown) return RULES_UNKNOWN;
+    let undecided = false;
+    for (const rule of rules.items()) {
+        if (rule.isUnknown) {
+            undecided = true;
             continue;
         }
-        const enablement = sameText(rule.ruleType, "RoleManagementPolicyEnablementRule");
-        const context = acceptAuthenticationContext && sameText(rule.ruleType, "RoleManagementPolicyAuthenticationContextRule");
+        if (!isObjectValue(rule)) continue;
+        const ruleType = rule.get("ruleType");
+        if (ruleType.isUnknown) {
+            undecided = true;
+            continue;
+        }
+        const enablement = isAzureText(ruleType, "RoleManagementPolicyEnablementRule");
+        const context = acceptAuthenticationContext && isAzureText(ruleType, "RoleManagementPolicyAuthenticationContextRule");
         if (!enablement && !context) continue;
         const activation = targetsActivation(rule);
-        if (activation === "unknown") unknown = true;
-        if (activation !== "yes") continue;
+        if (activation.kind === "unknown") undecided = true;
+        if (activation.kind !== "pass") continue;
         const requires = enablement ? enabledRulesHaveMfa(rule) : authenticationContextEnabled(rule);
-        if (requires === "mfa") return "mfa";
-        if (requires === "unknown") unknown = true;
+        if (requires.kind === "pass") return pass;
+        if (requires.kind === "unknown") undecided = true;
     }
-    return unknown ? "unknown" : "no-mfa";
+    return undecided ? RULES_UNKNOWN : NO_MFA;
 }
 
-function enabledRulesHaveMfa(rule: Props): Verdict {
-    if (!isKnown(rule, "enabledRules")) return "unknown";
-    const { items, anyUnknown } = knownItems(rule.enabledRules);
-    if (items.some((e) => sameText(e, "MultiFactorAuthentication"))) return "mfa";
-    return anyUnknown ? "unknown" : "no-mfa";
+function enabledRulesHaveMfa(rule: Rule): Verdict {
+    const enabledRules = rule.get("enabledRules");
+    if (enabledRules.isUnknown) return unknown(enabledRules);
+    const items = enabledRules.items();
+    if (items.some((e) => isAzureText(e, "MultiFactorAuthentication"))) return pass;
+    const undecided = items.filter((e) => e.isUnknown);
+    return undecided.length ? unknown(...undecided) : NO;
 }
 
-function authenticationContextEnabled(rule: Props): Verdict {
-    if (!isKnown(rule, "isEnabled") || !isKnown(rule, "claimValue")) return "unknown";
-    return isTrue(rule.isEnabled) && typeof rule.claimValue === "string" && rule.claimValue.trim() !== "" ? "mfa" : "no-mfa";
+function authenticationContextEnabled(rule: Rule): Verdict {
+    const isEnabled = rule.get("isEnabled");
+    const claimValue = rule.get("claimValue");
+    if (isEnabled.isUnknown || claimValue.isUnknown) return unknown(isEnabled, claimValue);
+    return isEnabled.isTrue() && claimValue.isText() ? pass : NO;
 }
 
 /**
- * Whether a rule applies to an end user activating an eligible assignment: by its `target` (caller EndUser, level
- * Assignment), else, when it has no target, by its well-known id `..._EndUser_Assignment`.
+ * Whether a rule applies to an end user activating an eligible assignment (pass: it does): by its `target` (caller
+ * EndUser, level Assignment), else, when it has no target, by its well-known id `..._EndUser_Assignment`.
  */
-function targetsActivation(rule: Props): "yes" | "no" | "unknown" {
-    if (!isKnown(rule, "target")) return "unknown";
-    const target = rule.target;
-    if (isObject(target)) {
-        if (!isKnown(target, "caller") || !isKnown(target, "level")) return "unknown";
-        if (target.caller !== undefined || target.level !== undefined) {
-            return sameText(target.caller, "EndUser") && sameText(target.level, "Assignment") ? "yes" : "no";
-        }
+function targetsActivation(rule: Rule): Verdict {
+    const target = rule.get("target");
+    if (target.isUnknown) return unknown(target);
+    if (isObjectValue(target)) {
+        const caller = target.get("caller");
+        const level = target.get("level");
+        if (caller.isUnknown || level.isUnknown) return unknown(caller, level);
+        if (caller.isSet || level.isSet) return isAzureText(caller, "EndUser") && isAzureText(level, "Assignment") ? pass : NO;
     }
-    if (!isKnown(rule, "id")) return "unknown";
-    return typeof rule.id === "string" && /_enduser_assignment$/i.test(rule.id) ? "yes" : "no";
+    const id = rule.get("id");
+    if (id.isUnknown) return unknown(id);
+    const text = id.text();
+    return text !== undefined && /_enduser_assignment$/i.test(text) ? pass : NO;
 }
 
 interface Governed {
-    readonly policies: readonly PolicyResource[];
+    readonly policies: readonly RoleManagementPolicy[];
     /** An assignment or policy that might govern (scope, role) but whose fields are unknown during preview. */
-    readonly unknown: PolicyResource | undefined;
+    readonly unknown: StackResource<typeof POLICY_ASSIGNMENT> | undefined;
 }
 
 export default defineStackPolicy({
@@ -117,7 +139,38 @@ export default defineStackPolicy({
                 "Also accept an enabled Conditional Access authentication context on activation (RoleManagementPolicyAuthenticationContextRule) in place of the MFA enablement rule; its Conditional Access policy must require MFA.",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a privileged eligibility governed by a policy that requires MFA on activation",
+                resources: [
+                    { type: ELIGIBILITY, name: "ops-contributor", props: { principalId: "00000000-0000-0000-0000-0000000000dd", roleDefinitionId: AZURE_BUILTIN_ROLES.contributor, scope: "/subscriptions/00000000-0000-0000-0000-000000000001" } },
+                    {
+                        type: POLICY,
+                        name: "contributor-policy",
+                        props: {
+                            scope: "/subscriptions/00000000-0000-0000-0000-000000000001",
+                            roleManagementPolicyName: "p1",
+                            rules: [{ id: "Enablement_EndUser_Assignment", ruleType: "RoleManagementPolicyEnablementRule", enabledRules: ["MultiFactorAuthentication", "Justification"], target: { caller: "EndUser", level: "Assignment" } }],
+                        },
+                    },
+                    {
+                        type: POLICY_ASSIGNMENT,
+                        name: "contributor-policy-assignment",
+                        props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", roleDefinitionId: AZURE_BUILTIN_ROLES.contributor, policyId: "(policy id)" },
+                        propertyDependencies: { policyId: ["contributor-policy"] },
+                    },
+                ],
+            },
+        ],
+        fail: [
+            {
+                title: "a privileged eligibility that no policy in the stack governs",
+                resources: [{ type: ELIGIBILITY, name: "ops-contributor", props: { principalId: "00000000-0000-0000-0000-0000000000dd", roleDefinitionId: AZURE_BUILTIN_ROLES.contributor, scope: "/subscriptions/00000000-0000-0000-0000-000000000001" } }],
+            },
+        ],
+    },
+    *check(stack, config) {
         const eligibilities = stack.ofType(ELIGIBILITY);
         if (!eligibilities.length) return;
         const policies = stack.ofType(POLICY);
@@ -125,32 +178,36 @@ export default defineStackPolicy({
 
         const policyByUrn = new Map(policies.map((p) => [p.urn, p]));
         // Policies by "<scope>/providers/microsoft.authorization/rolemanagementpolicies/<name>" (how policyId is written).
-        const policyById = new Map<string, PolicyResource>();
+        const policyById = new Map<string, RoleManagementPolicy>();
         for (const p of policies) {
             for (const id of policyIds(p)) policyById.set(id, p);
         }
 
         // One pass over the assignments: the policies governing each (scope, role), and the assignments that might
         // govern one but whose fields are unknown during preview.
-        const byKey = new Map<string, Set<PolicyResource>>();
-        const pendingByKey = new Map<string, PolicyResource>();
-        let pendingAny: PolicyResource | undefined;
+        const byKey = new Map<string, Set<RoleManagementPolicy>>();
+        const pendingByKey = new Map<string, StackResource<typeof POLICY_ASSIGNMENT>>();
+        let pendingAny: StackResource<typeof POLICY_ASSIGNMENT> | undefined;
         for (const a of assignments) {
-            const aRole = isKnown(a.props, "scope") ? assignmentRole(a) : "unknown";
+            const scopeValue = a.props.get("scope");
+            const aRole = scopeValue.isUnknown ? "unknown" : assignmentRole(a);
             if (aRole === "unknown") {
                 pendingAny ??= a;
                 continue;
             }
-            if (aRole === undefined || typeof a.props.scope !== "string") continue;
-            const key = `${normalizeScope(a.props.scope)}|${aRole}`;
-            const deps = (a.propertyDependencies["policyId"] ?? []).map((d) => policyByUrn.get(d.urn)).filter((p): p is PolicyResource => p !== undefined);
-            let target: readonly PolicyResource[] = deps;
+            const scope = scopeValue.text();
+            if (aRole === undefined || scope === undefined) continue;
+            const key = `${normalizeScope(scope)}|${aRole}`;
+            const deps = (a.resource.propertyDependencies["policyId"] ?? []).map((d) => policyByUrn.get(d.urn)).filter((p): p is RoleManagementPolicy => p !== undefined);
+            let target: readonly RoleManagementPolicy[] = deps;
             if (!deps.length) {
-                if (!isKnown(a.props, "policyId")) {
+                const policyId = a.props.get("policyId");
+                if (policyId.isUnknown) {
                     if (!pendingByKey.has(key)) pendingByKey.set(key, a);
                     continue;
                 }
-                const byId = typeof a.props.policyId === "string" ? policyById.get(normalizeAzureId(a.props.policyId)) : undefined;
+                const id = policyId.text();
+                const byId = id !== undefined ? policyById.get(normalizeAzureId(id)) : undefined;
                 target = byId ? [byId] : [];
             }
             let governingKey = byKey.get(key);
@@ -167,80 +224,83 @@ export default defineStackPolicy({
         const judgedPolicies = new Set<string>();
         const judgedKeys = new Set<string>();
         for (const e of eligibilities) {
-            if (!isKnown(e.props, "roleDefinitionId")) {
-                report.cannotKnow(e.urn, "`roleDefinitionId`");
+            const roleId = e.props.get("roleDefinitionId");
+            if (roleId.isUnknown) {
+                yield { urn: e.urn, verdict: unknown(roleId) };
                 continue;
             }
-            if (!isPrivilegedRole(e.props.roleDefinitionId, config.extraPrivilegedRoleGuids)) continue;
-            if (!isKnown(e.props, "scope")) {
-                report.cannotKnow(e.urn, "`scope`");
+            if (!isPrivilegedRole(roleId.value, config.extraPrivilegedRoleGuids)) continue;
+            const scopeValue = e.props.get("scope");
+            if (scopeValue.isUnknown) {
+                yield { urn: e.urn, verdict: unknown(scopeValue) };
                 continue;
             }
-            const role = roleGuidOf(e.props.roleDefinitionId);
-            if (role === undefined || typeof e.props.scope !== "string" || !classifyScope(e.props.scope)) continue;
-            const scope = normalizeScope(e.props.scope);
+            const role = roleGuidOf(roleId.value);
+            const scopeText = scopeValue.text();
+            if (role === undefined || scopeText === undefined || !classifyScope(scopeText)) continue;
+            const scope = normalizeScope(scopeText);
             const key = `${scope}|${role}`;
             if ((byKey.get(key)?.size ?? 0) > 0 && judgedKeys.has(key)) continue;
             judgedKeys.add(key);
-            checkEligibility(e, governing(scope, role), config, report, judgedPolicies);
+            yield* checkEligibility(e, governing(scope, role), config, judgedPolicies);
         }
     },
 });
 
-function checkEligibility(
-    e: PolicyResource,
+function* checkEligibility(
+    e: StackResource<typeof ELIGIBILITY>,
     governed: Governed,
     config: { readonly assumeTenantPimPolicyRequiresMfa: boolean; readonly acceptAuthenticationContext: boolean },
-    report: StackReport,
     judgedPolicies: Set<string>,
-): void {
+): Iterable<Finding> {
     if (!governed.policies.length) {
         if (governed.unknown) {
-            report.cannotKnow(e.urn, "which role management policy governs its role (a RoleManagementPolicyAssignment's `scope`, `roleDefinitionId` or `policyId`)");
+            yield { urn: e.urn, verdict: unknown("which role management policy governs its role (a RoleManagementPolicyAssignment's `scope`, `roleDefinitionId` or `policyId`)") };
         } else if (!config.assumeTenantPimPolicyRequiresMfa) {
-            report.violation(
-                e.urn,
-                "grants a privileged role as PIM eligibility, but no role management policy in this stack governs that role at this `scope`, so nothing here requires MFA on activation; " +
-                    "declare the RoleManagementPolicy (with the MFA enablement rule for EndUser/Assignment) and its RoleManagementPolicyAssignment, " +
-                    "or set `assumeTenantPimPolicyRequiresMfa` once the tenant's PIM settings are verified to require MFA.",
-            );
+            yield {
+                urn: e.urn,
+                verdict: fail(
+                    "grants a privileged role as PIM eligibility, but no role management policy in this stack governs that role at this `scope`, so nothing here requires MFA on activation; " +
+                        "declare the RoleManagementPolicy (with the MFA enablement rule for EndUser/Assignment) and its RoleManagementPolicyAssignment, " +
+                        "or set `assumeTenantPimPolicyRequiresMfa` once the tenant's PIM settings are verified to require MFA.",
+                ),
+            };
         }
         return;
     }
     for (const policy of governed.policies) {
         if (judgedPolicies.has(policy.urn)) continue;
         judgedPolicies.add(policy.urn);
-        const verdict = activationRequiresMfa(policy, config.acceptAuthenticationContext);
-        if (verdict === "unknown") report.cannotKnow(policy.urn, "`rules`");
-        else if (verdict === "no-mfa") {
-            report.violation(
-                policy.urn,
-                "governs a privileged role that is granted as PIM eligibility in this stack, but its `rules` do not require MFA on activation; " +
-                    "add a RoleManagementPolicyEnablementRule with `target` caller EndUser, level Assignment and `enabledRules` containing MultiFactorAuthentication.",
-            );
-        }
+        yield { urn: policy.urn, verdict: activationRequiresMfa(policy, config.acceptAuthenticationContext) };
     }
 }
 
 /** The role GUID a RoleManagementPolicyAssignment is for: `roleDefinitionId`, else its name `<policyGuid>_<roleGuid>`. */
-function assignmentRole(a: PolicyResource): string | undefined | "unknown" {
-    if (!isKnown(a.props, "roleDefinitionId")) return "unknown";
-    const fromId = roleGuidOf(a.props.roleDefinitionId);
+function assignmentRole(a: StackResource<typeof POLICY_ASSIGNMENT>): string | undefined | "unknown" {
+    const roleId = a.props.get("roleDefinitionId");
+    if (roleId.isUnknown) return "unknown";
+    const fromId = roleGuidOf(roleId.value);
     if (fromId) return fromId;
-    if (!isKnown(a.props, "roleManagementPolicyAssignmentName")) return "unknown";
-    const name = a.props.roleManagementPolicyAssignmentName;
-    if (typeof name !== "string") return undefined;
+    const nameValue = a.props.get("roleManagementPolicyAssignmentName");
+    if (nameValue.isUnknown) return "unknown";
+    const name = nameValue.text();
+    if (name === undefined) return undefined;
     return roleGuidOf(name.split("_")[1]);
 }
 
 /** The ids a RoleManagementPolicy is known by, normalised: `<scope>/providers/Microsoft.Authorization/roleManagementPolicies/<name>`. */
-function policyIds(p: PolicyResource): string[] {
+function policyIds(p: RoleManagementPolicy): string[] {
     const ids: string[] = [];
-    if (isKnown(p.props, "id") && typeof p.props.id === "string" && p.props.id !== "") ids.push(normalizeAzureId(p.props.id));
-    if (isKnown(p.props, "scope") && isKnown(p.props, "roleManagementPolicyName")) {
-        const { scope, roleManagementPolicyName: name } = p.props;
-        if (typeof scope === "string" && typeof name === "string" && name !== "") {
-            ids.push(normalizeAzureId(`${normalizeScope(scope).replace(/\/$/, "")}/providers/microsoft.authorization/rolemanagementpolicies/${name}`));
+    // `id` is not an input: it is present once the policy exists (read from the resource as the SDK hands it over).
+    const id = Value.of(p.resource.props, "id").text();
+    if (id !== undefined && id !== "") ids.push(normalizeAzureId(id));
+    const scope = p.props.get("scope");
+    const name = p.props.get("roleManagementPolicyName");
+    if (!scope.isUnknown && !name.isUnknown) {
+        const s = scope.text();
+        const n = name.text();
+        if (s !== undefined && n !== undefined && n !== "") {
+            ids.push(normalizeAzureId(`${normalizeScope(s).replace(/\/$/, "")}/providers/microsoft.authorization/rolemanagementpolicies/${n}`));
         }
     }
     return ids;

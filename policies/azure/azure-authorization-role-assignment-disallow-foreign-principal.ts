@@ -1,8 +1,8 @@
-import type { PolicyResource } from "@pulumi/policy";
-import { GUID_PATTERN } from "../core/azure-roles";
+import { isAzureText } from "../core/azure";
+import { AZURE_BUILTIN_ROLES, GUID_PATTERN } from "../core/azure-roles";
 import { REGISTRATION_DEFINITION, lighthousePrincipalIds, normalizeGuid } from "../core/lighthouse";
-import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
-import { isKnown, sameText } from "../core/values";
+import { defineStackPolicy, type StackResource } from "../core/policy";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
 
@@ -52,42 +52,49 @@ export default defineStackPolicy({
             description: "Object ids of foreign principals that may keep a direct role assignment (an exception with an end date, e.g. during a migration to Lighthouse).",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a role assignment to a principal of the customer's tenant",
+                resources: [{ type: ROLE_ASSIGNMENT, name: "ops", props: { principalId: "00000000-0000-0000-0000-0000000000dd", principalType: "Group", roleDefinitionId: AZURE_BUILTIN_ROLES.reader, scope: "/subscriptions/00000000-0000-0000-0000-000000000001" } }],
+            },
+        ],
+        fail: [
+            {
+                title: "a role assignment to a group of another tenant",
+                resources: [{ type: ROLE_ASSIGNMENT, name: "msp", props: { principalId: "00000000-0000-0000-0000-0000000000ee", principalType: "ForeignGroup", roleDefinitionId: AZURE_BUILTIN_ROLES.reader, scope: "/subscriptions/00000000-0000-0000-0000-000000000001" } }],
+            },
+        ],
+    },
+    *check(stack, config) {
         const assignments = stack.ofType(ROLE_ASSIGNMENT);
         if (!assignments.length) return;
         const foreign = new Set(config.foreignPrincipalIds.map(normalizeGuid));
         for (const d of stack.ofType(REGISTRATION_DEFINITION)) for (const id of lighthousePrincipalIds(d.props)) foreign.add(id);
         const allowed = new Set(config.allowedPrincipalIds.map(normalizeGuid));
-        for (const a of assignments) judge(a, foreign, allowed, report);
+        for (const a of assignments) yield { urn: a.urn, verdict: judge(a, foreign, allowed) };
     },
 });
 
 const DIRECT =
     "is granted a role directly, outside Azure Lighthouse; give the MSP this access in its Lighthouse registration definition and remove the assignment (or list the principal in `allowedPrincipalIds`).";
 
-function judge(a: PolicyResource, foreign: ReadonlySet<string>, allowed: ReadonlySet<string>, report: StackReport): void {
-    const props = a.props;
-    const typeKnown = isKnown(props, "principalType");
-    const foreignGroup = typeKnown && sameText(props.principalType, "ForeignGroup");
-    if (isKnown(props, "principalId")) {
-        const id = typeof props.principalId === "string" ? normalizeGuid(props.principalId) : undefined;
-        if (id !== undefined && allowed.has(id)) return;
-        if (foreignGroup) report.violation(a.urn, `\`principalType\` is ForeignGroup: a group of another tenant ${DIRECT}`);
-        else if (id !== undefined && foreign.has(id)) report.violation(a.urn, `\`principalId\` is an MSP's principal (listed in \`foreignPrincipalIds\` or named by a Lighthouse registration definition in this stack) and ${DIRECT}`);
-        else if (!typeKnown) report.cannotKnow(a.urn, "`principalType`");
-        return;
+function judge(a: StackResource<typeof ROLE_ASSIGNMENT>, foreign: ReadonlySet<string>, allowed: ReadonlySet<string>): Verdict {
+    const principalType = a.props.get("principalType");
+    const principalId = a.props.get("principalId");
+    const foreignGroup = !principalType.isUnknown && isAzureText(principalType, "ForeignGroup");
+    if (!principalId.isUnknown) {
+        const text = principalId.text();
+        const id = text !== undefined ? normalizeGuid(text) : undefined;
+        if (id !== undefined && allowed.has(id)) return pass;
+        if (foreignGroup) return fail(`\`principalType\` is ForeignGroup: a group of another tenant ${DIRECT}`);
+        if (id !== undefined && foreign.has(id)) return fail(`\`principalId\` is an MSP's principal (listed in \`foreignPrincipalIds\` or named by a Lighthouse registration definition in this stack) and ${DIRECT}`);
+        return principalType.isUnknown ? unknown(principalType) : pass;
     }
     // The principal id is computed. A ForeignGroup is foreign whatever its id (unless exceptions exist to compare with).
-    if (foreignGroup) {
-        if (allowed.size) report.cannotKnow(a.urn, "`principalId`");
-        else report.violation(a.urn, `\`principalType\` is ForeignGroup: a group of another tenant ${DIRECT}`);
-        return;
-    }
+    if (foreignGroup) return allowed.size ? unknown(principalId) : fail(`\`principalType\` is ForeignGroup: a group of another tenant ${DIRECT}`);
     // An id computed from a resource of this stack (a group, a managed identity) is a principal of the customer's
     // tenant; with no foreign id to compare with there is nothing to decide either.
-    if ((a.propertyDependencies["principalId"] ?? []).length || !foreign.size) {
-        if (!typeKnown) report.cannotKnow(a.urn, "`principalType`");
-        return;
-    }
-    report.cannotKnow(a.urn, "`principalId`");
+    if ((a.resource.propertyDependencies["principalId"] ?? []).length || !foreign.size) return principalType.isUnknown ? unknown(principalType) : pass;
+    return unknown(principalId);
 }

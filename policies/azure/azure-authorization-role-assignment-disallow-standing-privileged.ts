@@ -1,6 +1,6 @@
-import { GUID_PATTERN, PRIVILEGED_ROLE_NAMES, classifyScope, isPrivilegedRole } from "../core/azure-roles";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isKnown } from "../core/values";
+import { AZURE_BUILTIN_ROLES, GUID_PATTERN, PRIVILEGED_ROLE_NAMES, classifyScope, isPrivilegedRole } from "../core/azure-roles";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 const BROAD_SCOPES: ReadonlySet<string> = new Set(["tenant", "managementGroup", "subscription"]);
 
@@ -38,28 +38,51 @@ export default defineResourcePolicy({
             description: "Principal (object) ids that may hold standing privileged assignments: break-glass accounts, deployment identities that cannot use PIM.",
         },
     },
-    check({ props }, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "Contributor on a resource group",
+                type: "azure-native:authorization:RoleAssignment",
+                props: { principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${AZURE_BUILTIN_ROLES.contributor}`, scope: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/app" },
+            },
+            {
+                title: "Reader on a subscription",
+                type: "azure-native:authorization:RoleAssignment",
+                props: { principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.reader, scope: "/subscriptions/00000000-0000-0000-0000-000000000001" },
+            },
+        ],
+        fail: [
+            {
+                title: "standing Owner on a subscription",
+                type: "azure-native:authorization:RoleAssignment",
+                props: { principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.owner, scope: "/subscriptions/00000000-0000-0000-0000-000000000001" },
+            },
+        ],
+    },
+    check({ props }, config) {
         // Decide from whichever of scope and role is known: a narrow scope or an unprivileged role passes without
-        // reading the other (reading an unknown value makes the verdict "can't know during preview").
-        if (isKnown(props, "scope")) {
-            const scope = classifyScope(props.scope);
-            if (scope && !BROAD_SCOPES.has(scope.kind)) return;
-            if (!scope) {
-                report("`scope` is not an ARM scope (`/subscriptions/<id>`, `/providers/Microsoft.Management/managementGroups/<id>`, ...); set it to the scope the role applies to.");
-                return;
-            }
-        } else if (isKnown(props, "roleDefinitionId") && !isPrivilegedRole(props.roleDefinitionId, config.extraPrivilegedRoleGuids)) {
-            return;
+        // the other.
+        const scopeValue = props.get("scope");
+        const role = props.get("roleDefinitionId");
+        if (scopeValue.isUnknown) {
+            if (!role.isUnknown && !isPrivilegedRole(role.value, config.extraPrivilegedRoleGuids)) return pass;
+            return unknown(scopeValue);
         }
-        const scope = classifyScope(props.scope);
-        if (!scope || !BROAD_SCOPES.has(scope.kind)) return;
-        if (!isPrivilegedRole(props.roleDefinitionId, config.extraPrivilegedRoleGuids)) return;
+        const scope = classifyScope(scopeValue.value);
+        if (!scope) {
+            return fail("`scope` is not an ARM scope (`/subscriptions/<id>`, `/providers/Microsoft.Management/managementGroups/<id>`, ...); set it to the scope the role applies to.");
+        }
+        if (!BROAD_SCOPES.has(scope.kind)) return pass;
+        if (role.isUnknown) return unknown(role);
+        if (!isPrivilegedRole(role.value, config.extraPrivilegedRoleGuids)) return pass;
         if (config.allowedPrincipalIds.length) {
-            const principal = typeof props.principalId === "string" ? props.principalId.toLowerCase() : undefined;
-            if (principal && config.allowedPrincipalIds.some((p) => p.toLowerCase() === principal)) return;
+            const principalId = props.get("principalId");
+            if (principalId.isUnknown) return unknown(principalId);
+            const principal = principalId.text()?.toLowerCase();
+            if (principal && config.allowedPrincipalIds.some((p) => p.toLowerCase() === principal)) return pass;
         }
         const where = scope.kind === "subscription" ? "a subscription" : scope.kind === "managementGroup" ? "a management group" : "the tenant root";
-        report(
+        return fail(
             `\`roleDefinitionId\` grants a privileged role (${PRIVILEGED_ROLE_NAMES} or a configured extra role) as a standing assignment at \`scope\` ${where}; ` +
                 "grant it as PIM eligibility (PimRoleEligibilitySchedule) with MFA required on activation, or list the principal in `allowedPrincipalIds`.",
         );

@@ -1,7 +1,6 @@
-import { hasText, type Tri } from "../core/azure";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue, type Props, sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 /** `encryption.type` values that encrypt with a customer-managed key (through a disk encryption set). */
 const CUSTOMER_KEY_TYPES = ["EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys"] as const;
@@ -29,42 +28,37 @@ export default defineResourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: ["azure-native:compute:Disk", "azure-native:compute:Snapshot"],
     config: {},
-    check({ props }, _config, report) {
-        const known = new KnownValues();
+    examples: {
+        pass: [
+            {
+                title: "a disk encrypted through a disk encryption set",
+                type: "azure-native:compute:Disk",
+                props: { creationData: { createOption: "Empty" }, encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des" } },
+            },
+            { title: "a disk with Azure Disk Encryption", type: "azure-native:compute:Disk", props: { creationData: { createOption: "Empty" }, encryptionSettingsCollection: { enabled: true } } },
+        ],
+        fail: [
+            { title: "a disk with platform-managed keys", type: "azure-native:compute:Disk", props: { creationData: { createOption: "Empty" } } },
+            { title: "a customer-managed key type without a disk encryption set", type: "azure-native:compute:Snapshot", props: { creationData: { createOption: "Copy" }, encryption: { type: "EncryptionAtRestWithCustomerKey" } } },
+        ],
+    },
+    check(resource) {
+        const props: PropsOf<"azure-native:compute:Disk" | "azure-native:compute:Snapshot"> = resource.props;
         // Azure Disk Encryption (guest-level, keys in the customer's Key Vault) counts as a customer-managed key too.
-        const ade = adeEnabled(known, props);
-        const sse = serverSideKey(known, props);
-        if (ade === "yes" || sse === "customer") return;
-        if (sse === "customer-without-set") {
-            report("`encryption.diskEncryptionSetId` is not set; a customer-managed key type needs a disk encryption set.");
-            return;
-        }
-        if (ade === "no" && sse === "platform") {
-            report(
+        const ade = props.get("encryptionSettingsCollection").get("enabled");
+        if (ade.isTrue()) return pass;
+        const encryption = props.get("encryption");
+        const type = encryption.get("type");
+        const customerType = !type.isUnknown && isAzureText(type, ...CUSTOMER_KEY_TYPES);
+        const set = encryption.get("diskEncryptionSetId");
+        if (customerType && set.isText()) return pass;
+        if (customerType && !set.isUnknown) return fail("`encryption.diskEncryptionSetId` is not set; a customer-managed key type needs a disk encryption set.");
+        if (!ade.isUnknown && !type.isUnknown && !customerType) {
+            return fail(
                 "`encryption.type` is not a customer-managed key type (the disk uses platform-managed keys); " +
                     `set it to ${CUSTOMER_KEY_TYPES.join(" or ")} with \`encryption.diskEncryptionSetId\`.`,
             );
-            return;
         }
-        known.settle();
+        return unknown(ade, type, ...(customerType ? [set] : []));
     },
 });
-
-function adeEnabled(known: KnownValues, props: Props): Tri {
-    const ade = known.get(props, "encryptionSettingsCollection");
-    if (!ade.known) return "unknown";
-    const enabled = known.get(ade.value, "enabled");
-    if (!enabled.known) return "unknown";
-    return isTrue(enabled.value) ? "yes" : "no";
-}
-
-function serverSideKey(known: KnownValues, props: Props): "customer" | "customer-without-set" | "platform" | "unknown" {
-    const encryption = known.get(props, "encryption");
-    if (!encryption.known) return "unknown";
-    const type = known.get(encryption.value, "type");
-    if (!type.known) return "unknown";
-    if (!CUSTOMER_KEY_TYPES.some((t) => sameText(type.value, t))) return "platform";
-    const set = known.get(encryption.value, "diskEncryptionSetId");
-    if (!set.known) return "unknown";
-    return hasText(set.value) ? "customer" : "customer-without-set";
-}

@@ -1,5 +1,5 @@
-import { hasText } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-cosmosdb-account-require-customer-managed-key",
@@ -20,9 +20,13 @@ export default defineResourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: ["azure-native:cosmosdb:DatabaseAccount"],
     config: {},
-    check({ props }, _config, report) {
-        if (!hasText(props.keyVaultKeyUri)) {
-            report("`keyVaultKeyUri` is not set (the account uses service-managed keys); set it to a Key Vault key URI.");
-        }
+    examples: {
+        pass: [{ title: "an account with a Key Vault key", type: "azure-native:cosmosdb:DatabaseAccount", props: { keyVaultKeyUri: "https://contoso.vault.azure.net/keys/cosmos" } }],
+        fail: [{ title: "an account with service-managed keys", type: "azure-native:cosmosdb:DatabaseAccount", props: { databaseAccountOfferType: "Standard" } }],
+    },
+    check({ props }) {
+        const uri = props.get("keyVaultKeyUri");
+        if (uri.isUnknown) return unknown(uri);
+        return uri.isText() ? pass : fail("`keyVaultKeyUri` is not set (the account uses service-managed keys); set it to a Key Vault key URI.");
     },
 });

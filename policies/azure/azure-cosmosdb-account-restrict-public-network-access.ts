@@ -1,14 +1,15 @@
-import { admitsEveryAddress, isPublicNetworkAccessOff, someRuleAdmits } from "../core/azure";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { admitsEveryAddress, ipRulesVerdict, isPublicNetworkAccessOff } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import type { Value } from "../core/read";
+import { fail, pass, unknown } from "../core/verdict";
 
 /**
  * An IP rule that opens the account to more than listed networks: every address (`/0`), or `0.0.0.0`, which Cosmos DB
  * reads as "accept connections from within public Azure datacenters" (any Azure customer's resources).
  */
-function admitsTooMuch(v: unknown): boolean {
-    return admitsEveryAddress(v) || (typeof v === "string" && v.trim() === "0.0.0.0");
+function admitsTooMuch(v: Value): boolean {
+    const s = v.text();
+    return admitsEveryAddress(v) || (s !== undefined && s.trim() === "0.0.0.0");
 }
 
 export default defineResourcePolicy({
@@ -40,31 +41,42 @@ export default defineResourcePolicy({
             description: "Allow Cosmos DB accounts that accept traffic from every network (turns this policy's check off).",
         },
     },
-    check({ props }, config, report) {
-        if (config.allowPublicNetworkAccess) return;
-        const known = new KnownValues();
-        const access = known.get(props, "publicNetworkAccess");
-        if (access.known && isPublicNetworkAccessOff(access.value)) return;
+    examples: {
+        pass: [
+            { title: "an account with public network access disabled", type: "azure-native:cosmosdb:DatabaseAccount", props: { publicNetworkAccess: "Disabled" } },
+            { title: "an account limited to listed networks", type: "azure-native:cosmosdb:DatabaseAccount", props: { ipRules: [{ ipAddressOrRange: "203.0.113.0/24" }] } },
+        ],
+        fail: [
+            { title: "an account without a firewall", type: "azure-native:cosmosdb:DatabaseAccount", props: { ipRules: [], isVirtualNetworkFilterEnabled: false } },
+            { title: "an IP rule that admits every Azure datacenter", type: "azure-native:cosmosdb:DatabaseAccount", props: { ipRules: [{ ipAddressOrRange: "0.0.0.0" }] } },
+        ],
+    },
+    check({ props }, config) {
+        if (config.allowPublicNetworkAccess) return pass;
+        const access = props.get("publicNetworkAccess");
+        if (isPublicNetworkAccessOff(access)) return pass;
 
-        const tooOpen = someRuleAdmits(known, props, "ipRules", "ipAddressOrRange", admitsTooMuch);
-        const ipRules = known.get(props, "ipRules");
-        const vnetFilter = known.get(props, "isVirtualNetworkFilterEnabled");
-        const hasIpRules = ipRules.known && Array.isArray(ipRules.value) && ipRules.value.length > 0;
-        const filtered = hasIpRules || (vnetFilter.known && isTrue(vnetFilter.value));
-        const unfiltered = ipRules.known && !hasIpRules && vnetFilter.known && !isTrue(vnetFilter.value);
+        const ipRules = props.get("ipRules");
+        const tooOpen = ipRulesVerdict(
+            ipRules,
+            "ipAddressOrRange",
+            "`ipRules` admits every address or every Azure datacenter (0.0.0.0, or a range wider than /8 for IPv4 or /32 for IPv6); list only the networks that need access.",
+            admitsTooMuch,
+        );
+        const vnetFilter = props.get("isVirtualNetworkFilterEnabled");
+        const rules = ipRules.value;
+        const hasIpRules = Array.isArray(rules) && rules.length > 0;
+        const filtered = hasIpRules || vnetFilter.isTrue();
+        const unfiltered = !ipRules.isUnknown && !hasIpRules && !vnetFilter.isUnknown && !vnetFilter.isTrue();
 
-        if (filtered && tooOpen === "no") return;
-        if (access.known && tooOpen === "yes") {
-            report("`ipRules` admits every address or every Azure datacenter (0.0.0.0, or a range wider than /8 for IPv4 or /32 for IPv6); list only the networks that need access.");
-            return;
-        }
-        if (access.known && unfiltered) {
-            report(
+        if (filtered && tooOpen.kind === "pass") return pass;
+        if (!access.isUnknown && tooOpen.kind === "fail") return tooOpen;
+        if (!access.isUnknown && unfiltered) {
+            return fail(
                 "`publicNetworkAccess` is not Disabled and no firewall is set (`ipRules` empty, `isVirtualNetworkFilterEnabled` not true), " +
                     "so the account accepts traffic from every network; set `publicNetworkAccess` to Disabled or limit access to selected networks.",
             );
-            return;
         }
-        known.settle();
+        return unknown(access, ...(tooOpen.kind === "unknown" ? tooOpen.needs : []), ipRules, vnetFilter);
     },
 });

@@ -1,5 +1,5 @@
-import { flexibleServerKeyProblem } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { flexibleServerKeyVerdict } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
 
 export default defineResourcePolicy({
     name: "azure-dbforpostgresql-server-require-customer-managed-key",
@@ -22,8 +22,20 @@ export default defineResourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: ["azure-native:dbforpostgresql:Server"],
     config: {},
-    check({ props }, _config, report) {
-        const problem = flexibleServerKeyProblem(props);
-        if (problem) report(problem);
+    examples: {
+        pass: [
+            {
+                title: "a server encrypted with a Key Vault key",
+                type: "azure-native:dbforpostgresql:Server",
+                props: { dataEncryption: { type: "AzureKeyVault", primaryKeyURI: "https://contoso.vault.azure.net/keys/db/1" } },
+            },
+        ],
+        fail: [
+            { title: "a server with service-managed keys", type: "azure-native:dbforpostgresql:Server", props: {} },
+            { title: "a Key Vault key type without the key URI", type: "azure-native:dbforpostgresql:Server", props: { dataEncryption: { type: "AzureKeyVault" } } },
+        ],
+    },
+    check({ props }) {
+        return flexibleServerKeyVerdict(props);
     },
 });

@@ -1,6 +1,5 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isFalse, isTrue } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { all, fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-keyvault-vault-enable-purge-protection",
@@ -24,21 +23,21 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:keyvault:Vault"],
     config: {},
-    check({ props }, _config, report) {
-        const known = new KnownValues();
-        const properties = known.get(props, "properties");
-        if (!properties.known) return known.settle();
-        let violated = false;
-        const softDelete = known.get(properties.value, "enableSoftDelete");
-        if (softDelete.known && isFalse(softDelete.value)) {
-            report("`properties.enableSoftDelete` is false; remove it or set it to true.");
-            violated = true;
-        }
-        const purge = known.get(properties.value, "enablePurgeProtection");
-        if (purge.known && !isTrue(purge.value)) {
-            report("`properties.enablePurgeProtection` is not true; set it to true.");
-            violated = true;
-        }
-        if (!violated) known.settle();
+    examples: {
+        pass: [{ title: "a vault with purge protection", type: "azure-native:keyvault:Vault", props: { properties: { tenantId: "00000000-0000-0000-0000-000000000001", sku: { family: "A", name: "standard" }, enablePurgeProtection: true } } }],
+        fail: [
+            { title: "a vault without purge protection", type: "azure-native:keyvault:Vault", props: { properties: { tenantId: "00000000-0000-0000-0000-000000000001", sku: { family: "A", name: "standard" } } } },
+            { title: "a vault with soft delete off", type: "azure-native:keyvault:Vault", props: { properties: { enableSoftDelete: false, enablePurgeProtection: true } } },
+        ],
+    },
+    check({ props }) {
+        const properties = props.get("properties");
+        if (properties.isUnknown) return unknown(properties);
+        const softDelete = properties.get("enableSoftDelete");
+        const purge = properties.get("enablePurgeProtection");
+        return all([
+            softDelete.isUnknown ? unknown(softDelete) : softDelete.isFalse() ? fail("`properties.enableSoftDelete` is false; remove it or set it to true.") : pass,
+            purge.isUnknown ? unknown(purge) : purge.isTrue() ? pass : fail("`properties.enablePurgeProtection` is not true; set it to true."),
+        ]);
     },
 });

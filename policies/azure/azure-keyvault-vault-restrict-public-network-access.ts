@@ -1,6 +1,6 @@
-import { firewallState, isPublicNetworkAccessOff } from "../core/azure";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { firewallVerdict, isPublicNetworkAccessOff } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-keyvault-vault-restrict-public-network-access",
@@ -29,29 +29,31 @@ export default defineResourcePolicy({
             description: "Allow Key Vaults that accept traffic from every network (turns this policy's check off).",
         },
     },
-    check({ props }, config, report) {
-        if (config.allowPublicNetworkAccess) return;
-        const known = new KnownValues();
-        const properties = known.get(props, "properties");
-        if (!properties.known) return known.settle();
-        const access = known.get(properties.value, "publicNetworkAccess");
-        if (access.known && isPublicNetworkAccessOff(access.value)) return;
-        const firewall = firewallState(known, properties.value, "networkAcls", "value");
-        if (firewall === "closed") return;
-        if (access.known && firewall === "open-default") {
-            report(
+    examples: {
+        pass: [
+            { title: "a vault with public network access disabled", type: "azure-native:keyvault:Vault", props: { properties: { publicNetworkAccess: "disabled" } } },
+            { title: "a vault whose firewall denies by default", type: "azure-native:keyvault:Vault", props: { properties: { networkAcls: { defaultAction: "Deny", ipRules: [{ value: "203.0.113.0/24" }] } } } },
+        ],
+        fail: [
+            { title: "a vault that says nothing about network access", type: "azure-native:keyvault:Vault", props: { properties: { tenantId: "00000000-0000-0000-0000-000000000001" } } },
+            { title: "a firewall rule that admits every address", type: "azure-native:keyvault:Vault", props: { properties: { networkAcls: { defaultAction: "Deny", ipRules: [{ value: "0.0.0.0/0" }] } } } },
+        ],
+    },
+    check({ props }, config) {
+        if (config.allowPublicNetworkAccess) return pass;
+        const properties = props.get("properties");
+        if (properties.isUnknown) return unknown(properties);
+        const access = properties.get("publicNetworkAccess");
+        if (isPublicNetworkAccessOff(access)) return pass;
+        const firewall = firewallVerdict(properties.get("networkAcls"), "value", {
+            openDefault:
                 "`properties.publicNetworkAccess` is not Disabled and `properties.networkAcls.defaultAction` is not Deny, so the " +
-                    "vault accepts traffic from every network; set `publicNetworkAccess` to Disabled, or `networkAcls.defaultAction` to Deny with explicit rules.",
-            );
-            return;
-        }
-        if (access.known && firewall === "open-rule") {
-            report(
+                "vault accepts traffic from every network; set `publicNetworkAccess` to Disabled, or `networkAcls.defaultAction` to Deny with explicit rules.",
+            openRule:
                 "`properties.networkAcls.ipRules` admits every address (a range wider than /8 for IPv4 or /32 for IPv6), which undoes `defaultAction` Deny; remove " +
-                    "that rule or set `publicNetworkAccess` to Disabled.",
-            );
-            return;
-        }
-        known.settle();
+                "that rule or set `publicNetworkAccess` to Disabled.",
+        });
+        // While `publicNetworkAccess` is unknown it may yet be Disabled: an open firewall proves nothing.
+        return firewall.kind === "pass" || !access.isUnknown ? firewall : unknown(access);
     },
 });

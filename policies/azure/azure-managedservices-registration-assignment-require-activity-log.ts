@@ -1,29 +1,34 @@
-import { judgeDiagnosticSetting } from "../core/azure-diagnostics";
+import { isAzureText, isObjectValue } from "../core/azure";
+import { type DiagnosticLogEntry, type DiagnosticSettingProps, judgeDiagnosticSetting } from "../core/azure-diagnostics";
 import { REGISTRATION_ASSIGNMENT } from "../core/lighthouse";
-import { defineStackPolicy } from "../core/policy-legacy";
-import { type Props, isKnown, isObject, isTrue, knownItems, sameText } from "../core/values";
+import { defineStackPolicy } from "../core/policy";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const SUBSCRIPTION_DIAGNOSTIC_SETTING = "azure-native:monitor:SubscriptionDiagnosticSetting";
 
-type Keeps = "yes" | "no" | "unknown";
+/** A setting's verdict "keeps the Administrative category" when it does not (never shown: the assignment's message is). */
+const DOES_NOT_KEEP = fail("does not keep the Administrative category");
 
 /** Whether one `logs` entry keeps the Administrative category (by name, or through the audit / allLogs groups). */
-function entryKeepsAdministrative(entry: unknown): Keeps {
-    if (!isObject(entry)) return "no";
-    if (!isKnown(entry, "enabled") || !isKnown(entry, "category") || !isKnown(entry, "categoryGroup")) return "unknown";
-    if (!isTrue(entry.enabled)) return "no";
-    return sameText(entry.category, "Administrative") || sameText(entry.categoryGroup, "allLogs") || sameText(entry.categoryGroup, "audit") ? "yes" : "no";
+function entryKeepsAdministrative(entry: DiagnosticLogEntry): Verdict {
+    if (!isObjectValue(entry)) return DOES_NOT_KEEP;
+    const enabled = entry.get("enabled");
+    const category = entry.get("category");
+    const group = entry.get("categoryGroup");
+    if (enabled.isUnknown || category.isUnknown || group.isUnknown) return unknown(enabled, category, group);
+    if (!enabled.isTrue()) return DOES_NOT_KEEP;
+    return isAzureText(category, "Administrative") || isAzureText(group, "allLogs", "audit") ? pass : DOES_NOT_KEEP;
 }
 
 /** Whether a SubscriptionDiagnosticSetting keeps the activity log's Administrative category in a workspace or storage account. */
-function keepsAdministrative(props: Props): Keeps {
-    const verdict = judgeDiagnosticSetting(props);
-    if (verdict.problems.length) return "no";
-    if (!isKnown(props, "logs")) return "unknown";
-    const { items, anyUnknown } = knownItems(props.logs);
-    const entries = items.map(entryKeepsAdministrative);
-    if (entries.includes("yes")) return verdict.unknown ? "unknown" : "yes";
-    return anyUnknown || entries.includes("unknown") ? "unknown" : "no";
+function keepsAdministrative(props: DiagnosticSettingProps): Verdict {
+    const keepsLogs = judgeDiagnosticSetting(props);
+    if (keepsLogs.kind === "fail") return DOES_NOT_KEEP;
+    const logs = props.get("logs");
+    if (logs.isUnknown) return unknown(logs);
+    const entries = logs.items().map((e) => (e.isUnknown ? unknown(e) : entryKeepsAdministrative(e)));
+    if (entries.some((e) => e.kind === "pass")) return keepsLogs;
+    return entries.find((e) => e.kind === "unknown") ?? DOES_NOT_KEEP;
 }
 
 export default defineStackPolicy({
@@ -54,22 +59,38 @@ export default defineStackPolicy({
             description: "Trust that another stack exports the subscription's activity log (verified there) when this stack has no SubscriptionDiagnosticSetting that does.",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a delegation and a SubscriptionDiagnosticSetting that keeps the Administrative category",
+                resources: [
+                    { type: REGISTRATION_ASSIGNMENT, name: "msp", props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { registrationDefinitionId: "/providers/Microsoft.ManagedServices/registrationDefinitions/d" } } },
+                    {
+                        type: SUBSCRIPTION_DIAGNOSTIC_SETTING,
+                        name: "activity-log",
+                        props: { workspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", logs: [{ category: "Administrative", enabled: true }] },
+                    },
+                ],
+            },
+        ],
+        fail: [
+            {
+                title: "a delegation without an activity-log export",
+                resources: [{ type: REGISTRATION_ASSIGNMENT, name: "msp", props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { registrationDefinitionId: "/providers/Microsoft.ManagedServices/registrationDefinitions/d" } } }],
+            },
+        ],
+    },
+    *check(stack, config) {
         const assignments = stack.ofType(REGISTRATION_ASSIGNMENT);
         if (!assignments.length || config.assumeActivityLogExported) return;
         const verdicts = stack.ofType(SUBSCRIPTION_DIAGNOSTIC_SETTING).map((s) => keepsAdministrative(s.props));
-        if (verdicts.includes("yes")) return;
-        const pending = verdicts.includes("unknown");
-        for (const a of assignments) {
-            if (pending) {
-                report.cannotKnow(a.urn, "whether a SubscriptionDiagnosticSetting keeps the activity log's Administrative category (`workspaceId`, `storageAccountId`, `logs`)");
-            } else {
-                report.violation(
-                    a.urn,
-                    "delegates to an MSP, but no SubscriptionDiagnosticSetting in this stack keeps the activity log's `Administrative` category (where the MSP's actions are recorded) " +
-                        "in a workspace or storage account; add one, or set `assumeActivityLogExported` when another stack exports it.",
-                );
-            }
-        }
+        if (verdicts.some((v) => v.kind === "pass")) return;
+        const verdict = verdicts.some((v) => v.kind === "unknown")
+            ? unknown("whether a SubscriptionDiagnosticSetting keeps the activity log's Administrative category (`workspaceId`, `storageAccountId`, `logs`)")
+            : fail(
+                  "delegates to an MSP, but no SubscriptionDiagnosticSetting in this stack keeps the activity log's `Administrative` category (where the MSP's actions are recorded) " +
+                      "in a workspace or storage account; add one, or set `assumeActivityLogExported` when another stack exports it.",
+              );
+        for (const a of assignments) yield { urn: a.urn, verdict };
     },
 });

@@ -1,9 +1,8 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { GUID_PATTERN, classifyScope } from "../core/azure-roles";
 import { REGISTRATION_ASSIGNMENT, normalizeGuid } from "../core/lighthouse";
-import { defineStackPolicy, type StackReport } from "../core/policy-legacy";
+import { defineStackPolicy, type StackResource } from "../core/policy";
 import { canonicalType } from "../core/tokens";
-import { isKnown } from "../core/values";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
 const SUBSCRIPTION_ALIAS = "azure-native:subscription:Alias";
@@ -39,28 +38,37 @@ export default defineStackPolicy({
             description: "Subscription ids that may be delegated whole (a subscription that only holds what the MSP runs).",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a delegation of a resource group",
+                resources: [{ type: REGISTRATION_ASSIGNMENT, name: "msp", props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/app", properties: { registrationDefinitionId: "/providers/Microsoft.ManagedServices/registrationDefinitions/d" } } }],
+            },
+        ],
+        fail: [
+            {
+                title: "a delegation of a whole subscription",
+                resources: [{ type: REGISTRATION_ASSIGNMENT, name: "msp", props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { registrationDefinitionId: "/providers/Microsoft.ManagedServices/registrationDefinitions/d" } } }],
+            },
+        ],
+    },
+    *check(stack, config) {
         const allowed = new Set(config.allowedSubscriptionIds.map(normalizeGuid));
-        for (const a of stack.ofType(REGISTRATION_ASSIGNMENT)) judge(a, allowed, report);
+        for (const a of stack.ofType(REGISTRATION_ASSIGNMENT)) yield { urn: a.urn, verdict: judge(a, allowed) };
     },
 });
 
-function judge(a: PolicyResource, allowed: ReadonlySet<string>, report: StackReport): void {
-    if (isKnown(a.props, "scope")) {
-        const scope = classifyScope(a.props.scope);
-        if (scope?.kind === "subscription") {
-            if (!allowed.has(scope.subscriptionId)) report.violation(a.urn, `\`scope\` is a whole subscription, ${WHOLE_SUBSCRIPTION}`);
-        } else if (scope?.kind === "managementGroup" || scope?.kind === "tenant") {
-            report.violation(a.urn, `\`scope\` is broader than a subscription, ${WHOLE_SUBSCRIPTION}`);
-        }
-        return;
+function judge(a: StackResource<typeof REGISTRATION_ASSIGNMENT>, allowed: ReadonlySet<string>): Verdict {
+    const scopeValue = a.props.get("scope");
+    if (!scopeValue.isUnknown) {
+        const scope = classifyScope(scopeValue.value);
+        if (scope?.kind === "subscription") return allowed.has(scope.subscriptionId) ? pass : fail(`\`scope\` is a whole subscription, ${WHOLE_SUBSCRIPTION}`);
+        if (scope?.kind === "managementGroup" || scope?.kind === "tenant") return fail(`\`scope\` is broader than a subscription, ${WHOLE_SUBSCRIPTION}`);
+        return pass;
     }
     // Computed: judge by what the scope was built from.
-    const from = (a.propertyDependencies["scope"] ?? []).map((d) => canonicalType(d.type));
-    if (from.length && from.every((t) => t === RESOURCE_GROUP)) return;
-    if (from.includes(SUBSCRIPTION_ALIAS) && !allowed.size) {
-        report.violation(a.urn, `\`scope\` is a subscription this stack creates, ${WHOLE_SUBSCRIPTION}`);
-        return;
-    }
-    report.cannotKnow(a.urn, "`scope`");
+    const from = (a.resource.propertyDependencies["scope"] ?? []).map((d) => canonicalType(d.type));
+    if (from.length && from.every((t) => t === RESOURCE_GROUP)) return pass;
+    if (from.includes(SUBSCRIPTION_ALIAS) && !allowed.size) return fail(`\`scope\` is a subscription this stack creates, ${WHOLE_SUBSCRIPTION}`);
+    return unknown(scopeValue);
 }

@@ -1,7 +1,8 @@
+import { pendingOn } from "../core/azure";
 import { AZURE_BUILTIN_ROLES } from "../core/azure-roles";
-import { KnownValues } from "../core/known";
-import { REGISTRATION_DEFINITION, grantRole, lighthouseGrants } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { REGISTRATION_DEFINITION, lighthouseGrants, roleOf } from "../core/lighthouse";
+import { defineResourcePolicy } from "../core/policy";
+import { fail } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-managedservices-registration-definition-disallow-owner",
@@ -24,16 +25,32 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [REGISTRATION_DEFINITION],
     config: {},
-    check({ props }, _config, report) {
-        const kv = new KnownValues();
-        const owners = lighthouseGrants(props, kv).filter((g) => grantRole(g, kv) === AZURE_BUILTIN_ROLES.owner);
+    examples: {
+        pass: [
+            {
+                title: "a definition that grants Contributor",
+                type: REGISTRATION_DEFINITION,
+                props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { managedByTenantId: "00000000-0000-0000-0000-0000000000aa", authorizations: [{ principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.contributor }] } },
+            },
+        ],
+        fail: [
+            {
+                title: "a definition that grants Owner",
+                type: REGISTRATION_DEFINITION,
+                props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { managedByTenantId: "00000000-0000-0000-0000-0000000000aa", authorizations: [{ principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.owner }] } },
+            },
+        ],
+    },
+    check({ props }) {
+        const { grants, unknown } = lighthouseGrants(props);
+        const roles = grants.map((g) => ({ grant: g, role: g.entry.get("roleDefinitionId") }));
+        const owners = roles.filter(({ role }) => !role.isUnknown && roleOf(role) === AZURE_BUILTIN_ROLES.owner).map(({ grant }) => grant);
         if (owners.length) {
-            report(
+            return fail(
                 `${owners.map((g) => `\`${g.path}\``).join(", ")} ${owners.length === 1 ? "grants" : "grant"} the Owner role; ` +
                     "grant the least-privileged role the MSP needs instead (Owner is not supported by Azure Lighthouse).",
             );
-            return;
         }
-        kv.settle();
+        return pendingOn(...unknown, ...roles.map(({ role }) => role));
     },
 });

@@ -1,9 +1,10 @@
+import { isAzureText, isObjectValue, pendingOn } from "../core/azure";
 import { AZURE_BUILTIN_ROLES, GUID_PATTERN } from "../core/azure-roles";
 import { ISO_DURATION_PATTERN, isoDurationSeconds } from "../core/duration";
-import { KnownValues } from "../core/known";
-import { type Grant, REGISTRATION_DEFINITION, grantRole, isJitOnlyRole, lighthouseGrants } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isObject, sameText } from "../core/values";
+import { type Grant, REGISTRATION_DEFINITION, isJitOnlyRole, lighthouseGrants, roleOf } from "../core/lighthouse";
+import { defineResourcePolicy } from "../core/policy";
+import type { Value } from "../core/read";
+import { fail } from "../core/verdict";
 
 /** What Azure applies when an eligible authorization's just-in-time policy sets no `maximumActivationDuration`. */
 const DEFAULT_ACTIVATION = "PT8H";
@@ -65,56 +66,93 @@ export default defineResourcePolicy({
             description: "Whether each eligible privileged authorization must name approvers (`managedByTenantApprovers`) who approve every activation.",
         },
     },
-    check({ props }, config, report) {
-        const kv = new KnownValues();
+    examples: {
+        pass: [
+            {
+                title: "Contributor eligible just in time with MFA and an approver",
+                type: REGISTRATION_DEFINITION,
+                props: {
+                    scope: "/subscriptions/00000000-0000-0000-0000-000000000001",
+                    properties: {
+                        managedByTenantId: "00000000-0000-0000-0000-0000000000aa",
+                        eligibleAuthorizations: [
+                            {
+                                principalId: "00000000-0000-0000-0000-0000000000bb",
+                                roleDefinitionId: AZURE_BUILTIN_ROLES.contributor,
+                                justInTimeAccessPolicy: { multiFactorAuthProvider: "Azure", maximumActivationDuration: "PT4H", managedByTenantApprovers: [{ principalId: "00000000-0000-0000-0000-0000000000cc" }] },
+                            },
+                        ],
+                    },
+                },
+            },
+        ],
+        fail: [
+            {
+                title: "Contributor granted permanently",
+                type: REGISTRATION_DEFINITION,
+                props: {
+                    scope: "/subscriptions/00000000-0000-0000-0000-000000000001",
+                    properties: { managedByTenantId: "00000000-0000-0000-0000-0000000000aa", authorizations: [{ principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.contributor }] },
+                },
+            },
+        ],
+    },
+    check({ props }, config) {
+        const { grants, unknown } = lighthouseGrants(props);
+        const pending: Value[] = [...unknown];
         const problems: string[] = [];
-        for (const g of lighthouseGrants(props, kv)) {
-            const role = grantRole(g, kv);
-            if (role === "unknown" || role === "other" || !isJitOnlyRole(role, config.extraPrivilegedRoleGuids)) continue;
+        for (const g of grants) {
+            const roleId = g.entry.get("roleDefinitionId");
+            pending.push(roleId);
+            if (roleId.isUnknown) continue;
+            const role = roleOf(roleId);
+            if (role === "other" || !isJitOnlyRole(role, config.extraPrivilegedRoleGuids)) continue;
             if (g.list === "authorizations") {
                 problems.push(
                     `\`${g.path}\` grants ${roleName(role)} permanently; grant it in \`properties.eligibleAuthorizations\` with a just-in-time policy that requires MFA.`,
                 );
                 continue;
             }
-            problems.push(...judgeEligible(g, kv, config));
+            problems.push(...judgeEligible(g, pending, config));
         }
-        if (problems.length) {
-            report(problems.join(" "));
-            return;
-        }
-        kv.settle();
+        return problems.length ? fail(problems.join(" ")) : pendingOn(...pending);
     },
 });
 
-function judgeEligible(g: Grant, kv: KnownValues, config: JitConfig): string[] {
-    const jit = kv.get(g.entry, "justInTimeAccessPolicy");
-    if (!jit.known) return [];
+/** What is wrong with an eligible privileged grant's just-in-time policy; the unknown values it needed go to `pending`. */
+function judgeEligible(g: Grant, pending: Value[], config: JitConfig): string[] {
+    const policy = g.entry.get("justInTimeAccessPolicy");
+    if (policy.isUnknown) {
+        pending.push(policy);
+        return [];
+    }
     const at = `${g.path}.justInTimeAccessPolicy`;
-    if (!isObject(jit.value)) {
+    if (!isObjectValue(policy)) {
         return [`\`${at}\` is not set, so activation needs no MFA (the default provider is None); set \`multiFactorAuthProvider: "Azure"\`${config.requireApprovers ? " and `managedByTenantApprovers`" : ""}.`];
     }
-    const policy = jit.value;
     const problems: string[] = [];
-    const mfa = kv.get(policy, "multiFactorAuthProvider");
-    if (mfa.known && !sameText(mfa.value, "Azure")) {
+    const mfa = policy.get("multiFactorAuthProvider");
+    pending.push(mfa);
+    if (!mfa.isUnknown && !isAzureText(mfa, "Azure")) {
         problems.push(`\`${at}.multiFactorAuthProvider\` is not Azure (unset means None), so activation needs no MFA; set it to "Azure".`);
     }
-    const duration = kv.get(policy, "maximumActivationDuration");
-    if (duration.known) {
+    const duration = policy.get("maximumActivationDuration");
+    pending.push(duration);
+    if (!duration.isUnknown) {
         const limit = isoDurationSeconds(config.maximumActivationDuration) ?? 8 * 3600;
-        const raw = duration.value === undefined || duration.value === null ? DEFAULT_ACTIVATION : duration.value;
-        const seconds = isoDurationSeconds(raw);
+        const seconds = isoDurationSeconds(duration.isUnset ? DEFAULT_ACTIVATION : duration.value);
         if (seconds === undefined) {
             problems.push(`\`${at}.maximumActivationDuration\` is not an ISO-8601 duration of days, hours or minutes; set it to at most ${config.maximumActivationDuration}.`);
         } else if (seconds > limit) {
-            const what = raw === DEFAULT_ACTIVATION && duration.value !== DEFAULT_ACTIVATION ? "is not set (Azure applies PT8H), which is" : "is";
+            const what = duration.isUnset ? "is not set (Azure applies PT8H), which is" : "is";
             problems.push(`\`${at}.maximumActivationDuration\` ${what} longer than ${config.maximumActivationDuration}; set it to at most ${config.maximumActivationDuration}.`);
         }
     }
     if (config.requireApprovers) {
-        const approvers = kv.get(policy, "managedByTenantApprovers");
-        if (approvers.known && !(Array.isArray(approvers.value) && approvers.value.length > 0)) {
+        const approvers = policy.get("managedByTenantApprovers");
+        pending.push(approvers);
+        const list = approvers.value;
+        if (!approvers.isUnknown && !(Array.isArray(list) && list.length > 0)) {
             problems.push(`\`${at}.managedByTenantApprovers\` names no approver, so nobody approves an activation; name an approver group of the MSP's tenant.`);
         }
     }

@@ -1,7 +1,8 @@
+import { isObjectValue } from "../core/azure";
 import { GUID_PATTERN } from "../core/azure-roles";
-import { KnownValues } from "../core/known";
-import { REGISTRATION_DEFINITION, lighthouseProperties, normalizeGuid } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { REGISTRATION_DEFINITION, normalizeGuid } from "../core/lighthouse";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-managedservices-registration-definition-restrict-tenant",
@@ -30,29 +31,42 @@ export default defineResourcePolicy({
             description: "Entra tenant ids (GUIDs) of the MSPs that may manage this organisation's resources through Azure Lighthouse.",
         },
     },
-    check({ props }, config, report) {
-        const kv = new KnownValues();
-        const properties = lighthouseProperties(props, kv);
-        if (!properties) {
-            if (kv.incomplete) kv.settle();
-            else report("`properties.managedByTenantId` is not set, so the managing tenant cannot be checked; set it to an approved MSP tenant.");
-            return;
+    examples: {
+        pass: [
+            {
+                title: "a definition for an approved MSP tenant",
+                type: REGISTRATION_DEFINITION,
+                props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { managedByTenantId: "00000000-0000-0000-0000-0000000000aa" } },
+                config: { approvedTenantIds: ["00000000-0000-0000-0000-0000000000aa"] },
+            },
+        ],
+        fail: [
+            {
+                title: "a definition for a tenant that is not approved",
+                type: REGISTRATION_DEFINITION,
+                props: { scope: "/subscriptions/00000000-0000-0000-0000-000000000001", properties: { managedByTenantId: "00000000-0000-0000-0000-0000000000cc" } },
+                config: { approvedTenantIds: ["00000000-0000-0000-0000-0000000000aa"] },
+            },
+        ],
+    },
+    check({ props }, config) {
+        const properties = props.get("properties");
+        if (properties.isUnknown) return unknown(properties);
+        if (!isObjectValue(properties)) {
+            return fail("`properties.managedByTenantId` is not set, so the managing tenant cannot be checked; set it to an approved MSP tenant.");
         }
-        const tenant = kv.get(properties, "managedByTenantId");
-        if (!tenant.known) {
-            kv.settle();
-            return;
-        }
+        const tenant = properties.get("managedByTenantId");
+        if (tenant.isUnknown) return unknown(tenant);
         const approved = config.approvedTenantIds.map(normalizeGuid);
         if (!approved.length) {
-            report(
+            return fail(
                 "`properties.managedByTenantId` cannot be approved: no MSP tenant is approved (this policy's `approvedTenantIds` is empty); " +
                     "list the tenant ids of the MSPs your organisation has contracted.",
             );
-            return;
         }
-        if (typeof tenant.value === "string" && approved.includes(normalizeGuid(tenant.value))) return;
-        report(
+        const id = tenant.text();
+        if (id !== undefined && approved.includes(normalizeGuid(id))) return pass;
+        return fail(
             `\`properties.managedByTenantId\` is not an approved MSP tenant (approved: ${config.approvedTenantIds.join(", ")}); ` +
                 "delegate only to a contracted MSP's tenant, or add the tenant to `approvedTenantIds` once it is contracted.",
         );

@@ -1,8 +1,9 @@
+import { pendingOn } from "../core/azure";
 import { AZURE_BUILTIN_ROLES, GUID_PATTERN, PRIVILEGED_ROLE_NAMES, isPrivilegedRole } from "../core/azure-roles";
-import { KnownValues } from "../core/known";
-import { type Grant, REGISTRATION_DEFINITION, grantRole, lighthouseGrants } from "../core/lighthouse";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isKnown } from "../core/values";
+import { type Grant, REGISTRATION_DEFINITION, lighthouseGrants, roleOf } from "../core/lighthouse";
+import { defineResourcePolicy } from "../core/policy";
+import type { Value } from "../core/read";
+import { fail } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-managedservices-registration-definition-restrict-user-access-administrator",
@@ -33,39 +34,64 @@ export default defineResourcePolicy({
             description: "Role definition GUIDs to treat as privileged besides Owner, Contributor, User Access Administrator and RBAC Administrator.",
         },
     },
-    check({ props }, config, report) {
-        const kv = new KnownValues();
+    examples: {
+        pass: [
+            {
+                title: "User Access Administrator limited to assigning Reader",
+                type: REGISTRATION_DEFINITION,
+                props: {
+                    scope: "/subscriptions/00000000-0000-0000-0000-000000000001",
+                    properties: {
+                        managedByTenantId: "00000000-0000-0000-0000-0000000000aa",
+                        authorizations: [{ principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.userAccessAdministrator, delegatedRoleDefinitionIds: [AZURE_BUILTIN_ROLES.reader] }],
+                    },
+                },
+            },
+        ],
+        fail: [
+            {
+                title: "User Access Administrator without `delegatedRoleDefinitionIds`",
+                type: REGISTRATION_DEFINITION,
+                props: {
+                    scope: "/subscriptions/00000000-0000-0000-0000-000000000001",
+                    properties: { managedByTenantId: "00000000-0000-0000-0000-0000000000aa", authorizations: [{ principalId: "00000000-0000-0000-0000-0000000000bb", roleDefinitionId: AZURE_BUILTIN_ROLES.userAccessAdministrator }] },
+                },
+            },
+        ],
+    },
+    check({ props }, config) {
+        const { grants, unknown } = lighthouseGrants(props);
+        const pending: Value[] = [...unknown];
         const problems: string[] = [];
-        for (const g of lighthouseGrants(props, kv)) {
-            if (grantRole(g, kv) !== AZURE_BUILTIN_ROLES.userAccessAdministrator) continue;
-            const problem = judge(g, kv, config.extraPrivilegedRoleGuids);
+        for (const g of grants) {
+            const role = g.entry.get("roleDefinitionId");
+            pending.push(role);
+            if (role.isUnknown || roleOf(role) !== AZURE_BUILTIN_ROLES.userAccessAdministrator) continue;
+            const problem = judge(g, pending, config.extraPrivilegedRoleGuids);
             if (problem) problems.push(problem);
         }
-        if (problems.length) {
-            report(problems.join(" "));
-            return;
-        }
-        kv.settle();
+        return problems.length ? fail(problems.join(" ")) : pendingOn(...pending);
     },
 });
 
-function judge(g: Grant, kv: KnownValues, extra: readonly string[]): string | undefined {
+/** What is wrong with a User Access Administrator grant; the unknown values it needed go to `pending`. */
+function judge(g: Grant, pending: Value[], extra: readonly string[]): string | undefined {
     if (g.list === "eligibleAuthorizations") {
         return `\`${g.path}\` makes User Access Administrator eligible; Lighthouse accepts it only as a permanent authorization limited by \`delegatedRoleDefinitionIds\` to unprivileged roles.`;
     }
-    const d = kv.get(g.entry, "delegatedRoleDefinitionIds");
-    if (!d.known) return undefined;
-    const ids: readonly unknown[] = Array.isArray(d.value) ? d.value : [];
+    const delegated = g.entry.get("delegatedRoleDefinitionIds");
+    if (delegated.isUnknown) {
+        pending.push(delegated);
+        return undefined;
+    }
+    const ids = Array.isArray(delegated.value) ? delegated.items() : [];
     if (!ids.length) {
         return `\`${g.path}\` grants User Access Administrator without \`delegatedRoleDefinitionIds\`; list the unprivileged roles it may assign to managed identities.`;
     }
     let privileged = false;
-    for (let i = 0; i < ids.length; i++) {
-        if (!isKnown(ids, String(i))) {
-            kv.defer(() => ids[i]);
-            continue;
-        }
-        if (isPrivilegedRole(ids[i], extra)) privileged = true;
+    for (const id of ids) {
+        if (id.isUnknown) pending.push(id);
+        else if (isPrivilegedRole(id.value, extra)) privileged = true;
     }
     if (!privileged) return undefined;
     return (

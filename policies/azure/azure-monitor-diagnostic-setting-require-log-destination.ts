@@ -1,5 +1,5 @@
-import { DIAGNOSTIC_SETTING_TYPES, judgeDiagnosticSetting, readLogsStrictly } from "../core/azure-diagnostics";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { DIAGNOSTIC_SETTING_TYPES, judgeDiagnosticSetting } from "../core/azure-diagnostics";
+import { defineResourcePolicy } from "../core/policy";
 
 export default defineResourcePolicy({
     name: "azure-monitor-diagnostic-setting-require-log-destination",
@@ -20,9 +20,24 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: DIAGNOSTIC_SETTING_TYPES,
     config: {},
-    check({ props }, _config, report) {
-        const verdict = judgeDiagnosticSetting(props);
-        for (const problem of verdict.problems) report(problem);
-        if (verdict.unknown) readLogsStrictly(props);
+    examples: {
+        pass: [
+            {
+                title: "a setting that sends audit logs to a workspace",
+                type: "azure-native:monitor:DiagnosticSetting",
+                props: { resourceUri: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv", workspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", logs: [{ categoryGroup: "audit", enabled: true }] },
+            },
+        ],
+        fail: [
+            {
+                title: "a setting that only streams to an event hub",
+                type: "azure-native:monitor:DiagnosticSetting",
+                props: { resourceUri: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv", eventHubAuthorizationRuleId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/authorizationRules/send", logs: [{ categoryGroup: "audit", enabled: true }] },
+            },
+            { title: "a setting with no enabled log category", type: "azure-native:monitor:SubscriptionDiagnosticSetting", props: { workspaceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", logs: [{ category: "Administrative", enabled: false }] } },
+        ],
+    },
+    check({ props }) {
+        return judgeDiagnosticSetting(props);
     },
 });

@@ -1,9 +1,12 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import type { Value } from "../core/read";
+import { fail, pass, unknown } from "../core/verdict";
 
 /** -1 (or no value) means "inherit": the table's retention from the workspace, total retention from the table's. */
-function setDays(v: unknown): number | "inherit" | "invalid" {
-    if (v === undefined || v === null || v === -1) return "inherit";
-    return typeof v === "number" ? v : "invalid";
+function setDays(v: Value): number | "inherit" | "invalid" {
+    const days = v.value;
+    if (days === undefined || days === -1) return "inherit";
+    return typeof days === "number" ? days : "invalid";
 }
 
 export default defineResourcePolicy({
@@ -32,25 +35,33 @@ export default defineResourcePolicy({
             description: "Shortest total retention, in days, that a table may keep data (-1 / unset inherits the workspace and passes).",
         },
     },
-    check({ props }, config, report) {
+    examples: {
+        pass: [
+            { title: "a table that inherits the workspace's retention", type: "azure-native:operationalinsights:Table", props: { resourceGroupName: "rg", workspaceName: "logs", tableName: "AuditLogs_CL" } },
+            { title: "a table that keeps data two years in total", type: "azure-native:operationalinsights:Table", props: { resourceGroupName: "rg", workspaceName: "logs", tableName: "AuditLogs_CL", retentionInDays: 30, totalRetentionInDays: 730 } },
+        ],
+        fail: [{ title: "a table that keeps data 30 days", type: "azure-native:operationalinsights:Table", props: { resourceGroupName: "rg", workspaceName: "logs", tableName: "AuditLogs_CL", retentionInDays: 30 } }],
+    },
+    check({ props }, config) {
         const min = config.minimumRetentionDays;
         // Total retention decides how long data is kept; it defaults to the table's interactive retention, which
         // defaults to the workspace's. So when a total is set, the interactive retention does not matter.
-        const total = setDays(props.totalRetentionInDays);
+        const totalValue = props.get("totalRetentionInDays");
+        if (totalValue.isUnknown) return unknown(totalValue);
+        const total = setDays(totalValue);
         if (typeof total === "number") {
-            if (total < min) report(`\`totalRetentionInDays\` is shorter than ${min} days; set it to at least ${min} (or -1 to inherit).`);
-            return;
+            return total < min ? fail(`\`totalRetentionInDays\` is shorter than ${min} days; set it to at least ${min} (or -1 to inherit).`) : pass;
         }
-        if (total === "invalid") {
-            report(`\`totalRetentionInDays\` is not a number of days; set it to at least ${min} (or -1 to inherit).`);
-            return;
-        }
-        const interactive = setDays(props.retentionInDays);
-        if (interactive === "inherit") return;
+        if (total === "invalid") return fail(`\`totalRetentionInDays\` is not a number of days; set it to at least ${min} (or -1 to inherit).`);
+        const interactiveValue = props.get("retentionInDays");
+        if (interactiveValue.isUnknown) return unknown(interactiveValue);
+        const interactive = setDays(interactiveValue);
+        if (interactive === "inherit") return pass;
         if (interactive === "invalid" || interactive < min) {
-            report(
+            return fail(
                 `\`retentionInDays\` is shorter than ${min} days and \`totalRetentionInDays\` does not extend it; set \`totalRetentionInDays\` to at least ${min} (or both to -1 to inherit the workspace's retention).`,
             );
         }
+        return pass;
     },
 });

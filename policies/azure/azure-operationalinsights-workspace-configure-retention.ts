@@ -1,5 +1,6 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isKnown, isObject, sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 /** What Azure applies when a workspace sets no `retentionInDays` (pay-as-you-go workspaces keep data 30 days). */
 const DEFAULT_RETENTION_DAYS = 30;
@@ -29,27 +30,26 @@ export default defineResourcePolicy({
             description: "Shortest retention, in days, that a workspace may keep data (unset retention means 30 days).",
         },
     },
-    check({ props }, config, report) {
+    examples: {
+        pass: [{ title: "a workspace that keeps data a year", type: "azure-native:operationalinsights:Workspace", props: { sku: { name: "PerGB2018" }, retentionInDays: 365 } }],
+        fail: [
+            { title: "a workspace that leaves retention unset (30 days)", type: "azure-native:operationalinsights:Workspace", props: { sku: { name: "PerGB2018" } } },
+            { title: "a Free workspace (7 days)", type: "azure-native:operationalinsights:Workspace", props: { sku: { name: "Free" }, retentionInDays: 365 } },
+        ],
+    },
+    check({ props }, config) {
         const min = config.minimumRetentionDays;
-        const skuKnown = isKnown(props, "sku") && (!isObject(props.sku) || isKnown(props.sku, "name"));
-        const sku = skuKnown && isObject(props.sku) ? props.sku.name : undefined;
-        if (skuKnown && sameText(sku, "Free")) {
-            report("`sku.name` is Free, which keeps data only 7 days; use PerGB2018 (or a commitment tier) and set `retentionInDays`.");
-            return;
+        const free = "`sku.name` is Free, which keeps data only 7 days; use PerGB2018 (or a commitment tier) and set `retentionInDays`.";
+        const sku = props.get("sku").get("name");
+        if (!sku.isUnknown && isAzureText(sku, "Free")) return fail(free);
+        const days = props.get("retentionInDays");
+        if (days.isUnknown) return unknown(days);
+        if (days.isUnset) {
+            if (DEFAULT_RETENTION_DAYS < min) return fail(`\`retentionInDays\` is not set, so the workspace keeps data ${DEFAULT_RETENTION_DAYS} days; set it to at least ${min}.`);
+        } else if (typeof days.value !== "number" || days.value < min) {
+            return fail(`\`retentionInDays\` is shorter than ${min} days; set it to at least ${min}.`);
         }
-        const days = props.retentionInDays;
-        if (days === undefined || days === null) {
-            if (DEFAULT_RETENTION_DAYS < min) {
-                report(`\`retentionInDays\` is not set, so the workspace keeps data ${DEFAULT_RETENTION_DAYS} days; set it to at least ${min}.`);
-                return;
-            }
-        } else if (typeof days !== "number" || days < min) {
-            report(`\`retentionInDays\` is shorter than ${min} days; set it to at least ${min}.`);
-            return;
-        }
-        // Retention is long enough: the verdict now depends on the SKU (reading an unknown one says "can't know").
-        if (!skuKnown && isObject(props.sku) && sameText(props.sku.name, "Free")) {
-            report("`sku.name` is Free, which keeps data only 7 days; use PerGB2018 (or a commitment tier) and set `retentionInDays`.");
-        }
+        // Retention is long enough: the verdict now depends on the SKU.
+        return sku.isUnknown ? unknown(sku) : pass;
     },
 });

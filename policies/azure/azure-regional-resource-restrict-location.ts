@@ -1,20 +1,13 @@
 import { ALLOWED_LOCATIONS_CONFIG, GLOBAL_LOCATIONS, allowedLocationSet, allowedText } from "../core/azure-regions";
 import { LOCATION_TYPES_BY_MODULE } from "../core/azure-location-types.generated";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { azureLocation } from "../core/region";
-import { isKnown, type Props } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { azurePlacement } from "../core/region";
+import { fail, pass } from "../core/verdict";
 
 /** Canonical tokens of the resources whose Args take a `location` (generated from the SDK; others have no region). */
 const LOCATED_TYPES: ReadonlySet<string> = new Set(
     Object.entries(LOCATION_TYPES_BY_MODULE).flatMap(([module, resources]) => resources.map((r) => `azure-native:${module}:${r}`)),
 );
-
-/** Whether a resource states a `location` of its own (a non-empty string). */
-function statesLocation(props: Props): boolean {
-    if (!isKnown(props, "location")) return true; // unknown: let the SDK say the verdict waits for it
-    const location = props["location"];
-    return typeof location === "string" && location.trim() !== "";
-}
 
 export default defineResourcePolicy({
     name: "azure-regional-resource-restrict-location",
@@ -35,21 +28,30 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: "all",
     config: { allowedLocations: ALLOWED_LOCATIONS_CONFIG },
-    check({ canonicalType, props, provider }, config, report) {
+    examples: {
+        pass: [
+            { title: "a resource group in an allowed region", type: "azure-native:resources:ResourceGroup", props: { location: "japaneast" } },
+            { title: "a global resource", type: "azure-native:resources:ResourceGroup", props: { location: "global" } },
+        ],
+        fail: [{ title: "a storage account in West Europe", type: "azure-native:storage:StorageAccount", props: { location: "westeurope" } }],
+    },
+    check({ canonicalType, props, provider }, config) {
         // A type the installed SDK does not know (a parameterised package of another API version, a retired service)
-        // is judged by the `location` it states itself; a known type without a `location` input lives with its parent.
+        // is judged by the `location` it states itself (or will state: unknown); a known type without a `location`
+        // input lives with its parent.
         const located = LOCATED_TYPES.has(canonicalType);
-        if (!located && !statesLocation(props)) return;
-        const placement = azureLocation(props, located ? provider : undefined);
+        const location = props.get("location");
+        if (!located && !(location.isUnknown || location.isText())) return pass;
+        const placement = azurePlacement(location, located ? provider : undefined);
+        if ("kind" in placement) return placement;
         if (!placement.found) {
-            report(
+            return fail(
                 "`location` is not set and no provider `location` (stack config `azure-native:location`) places it, so its region cannot be checked; " +
                     `set \`location\` or run \`pulumi config set azure-native:location <region>\` ${allowedText(config.allowedLocations)}.`,
             );
-            return;
         }
-        if (GLOBAL_LOCATIONS.has(placement.region) || allowedLocationSet(config.allowedLocations).has(placement.region)) return;
-        report(
+        if (GLOBAL_LOCATIONS.has(placement.region) || allowedLocationSet(config.allowedLocations).has(placement.region)) return pass;
+        return fail(
             placement.from === "resource"
                 ? `\`location\` is not an allowed region ${allowedText(config.allowedLocations)}.`
                 : `\`location\` is not set and the provider's \`location\` (stack config \`azure-native:location\`) is not an allowed region ${allowedText(config.allowedLocations)}.`,

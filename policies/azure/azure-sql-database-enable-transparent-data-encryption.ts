@@ -1,5 +1,7 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import type { Value } from "../core/read";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-sql-database-enable-transparent-data-encryption",
@@ -20,11 +22,31 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:sql:TransparentDataEncryption"],
     config: {},
-    check({ props }, _config, report) {
-        // API 2014-04-01 (still reachable as a versioned token) calls the field `status`; later versions `state`.
-        const key = props.state === undefined && props.status !== undefined ? "status" : "state";
-        if (!sameText(props[key], "Enabled")) {
-            report(`\`${key}\` is not Enabled (transparent data encryption is off); set it to Enabled.`);
-        }
+    examples: {
+        pass: [
+            {
+                title: "transparent data encryption enabled",
+                type: "azure-native:sql:TransparentDataEncryption",
+                props: { resourceGroupName: "rg", serverName: "sql", databaseName: "db", tdeName: "current", state: "Enabled" },
+            },
+        ],
+        fail: [
+            {
+                title: "transparent data encryption disabled",
+                type: "azure-native:sql:TransparentDataEncryption",
+                props: { resourceGroupName: "rg", serverName: "sql", databaseName: "db", tdeName: "current", state: "Disabled" },
+            },
+        ],
+    },
+    check({ props }) {
+        // API 2014-04-01 (still reachable as a versioned token) calls the field `status`; later versions `state`
+        // (which the installed SDK's Args know, so the old field is read through a type that names both).
+        const legacy = props as unknown as Value<{ readonly state?: string; readonly status?: string }>;
+        const state = legacy.get("state");
+        if (state.isUnknown) return unknown(state);
+        const status = legacy.get("status");
+        if (state.isUnset && status.isUnknown) return unknown(status);
+        const [key, value] = state.isUnset && status.isSet ? (["status", status] as const) : (["state", state] as const);
+        return isAzureText(value, "Enabled") ? pass : fail(`\`${key}\` is not Enabled (transparent data encryption is off); set it to Enabled.`);
     },
 });

@@ -1,7 +1,8 @@
+import { isAzureText } from "../core/azure";
 import { ALLOWED_LOCATIONS_CONFIG, allowedText, pairedRegionVerdict } from "../core/azure-regions";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { azureLocation } from "../core/region";
-import { sameText } from "../core/values";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import { azurePlacement } from "../core/region";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-sql-database-restrict-backup-redundancy",
@@ -21,19 +22,28 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:sql:Database", "azure-native:sql:ManagedInstance"],
     config: { allowedLocations: ALLOWED_LOCATIONS_CONFIG },
-    check({ props, provider }, config, report) {
-        const redundancy = props.requestedBackupStorageRedundancy;
+    examples: {
+        pass: [
+            { title: "a database in Japan East with geo-redundant backups (paired with Japan West)", type: "azure-native:sql:Database", props: { location: "japaneast" } },
+            { title: "a database in West Europe with locally redundant backups", type: "azure-native:sql:Database", props: { location: "westeurope", requestedBackupStorageRedundancy: "Local" } },
+        ],
+        fail: [{ title: "a database in West Europe with geo-redundant backups (the default)", type: "azure-native:sql:Database", props: { location: "westeurope" } }],
+    },
+    check(resource, config) {
+        const props: PropsOf<"azure-native:sql:Database" | "azure-native:sql:ManagedInstance"> = resource.props;
+        const redundancy = props.get("requestedBackupStorageRedundancy");
+        if (redundancy.isUnknown) return unknown(redundancy);
         // Unset means Geo (Azure SQL's default backup storage redundancy).
-        if (redundancy !== undefined && redundancy !== null && !sameText(redundancy, "Geo") && !sameText(redundancy, "GeoZone")) return;
+        if (redundancy.isSet && !isAzureText(redundancy, "Geo", "GeoZone")) return pass;
         const setting = "`requestedBackupStorageRedundancy`";
-        const placement = azureLocation(props, provider);
+        const placement = azurePlacement(props.get("location"), resource.provider);
+        if ("kind" in placement) return placement;
         if (!placement.found) {
-            report(`${setting} is geo-redundant (the default when unset), but neither \`location\` nor the provider's \`location\` is set; set \`location\` so the backups' paired region can be checked.`);
-            return;
+            return fail(`${setting} is geo-redundant (the default when unset), but neither \`location\` nor the provider's \`location\` is set; set \`location\` so the backups' paired region can be checked.`);
         }
         const verdict = pairedRegionVerdict(placement.region, config.allowedLocations);
-        if (verdict === "allowed") return;
-        report(
+        if (verdict === "allowed") return pass;
+        return fail(
             verdict === "no-known-pair"
                 ? `${setting} is geo-redundant (the default when unset), but the region has no known region pair, so backup copies may leave the allowed regions ${allowedText(config.allowedLocations)}; set it to Local or Zone.`
                 : `${setting} is geo-redundant (the default when unset), which copies backups to the paired region of \`location\`, and that region is not an allowed region ${allowedText(config.allowedLocations)}; set it to Local or Zone.`,

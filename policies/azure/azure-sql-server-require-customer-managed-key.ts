@@ -1,7 +1,7 @@
-import { hasText } from "../core/azure";
-import { defineStackPolicy } from "../core/policy-legacy";
-import { JoinIndex, knownStrings } from "../core/stack";
-import { isKnown, sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineStackPolicy } from "../core/policy";
+import { Join, texts } from "../core/stack";
+import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const SERVER = "azure-native:sql:Server";
 const PROTECTOR = "azure-native:sql:EncryptionProtector";
@@ -28,10 +28,23 @@ export default defineStackPolicy({
     enforcementLevel: "advisory",
     resourceTypes: [SERVER, PROTECTOR],
     config: {},
-    check(stack, _config, report) {
+    examples: {
+        pass: [
+            { title: "a server with a Key Vault key", resources: [{ type: SERVER, name: "sql", props: { resourceGroupName: "rg", serverName: "sql-app", keyId: "https://contoso.vault.azure.net/keys/tde/1" } }] },
+            {
+                title: "a server protected by an EncryptionProtector with a Key Vault key",
+                resources: [
+                    { type: SERVER, name: "sql", props: { resourceGroupName: "rg", serverName: "sql-app" } },
+                    { type: PROTECTOR, name: "tde", props: { resourceGroupName: "rg", serverName: "sql-app", encryptionProtectorName: "current", serverKeyType: "AzureKeyVault", serverKeyName: "contoso_tde_1" } },
+                ],
+            },
+        ],
+        fail: [{ title: "a server with a service-managed TDE key", resources: [{ type: SERVER, name: "sql", props: { resourceGroupName: "rg", serverName: "sql-app" } }] }],
+    },
+    *check(stack) {
         const servers = stack.ofType(SERVER);
         if (!servers.length) return;
-        const index = new JoinIndex(servers, (r) => knownStrings(r, "serverName"));
+        const index = new Join(servers, (r) => texts(r.props.get("serverName")));
 
         // What the stack's encryption protectors say about each server (by URN).
         const customer = new Set<string>();
@@ -40,36 +53,31 @@ export default defineStackPolicy({
         /** A protector that may use Key Vault but whose server is unknown: it could be any server's. */
         let unplaced = false;
         for (const p of stack.ofType(PROTECTOR)) {
-            const typeKnown = isKnown(p.props, "serverKeyType");
-            const akv = typeKnown && sameText(p.props.serverKeyType, "AzureKeyVault");
+            const type = p.props.get("serverKeyType");
+            const akv = !type.isUnknown && isAzureText(type, "AzureKeyVault");
             const ref = index.resolve(p, "serverName");
             if (ref.kind === "unknown") {
-                if (!typeKnown || akv) unplaced = true;
+                if (type.isUnknown || akv) unplaced = true;
                 continue;
             }
             if (ref.kind === "none") continue;
-            for (const s of ref.targets) (!typeKnown ? undecided : akv ? customer : serviceManaged).add(s.urn);
+            for (const s of ref.targets) (type.isUnknown ? undecided : akv ? customer : serviceManaged).add(s.urn);
         }
 
         for (const s of servers) {
-            if (serviceManaged.has(s.urn)) {
-                report.violation(s.urn, "an EncryptionProtector sets `serverKeyType` ServiceManaged for this server; set it to AzureKeyVault with a Key Vault key.");
-                continue;
+            let verdict: Verdict;
+            const keyId = s.props.get("keyId");
+            if (serviceManaged.has(s.urn)) verdict = fail("an EncryptionProtector sets `serverKeyType` ServiceManaged for this server; set it to AzureKeyVault with a Key Vault key.");
+            else if (customer.has(s.urn)) verdict = pass;
+            else if (keyId.isUnknown) verdict = unknown(keyId);
+            else if (keyId.isText()) verdict = pass;
+            else if (undecided.has(s.urn) || unplaced) verdict = unknown("the `serverKeyType` or `serverName` of an EncryptionProtector");
+            else {
+                verdict = fail(
+                    "`keyId` is not set and no EncryptionProtector with `serverKeyType` AzureKeyVault protects this server (TDE uses a service-managed key); set `keyId` to a Key Vault key or add such an EncryptionProtector.",
+                );
             }
-            if (customer.has(s.urn)) continue;
-            if (!isKnown(s.props, "keyId")) {
-                report.cannotKnow(s.urn, "`keyId`");
-                continue;
-            }
-            if (hasText(s.props.keyId)) continue;
-            if (undecided.has(s.urn) || unplaced) {
-                report.cannotKnow(s.urn, "the `serverKeyType` or `serverName` of an EncryptionProtector");
-                continue;
-            }
-            report.violation(
-                s.urn,
-                "`keyId` is not set and no EncryptionProtector with `serverKeyType` AzureKeyVault protects this server (TDE uses a service-managed key); set `keyId` to a Key Vault key or add such an EncryptionProtector.",
-            );
+            yield { urn: s.urn, verdict };
         }
     },
 });

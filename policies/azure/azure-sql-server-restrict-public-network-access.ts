@@ -1,5 +1,6 @@
 import { isPublicNetworkAccessOff } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-sql-server-restrict-public-network-access",
@@ -27,10 +28,17 @@ export default defineResourcePolicy({
             description: "Allow SQL servers with a public endpoint (turns this policy's check off).",
         },
     },
-    check({ props }, config, report) {
-        if (config.allowPublicNetworkAccess) return;
-        if (!isPublicNetworkAccessOff(props.publicNetworkAccess)) {
-            report("`publicNetworkAccess` is not Disabled (unset means Enabled); set it to Disabled and use a private endpoint.");
-        }
+    examples: {
+        pass: [
+            { title: "a server with public network access disabled", type: "azure-native:sql:Server", props: { publicNetworkAccess: "Disabled" } },
+            { title: "any server while public endpoints are allowed", type: "azure-native:sql:Server", props: {}, config: { allowPublicNetworkAccess: true } },
+        ],
+        fail: [{ title: "a server that leaves public network access unset (Enabled)", type: "azure-native:sql:Server", props: {} }],
+    },
+    check({ props }, config) {
+        if (config.allowPublicNetworkAccess) return pass;
+        const access = props.get("publicNetworkAccess");
+        if (access.isUnknown) return unknown(access);
+        return isPublicNetworkAccessOff(access) ? pass : fail("`publicNetworkAccess` is not Disabled (unset means Enabled); set it to Disabled and use a private endpoint.");
     },
 });

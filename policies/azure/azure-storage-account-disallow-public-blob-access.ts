@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-storage-account-disallow-public-blob-access",
@@ -18,9 +18,16 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: {},
-    check({ props }, _config, report) {
-        if (isTrue(props.allowBlobPublicAccess)) {
-            report("`allowBlobPublicAccess` is true, which lets containers allow anonymous reads; set it to false.");
-        }
+    examples: {
+        pass: [
+            { title: "an account that leaves `allowBlobPublicAccess` unset (false)", type: "azure-native:storage:StorageAccount", props: { kind: "StorageV2", sku: { name: "Standard_LRS" } } },
+            { title: "an account that disallows anonymous blob access", type: "azure-native:storage:StorageAccount", props: { allowBlobPublicAccess: false } },
+        ],
+        fail: [{ title: "an account that allows anonymous blob access", type: "azure-native:storage:StorageAccount", props: { allowBlobPublicAccess: true } }],
+    },
+    check({ props }) {
+        const access = props.get("allowBlobPublicAccess");
+        if (access.isUnknown) return unknown(access);
+        return access.isTrue() ? fail("`allowBlobPublicAccess` is true, which lets containers allow anonymous reads; set it to false.") : pass;
     },
 });

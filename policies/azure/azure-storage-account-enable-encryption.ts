@@ -1,6 +1,6 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isFalse, isObject, sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { all, fail, unknown, type Verdict } from "../core/verdict";
 
 /** The storage services whose encryption the schema lets a program write down (`encryption.services.<name>`). */
 const SERVICES = ["blob", "file", "queue", "table"] as const;
@@ -28,35 +28,41 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: {},
-    check({ props }, _config, report) {
-        const known = new KnownValues();
-        const encryption = known.get(props, "encryption");
-        if (!encryption.known) return known.settle();
-        if (!isObject(encryption.value)) return; // not set: Microsoft-managed keys, always on
-        const enc = encryption.value;
-        let violated = false;
-
-        const keySource = known.get(enc, "keySource");
-        if (keySource.known && keySource.value !== undefined && keySource.value !== null) {
-            if (!KEY_SOURCES.some((k) => sameText(keySource.value, k))) {
-                report(`\`encryption.keySource\` is not a key source Azure Storage accepts; set it to ${KEY_SOURCES.join(" or ")}.`);
-                violated = true;
-            }
+    examples: {
+        pass: [
+            { title: "an account that says nothing about encryption (Microsoft-managed keys)", type: "azure-native:storage:StorageAccount", props: {} },
+            {
+                title: "an account with Microsoft-managed keys and blob encryption on",
+                type: "azure-native:storage:StorageAccount",
+                props: { encryption: { keySource: "Microsoft.Storage", services: { blob: { enabled: true } } } },
+            },
+        ],
+        fail: [
+            { title: "an account that writes blob encryption off", type: "azure-native:storage:StorageAccount", props: { encryption: { services: { blob: { enabled: false } } } } },
+            { title: "an account with an unrecognised key source", type: "azure-native:storage:StorageAccount", props: { encryption: { keySource: "None" } } },
+        ],
+    },
+    check({ props }) {
+        const encryption = props.get("encryption");
+        if (encryption.isUnknown) return unknown(encryption);
+        const verdicts: Verdict[] = [];
+        const keySource = encryption.get("keySource");
+        if (keySource.isUnknown) verdicts.push(unknown(keySource));
+        else if (keySource.isSet && !isAzureText(keySource, ...KEY_SOURCES)) {
+            verdicts.push(fail(`\`encryption.keySource\` is not a key source Azure Storage accepts; set it to ${KEY_SOURCES.join(" or ")}.`));
         }
-
-        const services = known.get(enc, "services");
-        if (services.known && isObject(services.value)) {
-            const svc = services.value;
+        const services = encryption.get("services");
+        if (services.isUnknown) verdicts.push(unknown(services));
+        else {
             for (const name of SERVICES) {
-                const entry = known.get(svc, name);
-                if (!entry.known || !isObject(entry.value)) continue;
-                const enabled = known.get(entry.value, "enabled");
-                if (enabled.known && isFalse(enabled.value)) {
-                    report(`\`encryption.services.${name}.enabled\` is false; remove it or set it to true (Azure Storage encryption at rest cannot be turned off).`);
-                    violated = true;
+                const service = services.get(name);
+                const enabled = service.get("enabled");
+                if (service.isUnknown || enabled.isUnknown) verdicts.push(unknown(service, enabled));
+                else if (enabled.isFalse()) {
+                    verdicts.push(fail(`\`encryption.services.${name}.enabled\` is false; remove it or set it to true (Azure Storage encryption at rest cannot be turned off).`));
                 }
             }
         }
-        if (!violated) known.settle();
+        return all(verdicts);
     },
 });

@@ -1,7 +1,6 @@
-import { hasText } from "../core/azure";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { KnownValues } from "../core/known";
-import { isObject, sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 const KEY_PARTS = ["keyVaultUri", "keyName"] as const;
 
@@ -26,24 +25,35 @@ export default defineResourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: {},
-    check({ props }, _config, report) {
-        const enc = props.encryption;
-        if (!isObject(enc) || !sameText(enc.keySource, "Microsoft.Keyvault")) {
-            report("`encryption.keySource` is not Microsoft.Keyvault (the account uses Microsoft-managed keys); set it to Microsoft.Keyvault with `encryption.keyVaultProperties`.");
-            return;
+    examples: {
+        pass: [
+            {
+                title: "an account with a Key Vault key",
+                type: "azure-native:storage:StorageAccount",
+                props: { encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyVaultUri: "https://contoso.vault.azure.net", keyName: "storage" } } },
+            },
+        ],
+        fail: [
+            { title: "an account with Microsoft-managed keys", type: "azure-native:storage:StorageAccount", props: { encryption: { keySource: "Microsoft.Storage" } } },
+            { title: "a Key Vault key source without the key's name", type: "azure-native:storage:StorageAccount", props: { encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyVaultUri: "https://contoso.vault.azure.net" } } } },
+        ],
+    },
+    check({ props }) {
+        const encryption = props.get("encryption");
+        if (encryption.isUnknown) return unknown(encryption);
+        const keySource = encryption.get("keySource");
+        if (keySource.isUnknown) return unknown(keySource);
+        if (!isAzureText(keySource, "Microsoft.Keyvault")) {
+            return fail("`encryption.keySource` is not Microsoft.Keyvault (the account uses Microsoft-managed keys); set it to Microsoft.Keyvault with `encryption.keyVaultProperties`.");
         }
         // Decide from the known parts of the key reference; an unknown part only matters when nothing is missing.
-        const known = new KnownValues();
-        const kv = known.get(enc, "keyVaultProperties");
-        if (!kv.known) return known.settle();
-        const missing = KEY_PARTS.filter((k) => {
-            const part = known.get(kv.value, k);
-            return part.known && !hasText(part.value);
-        });
+        const keyVault = encryption.get("keyVaultProperties");
+        if (keyVault.isUnknown) return unknown(keyVault);
+        const parts = KEY_PARTS.map((k) => keyVault.get(k));
+        const missing = KEY_PARTS.filter((_, i) => !parts[i]?.isUnknown && !parts[i]?.isText());
         if (missing.length) {
-            report(`\`encryption.keyVaultProperties\` does not name the key (${missing.map((k) => `\`${k}\``).join(", ")} not set); set the Key Vault URI and key name.`);
-            return;
+            return fail(`\`encryption.keyVaultProperties\` does not name the key (${missing.map((k) => `\`${k}\``).join(", ")} not set); set the Key Vault URI and key name.`);
         }
-        known.settle();
+        return parts.some((p) => p.isUnknown) ? unknown(...parts) : pass;
     },
 });

@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isObject, isTrue } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-storage-account-require-infrastructure-encryption",
@@ -20,10 +20,17 @@ export default defineResourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: {},
-    check({ props }, _config, report) {
-        const enc = props.encryption;
-        if (!isObject(enc) || !isTrue(enc.requireInfrastructureEncryption)) {
-            report("`encryption.requireInfrastructureEncryption` is not true; set it to true when the account is created.");
-        }
+    examples: {
+        pass: [{ title: "an account with infrastructure encryption", type: "azure-native:storage:StorageAccount", props: { encryption: { requireInfrastructureEncryption: true } } }],
+        fail: [
+            { title: "an account that says nothing about infrastructure encryption", type: "azure-native:storage:StorageAccount", props: {} },
+            { title: "an account with infrastructure encryption off", type: "azure-native:storage:StorageAccount", props: { encryption: { requireInfrastructureEncryption: false } } },
+        ],
+    },
+    check({ props }) {
+        const encryption = props.get("encryption");
+        const required = encryption.get("requireInfrastructureEncryption");
+        if (required.isUnknown) return unknown(required);
+        return required.isTrue() ? pass : fail("`encryption.requireInfrastructureEncryption` is not true; set it to true when the account is created.");
     },
 });

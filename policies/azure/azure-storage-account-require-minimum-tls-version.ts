@@ -1,5 +1,6 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 /** `minimumTlsVersion` values at or above TLS 1.2 (the enum also has TLS1_0 and TLS1_1). */
 const ACCEPTED = ["TLS1_2", "TLS1_3"] as const;
@@ -23,12 +24,17 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: {},
-    check({ props }, _config, report) {
-        const v = props.minimumTlsVersion;
-        if (v === undefined || v === null || v === "") {
-            report("`minimumTlsVersion` is not set (Azure Storage then accepts TLS 1.0); set it to TLS1_2.");
-        } else if (!ACCEPTED.some((a) => sameText(v, a))) {
-            report("`minimumTlsVersion` is below TLS1_2; set it to TLS1_2.");
-        }
+    examples: {
+        pass: [{ title: "an account that requires TLS 1.2", type: "azure-native:storage:StorageAccount", props: { minimumTlsVersion: "TLS1_2" } }],
+        fail: [
+            { title: "an account that leaves the minimum TLS version unset", type: "azure-native:storage:StorageAccount", props: {} },
+            { title: "an account that accepts TLS 1.0", type: "azure-native:storage:StorageAccount", props: { minimumTlsVersion: "TLS1_0" } },
+        ],
+    },
+    check({ props }) {
+        const version = props.get("minimumTlsVersion");
+        if (version.isUnknown) return unknown(version);
+        if (version.isUnset || version.value === "") return fail("`minimumTlsVersion` is not set (Azure Storage then accepts TLS 1.0); set it to TLS1_2.");
+        return isAzureText(version, ...ACCEPTED) ? pass : fail("`minimumTlsVersion` is below TLS1_2; set it to TLS1_2.");
     },
 });

@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isFalse } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-storage-account-require-secure-transfer",
@@ -19,9 +19,16 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: {},
-    check({ props }, _config, report) {
-        if (isFalse(props.enableHttpsTrafficOnly)) {
-            report("`enableHttpsTrafficOnly` is false, so the account accepts unencrypted HTTP; set it to true.");
-        }
+    examples: {
+        pass: [
+            { title: "an account that leaves `enableHttpsTrafficOnly` unset (true)", type: "azure-native:storage:StorageAccount", props: {} },
+            { title: "an account that accepts HTTPS only", type: "azure-native:storage:StorageAccount", props: { enableHttpsTrafficOnly: true } },
+        ],
+        fail: [{ title: "an account that accepts HTTP", type: "azure-native:storage:StorageAccount", props: { enableHttpsTrafficOnly: false } }],
+    },
+    check({ props }) {
+        const httpsOnly = props.get("enableHttpsTrafficOnly");
+        if (httpsOnly.isUnknown) return unknown(httpsOnly);
+        return httpsOnly.isFalse() ? fail("`enableHttpsTrafficOnly` is false, so the account accepts unencrypted HTTP; set it to true.") : pass;
     },
 });

@@ -1,7 +1,7 @@
 import { ALLOWED_LOCATIONS_CONFIG, allowedText, pairedRegionVerdict } from "../core/azure-regions";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { azureLocation } from "../core/region";
-import { isObject } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { azurePlacement } from "../core/region";
+import { fail, pass, unknown } from "../core/verdict";
 
 /** Geo-redundant storage SKUs (GRS, RA-GRS, GZRS, RA-GZRS, v1 and v2): a copy lives in the paired region. */
 const GEO_SKU = /_(RA)?G(Z)?RS$/i;
@@ -23,21 +23,29 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:storage:StorageAccount"],
     config: { allowedLocations: ALLOWED_LOCATIONS_CONFIG },
-    check({ props, provider }, config, report) {
-        const sku = props.sku;
-        const name = isObject(sku) ? sku.name : undefined;
-        if (typeof name !== "string" || !GEO_SKU.test(name)) return;
-        const placement = azureLocation(props, provider);
+    examples: {
+        pass: [
+            { title: "a geo-redundant account in Japan East (paired with Japan West)", type: "azure-native:storage:StorageAccount", props: { location: "japaneast", sku: { name: "Standard_GRS" } } },
+            { title: "a locally redundant account", type: "azure-native:storage:StorageAccount", props: { location: "westeurope", sku: { name: "Standard_LRS" } } },
+        ],
+        fail: [{ title: "a geo-redundant account in West Europe (paired with North Europe)", type: "azure-native:storage:StorageAccount", props: { location: "westeurope", sku: { name: "Standard_RAGRS" } } }],
+    },
+    check({ props, provider }, config) {
+        const name = props.get("sku").get("name");
+        if (name.isUnknown) return unknown(name);
+        const sku = name.text();
+        if (sku === undefined || !GEO_SKU.test(sku)) return pass;
+        const placement = azurePlacement(props.get("location"), provider);
+        if ("kind" in placement) return placement;
         if (!placement.found) {
-            report(
+            return fail(
                 "`sku.name` is geo-redundant, which replicates to the paired region of the account's region, but neither `location` nor the provider's `location` is set; " +
                     "set `location` so the paired region can be checked.",
             );
-            return;
         }
         const verdict = pairedRegionVerdict(placement.region, config.allowedLocations);
-        if (verdict === "allowed") return;
-        report(
+        if (verdict === "allowed") return pass;
+        return fail(
             verdict === "no-known-pair"
                 ? `\`sku.name\` is geo-redundant, but the account's region has no known region pair, so its secondary region may not be an allowed region ${allowedText(config.allowedLocations)}; use a locally or zone-redundant SKU.`
                 : `\`sku.name\` is geo-redundant, which replicates to the paired region of \`location\`, and that region is not an allowed region ${allowedText(config.allowedLocations)}; use a locally or zone-redundant SKU or an allowed region whose pair is allowed.`,

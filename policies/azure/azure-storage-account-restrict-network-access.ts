@@ -1,6 +1,6 @@
-import { firewallState, isPublicNetworkAccessOff } from "../core/azure";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { firewallVerdict, isPublicNetworkAccessOff } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-storage-account-restrict-network-access",
@@ -31,27 +31,33 @@ export default defineResourcePolicy({
             description: "Allow storage accounts that accept traffic from every network (turns this policy's check off).",
         },
     },
-    check({ props }, config, report) {
-        if (config.allowPublicNetworkAccess) return;
-        const known = new KnownValues();
-        const access = known.get(props, "publicNetworkAccess");
-        if (access.known && isPublicNetworkAccessOff(access.value)) return;
-        const firewall = firewallState(known, props, "networkRuleSet", "iPAddressOrRange");
-        if (firewall === "closed") return;
-        if (access.known && firewall === "open-default") {
-            report(
+    examples: {
+        pass: [
+            { title: "an account with public network access disabled", type: "azure-native:storage:StorageAccount", props: { publicNetworkAccess: "Disabled" } },
+            {
+                title: "an account whose firewall denies by default",
+                type: "azure-native:storage:StorageAccount",
+                props: { networkRuleSet: { defaultAction: "Deny", ipRules: [{ iPAddressOrRange: "203.0.113.0/24" }] } },
+            },
+        ],
+        fail: [
+            { title: "an account that says nothing about network access", type: "azure-native:storage:StorageAccount", props: { kind: "StorageV2" } },
+            { title: "a firewall rule that admits every address", type: "azure-native:storage:StorageAccount", props: { networkRuleSet: { defaultAction: "Deny", ipRules: [{ iPAddressOrRange: "0.0.0.0/1" }] } } },
+        ],
+    },
+    check({ props }, config) {
+        if (config.allowPublicNetworkAccess) return pass;
+        const access = props.get("publicNetworkAccess");
+        if (isPublicNetworkAccessOff(access)) return pass;
+        const firewall = firewallVerdict(props.get("networkRuleSet"), "iPAddressOrRange", {
+            openDefault:
                 "`publicNetworkAccess` is not Disabled and `networkRuleSet.defaultAction` is not Deny, so the account accepts " +
-                    "traffic from every network; set `publicNetworkAccess` to Disabled, or `networkRuleSet.defaultAction` to Deny with explicit network rules.",
-            );
-            return;
-        }
-        if (access.known && firewall === "open-rule") {
-            report(
+                "traffic from every network; set `publicNetworkAccess` to Disabled, or `networkRuleSet.defaultAction` to Deny with explicit network rules.",
+            openRule:
                 "`networkRuleSet.ipRules` admits every address (a range wider than /8 for IPv4 or /32 for IPv6), which undoes `defaultAction` Deny; remove that rule " +
-                    "or set `publicNetworkAccess` to Disabled.",
-            );
-            return;
-        }
-        known.settle();
+                "or set `publicNetworkAccess` to Disabled.",
+        });
+        // While `publicNetworkAccess` is unknown it may yet be Disabled: an open firewall proves nothing.
+        return firewall.kind === "pass" || !access.isUnknown ? firewall : unknown(access);
     },
 });

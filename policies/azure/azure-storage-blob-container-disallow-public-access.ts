@@ -1,5 +1,6 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { sameText } from "../core/values";
+import { isAzureText } from "../core/azure";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 /** `publicAccess` levels that allow anonymous reads (the enum's third value is None). */
 const PUBLIC_LEVELS = ["Container", "Blob"] as const;
@@ -18,9 +19,16 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["azure-native:storage:BlobContainer"],
     config: {},
-    check({ props }, _config, report) {
-        if (PUBLIC_LEVELS.some((level) => sameText(props.publicAccess, level))) {
-            report("`publicAccess` allows anonymous reads (Container or Blob); set it to None.");
-        }
+    examples: {
+        pass: [
+            { title: "a container that leaves `publicAccess` unset (None)", type: "azure-native:storage:BlobContainer", props: { accountName: "contoso", resourceGroupName: "rg" } },
+            { title: "a private container", type: "azure-native:storage:BlobContainer", props: { accountName: "contoso", resourceGroupName: "rg", publicAccess: "None" } },
+        ],
+        fail: [{ title: "a container open to anonymous reads", type: "azure-native:storage:BlobContainer", props: { accountName: "contoso", resourceGroupName: "rg", publicAccess: "Container" } }],
+    },
+    check({ props }) {
+        const access = props.get("publicAccess");
+        if (access.isUnknown) return unknown(access);
+        return isAzureText(access, ...PUBLIC_LEVELS) ? fail("`publicAccess` allows anonymous reads (Container or Blob); set it to None.") : pass;
     },
 });

@@ -1,4 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "azure-storage-static-website-disallow",
@@ -24,14 +25,27 @@ export default defineResourcePolicy({
             description: "Storage account names (3-24 lower-case letters and digits) that may serve a static website.",
         },
     },
-    check({ props }, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a static website on an allowed account",
+                type: "azure-native:storage:StorageAccountStaticWebsite",
+                props: { accountName: "contosoweb", resourceGroupName: "rg", indexDocument: "index.html" },
+                config: { allowedAccountNames: ["contosoweb"] },
+            },
+        ],
+        fail: [{ title: "a static website while no account is allowed", type: "azure-native:storage:StorageAccountStaticWebsite", props: { accountName: "contoso", resourceGroupName: "rg", indexDocument: "index.html" } }],
+    },
+    check({ props }, config) {
         if (!config.allowedAccountNames.length) {
-            report("this enables a static website, which serves the `$web` container to anyone; remove it, or allow the account in `allowedAccountNames`.");
-            return;
+            return fail("this enables a static website, which serves the `$web` container to anyone; remove it, or allow the account in `allowedAccountNames`.");
         }
-        const account = props.accountName;
-        if (typeof account !== "string" || !config.allowedAccountNames.includes(account)) {
-            report("`accountName` is not one of the accounts allowed to serve a static website (config `allowedAccountNames`); remove the static website or allow the account.");
+        const account = props.get("accountName");
+        if (account.isUnknown) return unknown(account);
+        const name = account.text();
+        if (name === undefined || !config.allowedAccountNames.includes(name)) {
+            return fail("`accountName` is not one of the accounts allowed to serve a static website (config `allowedAccountNames`); remove the static website or allow the account.");
         }
+        return pass;
     },
 });

@@ -1,62 +1,63 @@
 // Azure Lighthouse (azure-native `managedservices`): a RegistrationDefinition names the managing (MSP) tenant and what
 // its principals may do — permanent `authorizations` and just-in-time `eligibleAuthorizations` — and a
 // RegistrationAssignment projects a definition onto a subscription or resource group of the customer's tenant.
-// Both keep their settings under `properties`. These helpers read the grants from the known values only, remembering
-// the unknown ones in a KnownValues so that a check can decide from what is known and let an unknown speak last.
+// Both keep their settings under `properties`. These helpers read the grants from the known values, and hand back
+// the unknown values that may hold more, so that a check decides from what is known and lets an unknown speak last.
 
+import { isObjectValue } from "./azure";
 import { AZURE_BUILTIN_ROLES, PRIVILEGED_ROLE_GUIDS, roleGuidOf } from "./azure-roles";
-import { KnownValues } from "./known";
-import { type Props, isKnown, isObject } from "./values";
+import type { FieldOf, ItemOf, Shape, Value } from "./read";
+import type { ResourceArgs } from "./resource-types.generated";
 
 export const REGISTRATION_DEFINITION = "azure-native:managedservices:RegistrationDefinition";
 export const REGISTRATION_ASSIGNMENT = "azure-native:managedservices:RegistrationAssignment";
 
 export type GrantList = "authorizations" | "eligibleAuthorizations";
 
+/** The properties of a registration definition. */
+export type DefinitionProps = Value<Shape<ResourceArgs[typeof REGISTRATION_DEFINITION]>>;
+type DefinitionProperties = NonNullable<Shape<ResourceArgs[typeof REGISTRATION_DEFINITION]>["properties"]>;
+
 /** One authorization of a registration definition, permanent or eligible. */
 export interface Grant {
     readonly list: GrantList;
     readonly index: number;
-    readonly entry: Props;
+    readonly entry: Value<ItemOf<FieldOf<DefinitionProperties, GrantList>>>;
     /** Where it is, for messages: "properties.eligibleAuthorizations[0]" (a path, never a value). */
     readonly path: string;
 }
 
-/** The `properties` block of a Lighthouse resource when it is known and an object; otherwise undefined (remembered in kv when unknown). */
-export function lighthouseProperties(props: Props, kv: KnownValues): Props | undefined {
-    const p = kv.get(props, "properties");
-    return p.known && isObject(p.value) ? p.value : undefined;
+export interface Grants {
+    /** Every known authorization: the permanent ones, then the eligible ones. */
+    readonly grants: readonly Grant[];
+    /** The values, unknown during preview, that may hold more authorizations (in reading order). */
+    readonly unknown: readonly Value[];
 }
 
-/** The known entries of `list` (in order, with their own index); unknown entries are remembered in kv. */
-function grantsIn(properties: Props, list: GrantList, kv: KnownValues): Grant[] {
-    const l = kv.get(properties, list);
-    if (!l.known || !Array.isArray(l.value)) return [];
-    const arr: readonly unknown[] = l.value;
-    const out: Grant[] = [];
-    for (let i = 0; i < arr.length; i++) {
-        if (!isKnown(arr, String(i))) {
-            kv.defer(() => arr[i]);
+/** The authorizations of a registration definition that are known, and the unknown values that may hold more. */
+export function lighthouseGrants(props: DefinitionProps): Grants {
+    const properties = props.get("properties");
+    if (properties.isUnknown) return { grants: [], unknown: [properties] };
+    const grants: Grant[] = [];
+    const pending: Value[] = [];
+    for (const list of ["authorizations", "eligibleAuthorizations"] as const) {
+        const entries = properties.get(list);
+        if (entries.isUnknown) {
+            pending.push(entries);
             continue;
         }
-        const entry = arr[i];
-        if (isObject(entry)) out.push({ list, index: i, entry, path: `properties.${list}[${i}]` });
+        if (!Array.isArray(entries.value)) continue;
+        entries.items().forEach((entry, index) => {
+            if (entry.isUnknown) pending.push(entry);
+            else if (isObjectValue(entry)) grants.push({ list, index, entry, path: `properties.${list}[${index}]` });
+        });
     }
-    return out;
+    return { grants, unknown: pending };
 }
 
-/** Every known authorization of a registration definition: the permanent ones, then the eligible ones. */
-export function lighthouseGrants(props: Props, kv: KnownValues): Grant[] {
-    const properties = lighthouseProperties(props, kv);
-    if (!properties) return [];
-    return [...grantsIn(properties, "authorizations", kv), ...grantsIn(properties, "eligibleAuthorizations", kv)];
-}
-
-/** The role GUID a grant gives (lower case), "other" for an id that names no role definition, "unknown" while unknown. */
-export function grantRole(grant: Grant, kv: KnownValues): string | "other" | "unknown" {
-    const r = kv.get(grant.entry, "roleDefinitionId");
-    if (!r.known) return "unknown";
-    return roleGuidOf(r.value) ?? "other";
+/** The role GUID a grant gives (lower case), "other" for an id that names no role definition. */
+export function roleOf(roleDefinitionId: Value): string {
+    return roleGuidOf(roleDefinitionId.value) ?? "other";
 }
 
 /**
@@ -79,25 +80,18 @@ export function normalizeGuid(v: string): string {
  * The principal (object) ids of the managing tenant that a registration definition names — in its authorizations,
  * eligible authorizations and just-in-time approvers — from known values only, normalised.
  */
-export function lighthousePrincipalIds(props: Props): string[] {
-    const kv = new KnownValues();
+export function lighthousePrincipalIds(props: DefinitionProps): string[] {
     const ids: string[] = [];
-    const add = (o: Props) => {
-        const p = kv.get(o, "principalId");
-        if (p.known && typeof p.value === "string" && p.value.trim() !== "") ids.push(normalizeGuid(p.value));
+    const add = (principalId: Value) => {
+        const p = principalId.text();
+        if (p !== undefined && p.trim() !== "") ids.push(normalizeGuid(p));
     };
-    for (const g of lighthouseGrants(props, kv)) {
-        add(g.entry);
+    for (const g of lighthouseGrants(props).grants) {
+        add(g.entry.get("principalId"));
         if (g.list !== "eligibleAuthorizations") continue;
-        const jit = kv.get(g.entry, "justInTimeAccessPolicy");
-        if (!jit.known || !isObject(jit.value)) continue;
-        const approvers = kv.get(jit.value, "managedByTenantApprovers");
-        if (!approvers.known || !Array.isArray(approvers.value)) continue;
-        const list: readonly unknown[] = approvers.value;
-        for (let i = 0; i < list.length; i++) {
-            const a = isKnown(list, String(i)) ? list[i] : undefined;
-            if (isObject(a)) add(a);
-        }
+        const approvers = g.entry.get("justInTimeAccessPolicy").get("managedByTenantApprovers");
+        if (!Array.isArray(approvers.value)) continue;
+        for (const a of approvers.items()) add(a.get("principalId"));
     }
     return ids;
 }

@@ -4,7 +4,9 @@
 // Reads go through the SDK's proxy: an unknown region stays unknown (the SDK reports "can't run during preview").
 
 import type { Props } from "./values";
+import { Value } from "./read";
 import { canonicalType, moduleOf } from "./tokens";
+import { unknown, type Verdict } from "./verdict";
 
 export interface ProviderRef {
     readonly type: string;
@@ -26,12 +28,19 @@ export function normalizeAzureLocation(location: string): string {
     return location.replace(/[\s_-]/g, "").toLowerCase();
 }
 
-export function azureLocation(props: Props, provider: ProviderRef | undefined): Placement {
-    const own = nonEmpty(props["location"]);
+/**
+ * Where an Azure resource lives: its `location`, else its provider's `location`; or, when the location that decides
+ * is unknown during preview, the `unknown` verdict for it.
+ */
+export function azurePlacement(location: Value, provider: ProviderRef | undefined): Placement | Verdict {
+    if (location.isUnknown) return unknown(location);
+    const own = nonEmpty(location.value);
     if (own) return { found: true, region: normalizeAzureLocation(own), from: "resource" };
-    const fromProvider = provider ? nonEmpty(provider.props["location"]) : undefined;
-    if (fromProvider) return { found: true, region: normalizeAzureLocation(fromProvider), from: "provider" };
-    return { found: false };
+    if (!provider) return { found: false };
+    const fromProvider = Value.of(provider.props, "location");
+    if (fromProvider.isUnknown) return unknown(fromProvider);
+    const region = nonEmpty(fromProvider.value);
+    return region ? { found: true, region: normalizeAzureLocation(region), from: "provider" } : { found: false };
 }
 
 // Global AWS resource types. Ground truth: provider v7 gives every regional resource a per-resource `region`
