@@ -32,6 +32,11 @@ export interface StackResult {
     /** Resources the pack evaluated (every resource of the stack, as AnalyzeStack sees them). */
     readonly resources: number;
     readonly warnings: readonly string[];
+    /**
+     * Violations found only when the program is evaluated a second time as `pulumi up` would see it (computed values
+     * resolved to stand-ins, gate/would-block.ts): absent when that pass did not run.
+     */
+    readonly wouldBlock?: readonly Finding[];
 }
 
 export interface EvaluateOptions {

@@ -1,6 +1,9 @@
 // The JSON report: a stable contract (docs/gate.md). Fields are only ever added.
 
+import type { Finding } from "../evaluate";
 import { controlOf, policyIndex, type Report, summarize } from "../report";
+import { type Outcome, outcomeOf } from "../would-block";
+import { locationOf } from "./text";
 
 export interface JsonViolation {
     readonly policyName: string;
@@ -10,44 +13,56 @@ export interface JsonViolation {
     readonly urn: string;
     readonly resourceType: string;
     readonly message: string;
+    /** `violation`, or `cant-run` for the SDK's "can't run during preview" (not a violation; advisory by the SDK). */
+    readonly outcome: Outcome;
+    /** `file:line` of the program that declared the resource (preview only), or null. */
+    readonly location: string | null;
+}
+
+interface JsonCounts {
+    readonly resources: number;
+    readonly mandatory: number;
+    readonly advisory: number;
+    readonly cantRun: number;
+    readonly cantRunMandatory: number;
+    readonly wouldBlock: { readonly mandatory: number; readonly advisory: number };
 }
 
 export interface JsonReport {
     readonly policyPack: { readonly name: string; readonly version: string };
     readonly violations: readonly JsonViolation[];
-    readonly summary: { readonly resources: number; readonly mandatory: number; readonly advisory: number };
-    readonly stacks: readonly {
-        readonly origin: string;
-        readonly project: string;
-        readonly stack: string;
-        readonly resources: number;
-        readonly mandatory: number;
-        readonly advisory: number;
-    }[];
+    /** Violations only the `pulumi up` pass finds (computed values resolved to stand-ins). */
+    readonly wouldBlock: readonly JsonViolation[];
+    readonly summary: JsonCounts;
+    readonly stacks: readonly ({ readonly origin: string; readonly project: string; readonly stack: string } & JsonCounts)[];
+    readonly strictUnknowns: boolean;
 }
 
 export function toJsonReport(report: Report): JsonReport {
     const policies = policyIndex(report.pack);
+    const entry = (f: Finding): JsonViolation => ({
+        policyName: f.policyName,
+        control: controlOf(policies.get(f.policyName)),
+        severity: f.severity ?? policies.get(f.policyName)?.severity ?? null,
+        enforcementLevel: f.enforcementLevel,
+        urn: f.urn,
+        resourceType: f.resourceType,
+        message: f.message,
+        outcome: outcomeOf(f),
+        location: locationOf(f) ?? null,
+    });
     return {
         policyPack: { name: report.pack.name, version: report.pack.version },
-        violations: report.results.flatMap((r) =>
-            r.findings.map((f) => ({
-                policyName: f.policyName,
-                control: controlOf(policies.get(f.policyName)),
-                severity: f.severity ?? policies.get(f.policyName)?.severity ?? null,
-                enforcementLevel: f.enforcementLevel,
-                urn: f.urn,
-                resourceType: f.resourceType,
-                message: f.message,
-            })),
-        ),
-        summary: summarize(report.results),
+        violations: report.results.flatMap((r) => r.findings.map(entry)),
+        wouldBlock: report.results.flatMap((r) => (r.wouldBlock ?? []).map(entry)),
+        summary: summarize(report.results, report.config),
         stacks: report.results.map((r) => ({
             origin: r.stack.origin,
             project: r.stack.project,
             stack: r.stack.stack,
-            ...summarize([r]),
+            ...summarize([r], report.config),
         })),
+        strictUnknowns: report.strictUnknowns === true,
     };
 }
 

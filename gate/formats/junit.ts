@@ -4,6 +4,7 @@
 
 import type { Finding, StackResult } from "../evaluate";
 import type { Report } from "../report";
+import { isCantRun } from "../would-block";
 
 function xml(s: string): string {
     return (
@@ -18,32 +19,40 @@ function xml(s: string): string {
     );
 }
 
-function describe(f: Finding): string {
-    return `[${f.enforcementLevel}]${f.severity ? ` [${f.severity}]` : ""} ${f.policyName}\n${f.message}`;
+function describe(f: Finding, up = false): string {
+    const level = isCantRun(f) ? "can't run during preview" : up ? `${f.enforcementLevel}, would block at \`pulumi up\`` : f.enforcementLevel;
+    return `[${level}]${f.severity ? ` [${f.severity}]` : ""} ${f.policyName}\n${f.message}`;
 }
 
 function suite(r: StackResult): { xml: string; tests: number; failures: number } {
     const byUrn = new Map<string, Finding[]>();
     for (const f of r.findings) byUrn.set(f.urn, [...(byUrn.get(f.urn) ?? []), f]);
+    const upByUrn = new Map<string, Finding[]>();
+    for (const f of r.wouldBlock ?? []) upByUrn.set(f.urn, [...(upByUrn.get(f.urn) ?? []), f]);
     const cases: string[] = [];
     let failures = 0;
     for (const res of r.stack.resources) {
         const findings = byUrn.get(res.urn) ?? [];
         byUrn.delete(res.urn);
+        const up = upByUrn.get(res.urn) ?? [];
         const mandatory = findings.filter((f) => f.enforcementLevel === "mandatory");
-        const advisory = findings.filter((f) => f.enforcementLevel === "advisory");
+        const upMandatory = up.filter((f) => f.enforcementLevel === "mandatory");
+        // Advisory violations, the `pulumi up` pass's advisory ones, and "can't run during preview" (labelled so).
+        const advisory = [...findings.filter((f) => f.enforcementLevel === "advisory").map((f) => describe(f)), ...up.filter((f) => f.enforcementLevel !== "mandatory").map((f) => describe(f, true))];
         const open = `    <testcase classname="${xml(res.type)}" name="${xml(res.urn)}"`;
-        if (!mandatory.length && !advisory.length) {
+        if (!mandatory.length && !upMandatory.length && !advisory.length) {
             cases.push(`${open}/>`);
             continue;
         }
         const body: string[] = [];
-        if (mandatory.length) {
+        if (mandatory.length || upMandatory.length) {
             failures++;
-            const summary = mandatory.map((f) => f.policyName).join(", ");
-            body.push(`      <failure type="mandatory" message="${xml(summary)}">${xml(mandatory.map(describe).join("\n\n"))}</failure>`);
+            const summary = [...mandatory, ...upMandatory].map((f) => f.policyName).join(", ");
+            const type = mandatory.length ? "mandatory" : "would-block";
+            const text = [...mandatory.map((f) => describe(f)), ...upMandatory.map((f) => describe(f, true))].join("\n\n");
+            body.push(`      <failure type="${type}" message="${xml(summary)}">${xml(text)}</failure>`);
         }
-        if (advisory.length) body.push(`      <system-out>${xml(advisory.map(describe).join("\n\n"))}</system-out>`);
+        if (advisory.length) body.push(`      <system-out>${xml(advisory.join("\n\n"))}</system-out>`);
         cases.push(`${open}>\n${body.join("\n")}\n    </testcase>`);
     }
     const tests = r.stack.resources.length;

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Finding, StackResult } from "../evaluate";
 import type { EnforcementLevel, Severity } from "../pack";
 import { effectiveLevel, type Report } from "../report";
+import { isCantRun, outcomeOf } from "../would-block";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SRCROOT = "%SRCROOT%";
@@ -64,27 +65,41 @@ export function toSarif(report: Report, base: string = process.cwd()) {
         },
     }));
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const results = report.results.flatMap((r) =>
-        r.findings.map((f) => {
-            const index = ruleIndex.get(f.policyName);
-            return {
-                ruleId: f.policyName,
-                ...(index !== undefined ? { ruleIndex: index } : {}),
-                level: levelOf(f.enforcementLevel),
-                message: { text: f.message },
-                locations: [
-                    {
-                        physicalLocation: physical(f, r, base),
-                        logicalLocations: [{ fullyQualifiedName: f.urn, name: f.resourceName, kind: "resource" }],
-                    },
-                ],
-                partialFingerprints: {
-                    "srguardResource/v1": createHash("sha256").update(`${f.policyName}\n${f.urn}`).digest("hex"),
+    const result = (f: Finding, r: StackResult, stage: "preview" | "up") => {
+        const index = ruleIndex.get(f.policyName);
+        const cantRun = isCantRun(f);
+        const policy = report.pack.policies.find((p) => p.name === f.policyName);
+        return {
+            ruleId: f.policyName,
+            ...(index !== undefined ? { ruleIndex: index } : {}),
+            // §3.27.9: "can't run during preview" is neither a pass nor a fail: kind `open`, and then level `none`.
+            ...(cantRun ? { kind: "open" as const } : {}),
+            level: cantRun ? ("none" as const) : levelOf(f.enforcementLevel),
+            message: { text: stage === "up" ? `Would block at \`pulumi up\`: ${f.message}` : f.message },
+            locations: [
+                {
+                    physicalLocation: physical(f, r, base),
+                    logicalLocations: [{ fullyQualifiedName: f.urn, name: f.resourceName, kind: "resource" }],
                 },
-                properties: { enforcementLevel: f.enforcementLevel, resourceType: f.resourceType, ...(f.severity ? { severity: f.severity } : {}) },
-            };
-        }),
-    );
+            ],
+            partialFingerprints: {
+                "srguardResource/v1": createHash("sha256")
+                    .update(`${f.policyName}\n${f.urn}${stage === "up" ? "\nup" : cantRun ? "\ncant-run" : ""}`)
+                    .digest("hex"),
+            },
+            properties: {
+                enforcementLevel: f.enforcementLevel,
+                resourceType: f.resourceType,
+                ...(f.severity ? { severity: f.severity } : {}),
+                outcome: stage === "up" ? "would-block" : outcomeOf(f),
+                ...(cantRun && policy ? { policyEnforcementLevel: effectiveLevel(report, policy) } : {}),
+            },
+        };
+    };
+    const results = report.results.flatMap((r) => [
+        ...r.findings.map((f) => result(f, r, "preview")),
+        ...(r.wouldBlock ?? []).map((f) => result(f, r, "up")),
+    ]);
     return {
         $schema: SARIF_SCHEMA,
         version: "2.1.0" as const,

@@ -1,62 +1,208 @@
-// The report for people, in the style of the "Policies:" section of `pulumi preview`: per stack, the pack with a
-// verdict mark, then each resource with its violations (enforcement level, severity, policy, message), and a
-// summary line.
+// The report for people. Per stack: the pack with a verdict mark, then the findings grouped by policy — the policy's
+// level, severity, name and title, its description and remediation once, then each resource (with the file:line of
+// the program that declared it, when known) and what the policy reported about it. Three groups, in this order:
+// violations of the preview, violations that would block at `pulumi up` (found by the second evaluation with
+// computed values resolved to stand-ins), and policies that could not run during the preview. The stack ends with a
+// summary line and one line per policy that reported anything.
 
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Finding, StackResult } from "../evaluate";
-import { type Report, summarize } from "../report";
+import type { PolicyView } from "../pack";
+import { type Report, effectiveLevel, policyIndex, summarize } from "../report";
+import { blocks, cantRunReason, isCantRun } from "../would-block";
 
 export interface TextOptions {
     readonly color: boolean;
+    /** Where file names are relative to (default: the working directory). */
+    readonly base?: string;
 }
 
 const CODES = { red: 31, yellow: 33, green: 32, bold: 1, dim: 2 } as const;
+type Paint = (code: keyof typeof CODES, s: string) => string;
 
-function painter(color: boolean) {
-    return (code: keyof typeof CODES, s: string) => (color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
+function painter(color: boolean): Paint {
+    return (code, s) => (color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
 }
 
 function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-function stackBlock(report: Report, r: StackResult, paint: ReturnType<typeof painter>): string[] {
+/** `index.ts:12` for a finding whose resource's declaration is known. */
+export function locationOf(f: Finding, base: string = process.cwd()): string | undefined {
+    if (!f.source) return undefined;
+    let file: string;
+    try {
+        file = fileURLToPath(f.source.uri);
+    } catch {
+        return undefined;
+    }
+    return `${path.relative(base, file).split(path.sep).join("/")}:${f.source.line}`;
+}
+
+/** What the policy reported, without the policy's description the SDK puts first. */
+function reported(f: Finding): string[] {
+    let m = f.message;
+    if (isCantRun(f)) m = cantRunReason(f);
+    else if (f.description && m.startsWith(`${f.description}\n`)) m = m.slice(f.description.length + 1);
+    else if (f.description && m === f.description) m = "";
+    return m.split(/\r?\n/).filter((l) => l.trim() !== "");
+}
+
+function wrap(text: string, indent: string, width = 116): string[] {
+    const out: string[] = [];
+    for (const para of text.split(/\r?\n/)) {
+        let line = "";
+        for (const word of para.split(/\s+/).filter((w) => w !== "")) {
+            if (line && indent.length + line.length + 1 + word.length > width) {
+                out.push(indent + line);
+                line = word;
+            } else line = line ? `${line} ${word}` : word;
+        }
+        if (line) out.push(indent + line);
+    }
+    return out;
+}
+
+type Group = "violation" | "up" | "cant-run";
+
+interface PolicyGroup {
+    readonly name: string;
+    readonly findings: Finding[];
+}
+
+function byPolicy(findings: readonly Finding[]): PolicyGroup[] {
+    const groups = new Map<string, PolicyGroup>();
+    for (const f of findings) {
+        let g = groups.get(f.policyName);
+        if (!g) groups.set(f.policyName, (g = { name: f.policyName, findings: [] }));
+        g.findings.push(f);
+    }
+    // Mandatory policies first, then by name; resources keep the stack's order.
+    return [...groups.values()].sort(
+        (a, b) =>
+            Number(b.findings.some((f) => f.enforcementLevel === "mandatory")) - Number(a.findings.some((f) => f.enforcementLevel === "mandatory")) ||
+            a.name.localeCompare(b.name),
+    );
+}
+
+function levelTag(report: Report, g: PolicyGroup, kind: Group, policy: PolicyView | undefined, paint: Paint): string {
+    if (kind === "cant-run") {
+        const mandatory = policy ? blocks(effectiveLevel(report, policy)) : false;
+        const tag = mandatory ? (report.strictUnknowns ? paint("red", "[can't run: mandatory policy]") : paint("yellow", "[can't run: mandatory policy]")) : paint("dim", "[can't run]");
+        return tag;
+    }
+    return g.findings.some((f) => f.enforcementLevel === "mandatory") ? paint("red", "[mandatory]") : paint("yellow", "[advisory]");
+}
+
+function policyBlock(report: Report, g: PolicyGroup, kind: Group, policies: ReadonlyMap<string, PolicyView>, paint: Paint, base: string): string[] {
+    const policy = policies.get(g.name);
+    const first = g.findings[0];
+    const severity = (first?.severity ?? policy?.severity) ? `[${first?.severity ?? policy?.severity}]  ` : "";
+    const title = policy?.displayName ? ` — ${policy.displayName}` : "";
+    const lines = [`    ${levelTag(report, g, kind, policy, paint)}  ${severity}${paint("bold", g.name)}${title}`];
+    // Description and remediation once per policy (not for "can't run": the policy did not judge anything).
+    if (kind !== "cant-run") {
+        const description = policy?.description || first?.description;
+        if (description) lines.push(...wrap(description, "        "));
+        if (policy?.remediation) lines.push(...wrap(`Fix: ${policy.remediation}`, "        "));
+    }
+    for (const f of g.findings) {
+        const where = locationOf(f, base);
+        lines.push(`        - ${f.resourceType} ${paint("bold", f.resourceName)}${where ? paint("dim", ` (${where})`) : ""}`);
+        for (const m of reported(f)) lines.push(`          ${m}`);
+    }
+    return lines;
+}
+
+function tally(r: StackResult): string[] {
+    const rows = new Map<string, { mandatory: number; advisory: number; up: number; cantRun: number }>();
+    const row = (name: string) => {
+        let x = rows.get(name);
+        if (!x) rows.set(name, (x = { mandatory: 0, advisory: 0, up: 0, cantRun: 0 }));
+        return x;
+    };
+    for (const f of r.findings) {
+        const x = row(f.policyName);
+        if (isCantRun(f)) x.cantRun++;
+        else if (f.enforcementLevel === "mandatory") x.mandatory++;
+        else x.advisory++;
+    }
+    for (const f of r.wouldBlock ?? []) row(f.policyName).up++;
+    const width = Math.max(0, ...[...rows.keys()].map((k) => k.length));
+    return [...rows.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, x]) => {
+            const parts = [
+                x.mandatory ? `${x.mandatory} mandatory` : "",
+                x.advisory ? `${x.advisory} advisory` : "",
+                x.up ? `${x.up} would block at \`pulumi up\`` : "",
+                x.cantRun ? `${x.cantRun} can't run during preview` : "",
+            ].filter((p) => p !== "");
+            return `    ${name.padEnd(width)}  ${parts.join(", ")}`;
+        });
+}
+
+function stackBlock(report: Report, r: StackResult, paint: Paint, base: string): string[] {
     const lines: string[] = [];
-    const s = summarize([r]);
+    const s = summarize([r], report.config);
+    const policies = policyIndex(report.pack);
     lines.push(paint("bold", `${r.stack.origin} (project ${r.stack.project}, stack ${r.stack.stack}): ${plural(r.resources, "resource")} evaluated`));
     lines.push("");
     lines.push("Policies:");
-    const mark = s.mandatory ? paint("red", "❌") : s.advisory ? paint("yellow", "⚠️ ") : paint("green", "✅");
+    const failed = s.mandatory > 0 || s.wouldBlock.mandatory > 0 || (report.strictUnknowns === true && s.cantRunMandatory > 0);
+    const mark = failed ? paint("red", "❌") : s.advisory || s.wouldBlock.advisory || s.cantRun ? paint("yellow", "⚠️ ") : paint("green", "✅");
     lines.push(`    ${mark} ${report.pack.name}@v${report.pack.version} (local: ${report.packDisplay})`);
-    const byResource = new Map<string, Finding[]>();
-    for (const f of r.findings) {
-        const list = byResource.get(f.urn) ?? [];
-        list.push(f);
-        byResource.set(f.urn, list);
-    }
-    for (const findings of byResource.values()) {
-        const first = findings[0];
-        if (!first) continue;
-        lines.push(`        ${paint("bold", `${first.resourceType}: ${first.resourceName}`)}`);
-        for (const f of findings) {
-            const level = f.enforcementLevel === "mandatory" ? paint("red", "[mandatory]") : paint("yellow", "[advisory]");
-            const severity = f.severity ? `[${f.severity}]  ` : "";
-            lines.push(`            - ${level}  ${severity}${f.policyName}`);
-            for (const m of f.message.split(/\r?\n/)) if (m.trim() !== "") lines.push(`              ${m}`);
+    const violations = r.findings.filter((f) => !isCantRun(f));
+    const cantRun = r.findings.filter(isCantRun);
+    const section = (kind: Group, heading: string | undefined, findings: readonly Finding[]) => {
+        if (!findings.length) return;
+        lines.push("");
+        if (heading) lines.push(paint("bold", heading));
+        for (const g of byPolicy(findings)) {
+            lines.push(...policyBlock(report, g, kind, policies, paint, base));
+            lines.push("");
         }
-    }
+        lines.pop();
+    };
+    section("violation", undefined, violations);
+    section(
+        "up",
+        "Would block at `pulumi up` — found with every computed value resolved to a stand-in (ids, ARNs, names), hidden in the preview by an unknown:",
+        r.wouldBlock ?? [],
+    );
+    section(
+        "cant-run",
+        report.strictUnknowns
+            ? "Can't run during preview (a value is computed by another resource) — with --strict-unknowns a mandatory policy here fails the gate:"
+            : "Can't run during preview (a value is computed by another resource; --strict-unknowns makes a mandatory one fail the gate):",
+        cantRun,
+    );
     lines.push("");
-    const verdict = s.mandatory ? paint("red", "FAILED: mandatory policy violations") : paint("green", "passed");
-    lines.push(`Summary: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")} in ${plural(r.resources, "resource")} — ${verdict}`);
+    const verdict = failed
+        ? paint("red", s.mandatory ? "FAILED: mandatory policy violations" : s.wouldBlock.mandatory ? "FAILED: `pulumi up` would be blocked" : "FAILED: mandatory policies could not run (--strict-unknowns)")
+        : paint("green", "passed");
+    const extras = [
+        s.wouldBlock.mandatory || s.wouldBlock.advisory ? `${s.wouldBlock.mandatory + s.wouldBlock.advisory} would block at \`pulumi up\`` : "",
+        s.cantRun ? `${s.cantRun} can't run during preview` : "",
+    ].filter((e) => e !== "");
+    lines.push(
+        `Summary: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")}${extras.length ? `, ${extras.join(", ")}` : ""} in ${plural(r.resources, "resource")} — ${verdict}`,
+    );
+    lines.push(...tally(r));
     return lines;
 }
 
 export function formatText(report: Report, opts: TextOptions): string {
     const paint = painter(opts.color);
-    const blocks = report.results.map((r) => stackBlock(report, r, paint).join("\n"));
+    const base = opts.base ?? process.cwd();
+    const blocks = report.results.map((r) => stackBlock(report, r, paint, base).join("\n"));
     if (report.results.length > 1) {
-        const s = summarize(report.results);
+        const s = summarize(report.results, report.config);
+        const up = s.wouldBlock.mandatory + s.wouldBlock.advisory;
         blocks.push(
-            `Total: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")} in ${plural(s.resources, "resource")} of ${plural(report.results.length, "stack")}`,
+            `Total: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")}${up ? `, ${up} would block at \`pulumi up\`` : ""}${s.cantRun ? `, ${s.cantRun} can't run during preview` : ""} in ${plural(s.resources, "resource")} of ${plural(report.results.length, "stack")}`,
         );
     }
     return `${blocks.join("\n\n")}\n`;

@@ -91,11 +91,13 @@ describe("output formats", () => {
 
     it("JSON keeps the documented contract", () => {
         const doc = JSON.parse(formatJson(report)) as Record<string, unknown>;
-        expect(Object.keys(doc)).toEqual(["policyPack", "violations", "summary", "stacks"]);
+        expect(Object.keys(doc)).toEqual(["policyPack", "violations", "wouldBlock", "summary", "stacks", "strictUnknowns"]);
         expect(doc["policyPack"]).toEqual({ name: "srguard", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-        expect(doc["summary"]).toEqual({ resources: 9, mandatory: 1, advisory: 1 });
+        // The encrypted secret's "can't run during preview" is not an advisory violation: it is counted as what it is.
+        expect(doc["summary"]).toEqual({ resources: 9, mandatory: 1, advisory: 0, cantRun: 1, cantRunMandatory: 1, wouldBlock: { mandatory: 0, advisory: 0 } });
+        expect((doc["violations"] as { outcome: string }[]).map((x) => x.outcome)).toEqual(["violation", "cant-run"]);
         const v = (doc["violations"] as Record<string, unknown>[])[0];
-        expect(Object.keys(v ?? {})).toEqual(["policyName", "control", "severity", "enforcementLevel", "urn", "resourceType", "message"]);
+        expect(Object.keys(v ?? {})).toEqual(["policyName", "control", "severity", "enforcementLevel", "urn", "resourceType", "message", "outcome", "location"]);
         expect(v).toMatchObject({
             policyName: RETENTION,
             control: "log-retention",
@@ -103,6 +105,8 @@ describe("output formats", () => {
             enforcementLevel: "mandatory",
             urn: `${E}short`,
             resourceType: "aws:cloudwatch/logGroup:LogGroup",
+            outcome: "violation",
+            location: null,
         });
     });
 
@@ -116,10 +120,11 @@ describe("output formats", () => {
         expect(rule?.defaultConfiguration.level).toBe("error");
         // Disabled by the config: the rule says so.
         expect(run?.tool.driver.rules.find((r) => r.id !== RETENTION)?.defaultConfiguration.level).toBe("none");
-        const levels = run?.results.map((r) => [r.ruleId, r.level]);
+        // "Can't run during preview" is neither pass nor fail (§3.27.9 kind `open`, level `none`).
+        const levels = run?.results.map((r) => [r.ruleId, r.level, r.kind ?? "fail"]);
         expect(levels).toEqual([
-            [RETENTION, "error"],
-            [RETENTION, "warning"],
+            [RETENTION, "error", "fail"],
+            [RETENTION, "none", "open"],
         ]);
         const loc = run?.results[0]?.locations[0];
         expect(loc?.logicalLocations[0]).toEqual({ fullyQualifiedName: `${E}short`, name: "short", kind: "resource" });
@@ -138,23 +143,26 @@ describe("output formats", () => {
         expect(balancedXml(xml)).toBe(true);
     });
 
-    it("text groups violations by resource and ends with a summary line", () => {
+    it("text groups violations by policy, describes each policy once, and ends with a summary and one line per policy", () => {
         const text = formatText(report, { color: false });
         expect(text).toContain("Policies:");
         expect(text).toMatch(/❌ srguard@v\S+ \(local: policies\)/);
         expect(text).toMatch(
-            /aws:cloudwatch\/logGroup:LogGroup: short\n\s+- \[mandatory\]  \[medium\]  aws-cloudwatch-log-group-configure-retention\n\s+CloudWatch log groups/,
+            /\[mandatory\]  \[medium\]  aws-cloudwatch-log-group-configure-retention — .*\n\s+CloudWatch log groups[^]*\n\s+Fix: [^]*- aws:cloudwatch\/logGroup:LogGroup short\n/,
         );
-        expect(text.trimEnd().split("\n").pop()).toBe(
-            "Summary: 1 mandatory violation, 1 advisory violation in 9 resources — FAILED: mandatory policy violations",
-        );
+        expect(text.match(/CloudWatch log groups must/g)).toHaveLength(1);
+        const lines = text.trimEnd().split("\n");
+        expect(lines.slice(-2)).toEqual([
+            "Summary: 1 mandatory violation, 0 advisory violations, 1 can't run during preview in 9 resources — FAILED: mandatory policy violations",
+            `    ${RETENTION}  1 mandatory, 1 can't run during preview`,
+        ]);
         expect(text).not.toContain("\u001b[");
     });
 
     it("JSON of several files keeps one entry per stack", () => {
         const doc = toJsonReport(session.report([exported, previewed]));
         expect(doc.stacks.map((s) => s.origin)).toEqual(["tests/fixtures/gate/scan/export.json", "tests/fixtures/gate/scan/preview.json"]);
-        expect(doc.summary).toEqual({ resources: 18, mandatory: 2, advisory: 2 });
+        expect(doc.summary).toMatchObject({ resources: 18, mandatory: 2, advisory: 0, cantRun: 2 });
     });
 });
 
