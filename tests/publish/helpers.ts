@@ -88,10 +88,14 @@ export function tarballPackageJson(tarball: string): JsonObject {
 export function writeLockfile(dir: string, tarballs: Readonly<Record<string, string>>): void {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as JsonObject;
     const deps = (pkg["dependencies"] ?? {}) as Record<string, string>;
-    const registry = Object.keys(deps).filter((n) => !(n in tarballs));
+    // The registry's packages: the project's own, and those the tarballs' packages depend on.
+    const registry = new Set(Object.keys(deps).filter((n) => !(n in tarballs)));
+    for (const tarball of Object.values(tarballs)) {
+        for (const n of Object.keys((tarballPackageJson(tarball)["dependencies"] ?? {}) as object)) registry.add(n);
+    }
     const packages: Record<string, JsonObject> = {
         "": { name: String(pkg["name"]), version: String(pkg["version"]), dependencies: deps },
-        ...lockedSubtree(registry),
+        ...lockedSubtree([...registry]),
     };
     for (const [name, tarball] of Object.entries(tarballs)) {
         const meta = tarballPackageJson(tarball);
