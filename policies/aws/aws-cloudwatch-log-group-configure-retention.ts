@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isKnown } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-cloudwatch-log-group-configure-retention",
@@ -25,18 +25,28 @@ export default defineResourcePolicy({
             description: "Shortest retention, in days, that a log group may have (0 / unset = never expire always passes).",
         },
     },
-    check({ props }, config, report) {
-        const classKnown = isKnown(props, "logGroupClass");
-        if (classKnown && typeof props.logGroupClass === "string" && props.logGroupClass.toUpperCase() === "DELIVERY") {
-            report("`logGroupClass` is DELIVERY, which the service caps at 2 days of retention; use STANDARD or INFREQUENT_ACCESS.");
-            return;
+    examples: {
+        pass: [
+            { title: "a year of retention", type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 365 } },
+            { title: "never expire (retention unset)", type: "aws:cloudwatch/logGroup:LogGroup", props: {} },
+        ],
+        fail: [
+            { title: "a week of retention", type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 7 } },
+            { title: "the DELIVERY class (capped at 2 days)", type: "aws:cloudwatch/logGroup:LogGroup", props: { logGroupClass: "DELIVERY" } },
+        ],
+    },
+    check({ props }, config) {
+        const logClass = props.get("logGroupClass");
+        if (logClass.text()?.toUpperCase() === "DELIVERY") {
+            return fail("`logGroupClass` is DELIVERY, which the service caps at 2 days of retention; use STANDARD or INFREQUENT_ACCESS.");
         }
-        const days = props.retentionInDays; // unknown: the verdict waits for it (the SDK says so)
-        if (days !== undefined && days !== null && days !== 0 && (typeof days !== "number" || days < config.minimumRetentionDays)) {
-            report(`\`retentionInDays\` is shorter than ${config.minimumRetentionDays} days; set it to at least ${config.minimumRetentionDays} (or 0 to never expire).`);
-            return;
+        const days = props.get("retentionInDays");
+        if (days.isUnknown) return unknown(days);
+        const n = days.value;
+        if (n !== undefined && n !== 0 && (typeof n !== "number" || n < config.minimumRetentionDays)) {
+            return fail(`\`retentionInDays\` is shorter than ${config.minimumRetentionDays} days; set it to at least ${config.minimumRetentionDays} (or 0 to never expire).`);
         }
         // A long enough retention still depends on the class (DELIVERY caps it): wait for an unknown class.
-        if (!classKnown) void props.logGroupClass;
+        return logClass.isUnknown ? unknown(logClass) : pass;
     },
 });

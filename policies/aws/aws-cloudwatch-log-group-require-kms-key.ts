@@ -1,5 +1,5 @@
-import { isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-cloudwatch-log-group-require-kms-key",
@@ -18,13 +18,15 @@ export default defineResourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     config: {},
-    check({ props }, _config, report) {
-        const key = known(props, "kmsKeyId");
+    examples: {
+        pass: [{ title: "a log group with a customer managed key", type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/k1" } }],
+        fail: [{ title: "a log group without a key", type: "aws:cloudwatch/logGroup:LogGroup", props: {} }],
+    },
+    check({ props }) {
+        const key = props.get("kmsKeyId");
         // A key computed from another resource (e.g. `key.arn`) is unknown during preview but set, and CloudWatch Logs
         // accepts only customer managed keys here: that is already compliant.
-        if (!key.known) return;
-        if (!isSet(key.value)) {
-            report("`kmsKeyId` is not set, so the log group uses CloudWatch's service-managed encryption; set it to a customer managed KMS key ARN.");
-        }
+        if (key.isUnknown || key.isText()) return pass;
+        return fail("`kmsKeyId` is not set, so the log group uses CloudWatch's service-managed encryption; set it to a customer managed KMS key ARN.");
     },
 });

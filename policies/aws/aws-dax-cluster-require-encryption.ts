@@ -1,5 +1,5 @@
-import { blocks, flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { each, fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-dax-cluster-require-encryption",
@@ -17,17 +17,23 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:dax/cluster:Cluster"],
     config: {},
-    check({ props }, _config, report) {
-        const settings = blocks(props, "serverSideEncryption");
+    examples: {
+        pass: [{ title: "server-side encryption enabled", type: "aws:dax/cluster:Cluster", props: { serverSideEncryption: { enabled: true } } }],
+        fail: [
+            { title: "no server-side encryption block", type: "aws:dax/cluster:Cluster", props: {} },
+            { title: "server-side encryption turned off", type: "aws:dax/cluster:Cluster", props: { serverSideEncryption: { enabled: false } } },
+        ],
+    },
+    check({ props }) {
+        const settings = props.get("serverSideEncryption").blocks();
         if (!settings.length) {
-            report("`serverSideEncryption` is not set and DAX does not encrypt at rest by default; set `serverSideEncryption.enabled` to true.");
-            return;
+            return fail("`serverSideEncryption` is not set and DAX does not encrypt at rest by default; set `serverSideEncryption.enabled` to true.");
         }
-        for (const s of settings) {
-            if (!s.known) return void s.read();
-            const enabled = flag(s.value, "enabled");
-            if (enabled === "unknown") return void s.value["enabled"];
-            if (enabled !== "on") report("`serverSideEncryption.enabled` is not true; set it to true.");
-        }
+        return each(settings, (s) => {
+            if (s.isUnknown) return unknown(s);
+            const enabled = s.get("enabled");
+            if (enabled.isTrue()) return pass;
+            return enabled.isUnknown ? unknown(enabled) : fail("`serverSideEncryption.enabled` is not true; set it to true.");
+        });
     },
 });

@@ -1,6 +1,7 @@
-import { blocks, flag, isAwsManagedKeyAlias, isSet, known } from "../core/encryption";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { distinct, isAwsManagedKeyAlias } from "../core/encryption";
+import type { Value } from "../core/read";
+import { all, each, fail, failIf, pass, unknown, type Verdict } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-dynamodb-table-require-customer-managed-key",
@@ -29,46 +30,48 @@ export default defineResourcePolicy({
                 "which is KMS-audited but whose key policy the customer cannot change.",
         },
     },
-    check({ props }, config, report) {
-        const values = new KnownValues();
-        const problems = new Set<string>();
-        const keyOk = (owner: Parameters<typeof known>[0], base: string, where: string) => {
-            const key = known(owner, "kmsKeyArn", base);
-            if (!key.known) return values.defer(key.read);
-            if (config.allowAwsManagedKey) return;
-            if (!isSet(key.value)) {
-                problems.add(`${where}\`kmsKeyArn\` is not set, so DynamoDB uses the AWS managed key; set it to a customer managed KMS key.`);
-            } else if (isAwsManagedKeyAlias(key.value)) {
-                problems.add(`${where}\`kmsKeyArn\` names an AWS managed key (alias/aws/...); set it to a customer managed KMS key.`);
-            }
+    examples: {
+        pass: [
+            {
+                title: "a customer managed key",
+                type: "aws:dynamodb/table:Table",
+                props: { serverSideEncryption: { enabled: true, kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1" } },
+            },
+            { title: "the AWS managed key, when allowed", type: "aws:dynamodb/table:Table", props: { serverSideEncryption: { enabled: true } }, config: { allowAwsManagedKey: true } },
+        ],
+        fail: [
+            { title: "no `serverSideEncryption` (an AWS owned key)", type: "aws:dynamodb/table:Table", props: {} },
+            { title: "the AWS managed key alias", type: "aws:dynamodb/table:Table", props: { serverSideEncryption: { enabled: true, kmsKeyArn: "alias/aws/dynamodb" } } },
+        ],
+    },
+    check({ props }, config) {
+        const customerKey = (key: Value, where: string): Verdict => {
+            if (key.isUnknown) return unknown(key);
+            if (config.allowAwsManagedKey) return pass;
+            if (!key.isText()) return fail(`${where}\`kmsKeyArn\` is not set, so DynamoDB uses the AWS managed key; set it to a customer managed KMS key.`);
+            if (isAwsManagedKeyAlias(key)) return fail(`${where}\`kmsKeyArn\` names an AWS managed key (alias/aws/...); set it to a customer managed KMS key.`);
+            return pass;
         };
-
-        const settings = blocks(props, "serverSideEncryption");
-        if (!settings.length) {
-            problems.add(
-                "`serverSideEncryption` is not set, so DynamoDB encrypts with an AWS owned key; set `enabled: true` and a customer managed `kmsKeyArn`.",
-            );
-        }
-        for (const s of settings) {
-            if (!s.known) {
-                values.defer(s.read);
-                continue;
-            }
-            const enabled = flag(s.value, "enabled");
-            if (enabled === "unknown") values.defer(() => s.value["enabled"]);
-            else if (enabled !== "on") {
-                problems.add(
-                    "`serverSideEncryption.enabled` is not true, so DynamoDB encrypts with an AWS owned key; set it to true with a customer managed `kmsKeyArn`.",
-                );
-            } else keyOk(s.value, s.path, "`serverSideEncryption`: ");
-        }
-
-        for (const replica of blocks(props, "replicas")) {
-            if (!replica.known) values.defer(replica.read);
-            else keyOk(replica.value, replica.path, "a `replicas` entry: ");
-        }
-
-        if (problems.size) problems.forEach(report);
-        else values.settle();
+        const settings = props.get("serverSideEncryption").blocks();
+        return distinct(
+            all([
+                failIf(
+                    !settings.length,
+                    "`serverSideEncryption` is not set, so DynamoDB encrypts with an AWS owned key; set `enabled: true` and a customer managed `kmsKeyArn`.",
+                ),
+                each(settings, (s) => {
+                    if (s.isUnknown) return unknown(s);
+                    const enabled = s.get("enabled");
+                    if (enabled.isUnknown) return unknown(enabled);
+                    if (!enabled.isTrue()) {
+                        return fail(
+                            "`serverSideEncryption.enabled` is not true, so DynamoDB encrypts with an AWS owned key; set it to true with a customer managed `kmsKeyArn`.",
+                        );
+                    }
+                    return customerKey(s.get("kmsKeyArn"), "`serverSideEncryption`: ");
+                }),
+                each(props.get("replicas").blocks(), (r) => (r.isUnknown ? unknown(r) : customerKey(r.get("kmsKeyArn"), "a `replicas` entry: "))),
+            ]),
+        );
     },
 });

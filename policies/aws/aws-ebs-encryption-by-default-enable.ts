@@ -1,5 +1,6 @@
-import { flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { isUnsetFlag } from "../core/encryption";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-ebs-encryption-by-default-enable",
@@ -19,16 +20,17 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:ebs/encryptionByDefault:EncryptionByDefault"],
     config: {},
-    check({ props }, _config, report) {
-        switch (flag(props, "enabled")) {
-            case "on":
-            case "unset":
-                return;
-            case "unknown":
-                void props["enabled"];
-                return;
-            default:
-                report("`enabled` is not true, which turns EBS encryption by default off for the region; set it to true.");
-        }
+    examples: {
+        pass: [
+            { title: "encryption by default enabled", type: "aws:ebs/encryptionByDefault:EncryptionByDefault", props: { enabled: true } },
+            { title: "left at its default (enabled)", type: "aws:ebs/encryptionByDefault:EncryptionByDefault", props: {} },
+        ],
+        fail: [{ title: "encryption by default turned off", type: "aws:ebs/encryptionByDefault:EncryptionByDefault", props: { enabled: false } }],
+    },
+    check({ props }) {
+        const enabled = props.get("enabled");
+        if (enabled.isTrue() || isUnsetFlag(enabled)) return pass;
+        if (enabled.isUnknown) return unknown(enabled);
+        return fail("`enabled` is not true, which turns EBS encryption by default off for the region; set it to true.");
     },
 });

@@ -1,5 +1,5 @@
+import { defineResourcePolicy } from "../core/policy";
 import { EBS_ENCRYPTION_BY_DEFAULT_SETTING, ebsDevice } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
 
 export default defineResourcePolicy({
     name: "aws-ebs-volume-require-encryption",
@@ -20,9 +20,22 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:ebs/volume:Volume"],
     config: { ...EBS_ENCRYPTION_BY_DEFAULT_SETTING },
-    check({ props }, config, report) {
-        const device = ebsDevice(props, "`encrypted`", config.ebsEncryptionByDefault);
-        if (device.kind === "violation") report(device.message);
-        else if (device.kind === "unknown") device.read();
+    examples: {
+        pass: [
+            { title: "an encrypted volume", type: "aws:ebs/volume:Volume", props: { availabilityZone: "eu-west-1a", size: 20, encrypted: true } },
+            {
+                title: "a volume that leaves `encrypted` unset in an account that encrypts EBS by default",
+                type: "aws:ebs/volume:Volume",
+                props: { availabilityZone: "eu-west-1a", size: 20 },
+                config: { ebsEncryptionByDefault: true },
+            },
+        ],
+        fail: [
+            { title: "an unencrypted volume", type: "aws:ebs/volume:Volume", props: { availabilityZone: "eu-west-1a", size: 20, encrypted: false } },
+            { title: "a volume that leaves `encrypted` unset", type: "aws:ebs/volume:Volume", props: { availabilityZone: "eu-west-1a", size: 20 } },
+        ],
+    },
+    check({ props }, config) {
+        return ebsDevice(props.get("encrypted"), props.get("snapshotId"), "`encrypted`", config.ebsEncryptionByDefault);
     },
 });

@@ -1,6 +1,6 @@
-import { blocks, EBS_ENCRYPTION_BY_DEFAULT_SETTING, ebsDevice } from "../core/encryption";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { distinct, EBS_ENCRYPTION_BY_DEFAULT_SETTING, ebsDevice } from "../core/encryption";
+import { all, each, failIf, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-ec2-instance-require-ebs-encryption",
@@ -24,37 +24,41 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:ec2/instance:Instance"],
     config: { ...EBS_ENCRYPTION_BY_DEFAULT_SETTING },
-    check({ props }, config, report) {
-        const values = new KnownValues();
-        const problems = new Set<string>();
-        const judge = (device: Parameters<typeof ebsDevice>[0], path: string) => {
-            const d = ebsDevice(device, path, config.ebsEncryptionByDefault);
-            if (d.kind === "violation") problems.add(d.message);
-            else if (d.kind === "unknown") values.defer(d.read);
-        };
-
-        const roots = blocks(props, "rootBlockDevice");
-        for (const root of roots) {
-            if (root.known) judge(root.value, "`rootBlockDevice.encrypted`");
-            else values.defer(root.read);
-        }
-        if (!roots.length && !config.ebsEncryptionByDefault) {
-            // Without a rootBlockDevice the root volume follows the launch template, if any, else the AMI.
-            const template = values.get(props, "launchTemplate");
-            if (template.known && (template.value === undefined || template.value === null)) {
-                problems.add(
-                    "`rootBlockDevice` is not set, so the root volume takes the AMI's encryption (EBS does not encrypt by " +
-                        "default); set `rootBlockDevice.encrypted` to true.",
-                );
-            }
-        }
-
-        for (const device of blocks(props, "ebsBlockDevices")) {
-            if (device.known) judge(device.value, "`ebsBlockDevices[].encrypted`");
-            else values.defer(device.read);
-        }
-
-        if (problems.size) problems.forEach(report);
-        else values.settle();
+    examples: {
+        pass: [
+            {
+                title: "an encrypted root volume and data volume",
+                type: "aws:ec2/instance:Instance",
+                props: { ami: "ami-0123456789abcdef0", rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] },
+            },
+            { title: "block devices from a launch template", type: "aws:ec2/instance:Instance", props: { launchTemplate: { name: "web" } } },
+        ],
+        fail: [
+            { title: "no `rootBlockDevice` and no launch template", type: "aws:ec2/instance:Instance", props: { ami: "ami-0123456789abcdef0" } },
+            { title: "an unencrypted root volume", type: "aws:ec2/instance:Instance", props: { ami: "ami-0123456789abcdef0", rootBlockDevice: { encrypted: false } } },
+        ],
+    },
+    check({ props }, config) {
+        const byDefault = config.ebsEncryptionByDefault;
+        const roots = props.get("rootBlockDevice").blocks();
+        const template = props.get("launchTemplate");
+        return distinct(
+            all([
+                each(roots, (root) => (root.isUnknown ? unknown(root) : ebsDevice(root.get("encrypted"), undefined, "`rootBlockDevice.encrypted`", byDefault))),
+                // Without a rootBlockDevice the root volume follows the launch template, if any, else the AMI.
+                roots.length || byDefault
+                    ? pass
+                    : template.isUnknown
+                      ? unknown(template)
+                      : failIf(
+                            template.isUnset,
+                            "`rootBlockDevice` is not set, so the root volume takes the AMI's encryption (EBS does not encrypt by " +
+                                "default); set `rootBlockDevice.encrypted` to true.",
+                        ),
+                each(props.get("ebsBlockDevices").blocks(), (d) =>
+                    d.isUnknown ? unknown(d) : ebsDevice(d.get("encrypted"), d.get("snapshotId"), "`ebsBlockDevices[].encrypted`", byDefault),
+                ),
+            ]),
+        );
     },
 });

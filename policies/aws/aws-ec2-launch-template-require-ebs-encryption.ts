@@ -1,6 +1,6 @@
-import { blocks, EBS_ENCRYPTION_BY_DEFAULT_SETTING, ebsDevice } from "../core/encryption";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { distinct, EBS_ENCRYPTION_BY_DEFAULT_SETTING, ebsDevice } from "../core/encryption";
+import { each, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-ec2-launch-template-require-ebs-encryption",
@@ -22,25 +22,33 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:ec2/launchTemplate:LaunchTemplate"],
     config: { ...EBS_ENCRYPTION_BY_DEFAULT_SETTING },
-    check({ props }, config, report) {
-        const values = new KnownValues();
-        const problems = new Set<string>();
-        for (const mapping of blocks(props, "blockDeviceMappings")) {
-            if (!mapping.known) {
-                values.defer(mapping.read);
-                continue;
-            }
-            for (const ebs of blocks(mapping.value, "ebs")) {
-                if (!ebs.known) {
-                    values.defer(ebs.read);
-                    continue;
-                }
-                const d = ebsDevice(ebs.value, "`blockDeviceMappings[].ebs.encrypted`", config.ebsEncryptionByDefault);
-                if (d.kind === "violation") problems.add(d.message);
-                else if (d.kind === "unknown") values.defer(d.read);
-            }
-        }
-        if (problems.size) problems.forEach(report);
-        else values.settle();
+    examples: {
+        pass: [
+            {
+                title: "every EBS mapping encrypted",
+                type: "aws:ec2/launchTemplate:LaunchTemplate",
+                props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 20 } }] },
+            },
+        ],
+        fail: [
+            {
+                title: "an EBS mapping that leaves `encrypted` unset",
+                type: "aws:ec2/launchTemplate:LaunchTemplate",
+                props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }] },
+            },
+        ],
+    },
+    check({ props }, config) {
+        return distinct(
+            each(props.get("blockDeviceMappings").blocks(), (mapping) =>
+                mapping.isUnknown
+                    ? unknown(mapping)
+                    : each(mapping.get("ebs").blocks(), (ebs) =>
+                          ebs.isUnknown
+                              ? unknown(ebs)
+                              : ebsDevice(ebs.get("encrypted"), ebs.get("snapshotId"), "`blockDeviceMappings[].ebs.encrypted`", config.ebsEncryptionByDefault),
+                      ),
+            ),
+        );
     },
 });

@@ -1,5 +1,6 @@
-import { flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { isUnsetFlag } from "../core/encryption";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-efs-file-system-require-encryption",
@@ -21,18 +22,21 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:efs/fileSystem:FileSystem"],
     config: {},
-    check({ props }, _config, report) {
-        switch (flag(props, "encrypted")) {
-            case "on":
-                return;
-            case "unknown":
-                void props["encrypted"];
-                return;
-            case "unset":
-                report("`encrypted` is not set and EFS does not encrypt file systems by default; set it to true.");
-                return;
-            default:
-                report("`encrypted` is not true; set it to true.");
-        }
+    examples: {
+        pass: [{ title: "an encrypted file system", type: "aws:efs/fileSystem:FileSystem", props: { encrypted: true } }],
+        fail: [
+            { title: "a file system that leaves `encrypted` unset", type: "aws:efs/fileSystem:FileSystem", props: {} },
+            { title: "an unencrypted file system", type: "aws:efs/fileSystem:FileSystem", props: { encrypted: false } },
+        ],
+    },
+    check({ props }) {
+        const encrypted = props.get("encrypted");
+        if (encrypted.isTrue()) return pass;
+        if (encrypted.isUnknown) return unknown(encrypted);
+        return fail(
+            isUnsetFlag(encrypted)
+                ? "`encrypted` is not set and EFS does not encrypt file systems by default; set it to true."
+                : "`encrypted` is not true; set it to true.",
+        );
     },
 });

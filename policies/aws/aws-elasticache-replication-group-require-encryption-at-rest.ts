@@ -1,6 +1,6 @@
-import { flag, isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { lower } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { isUnsetFlag } from "../core/encryption";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-elasticache-replication-group-require-encryption-at-rest",
@@ -22,24 +22,27 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     config: {},
-    check({ props }, _config, report) {
-        switch (flag(props, "atRestEncryptionEnabled")) {
-            case "on":
-                return;
-            case "unknown":
-                void props["atRestEncryptionEnabled"];
-                return;
-            case "off":
-            case "invalid":
-                report("`atRestEncryptionEnabled` is not true; set it to true.");
-                return;
-        }
-        const global = known(props, "globalReplicationGroupId");
-        if (!global.known) return void global.read();
-        if (isSet(global.value)) return; // the global datastore's setting applies
-        const engine = known(props, "engine");
-        if (!engine.known) return void engine.read();
-        if (lower(engine.value)?.trim() === "valkey") return;
-        report("`atRestEncryptionEnabled` is not set and the redis engine does not encrypt at rest by default; set it to true.");
+    examples: {
+        pass: [
+            { title: "encryption at rest enabled", type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { description: "cache", atRestEncryptionEnabled: true } },
+            { title: "a valkey group (encrypted by default)", type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { description: "cache", engine: "valkey" } },
+        ],
+        fail: [
+            { title: "encryption at rest turned off", type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { description: "cache", atRestEncryptionEnabled: false } },
+            { title: "a redis group that leaves it unset", type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { description: "cache", engine: "redis" } },
+        ],
+    },
+    check({ props }) {
+        const encrypted = props.get("atRestEncryptionEnabled");
+        if (encrypted.isTrue()) return pass;
+        if (encrypted.isUnknown) return unknown(encrypted);
+        if (!isUnsetFlag(encrypted)) return fail("`atRestEncryptionEnabled` is not true; set it to true.");
+        const global = props.get("globalReplicationGroupId");
+        if (global.isUnknown) return unknown(global);
+        if (global.isText()) return pass; // the global datastore's setting applies
+        const engine = props.get("engine");
+        if (engine.isUnknown) return unknown(engine);
+        if (engine.isOneOf("valkey")) return pass;
+        return fail("`atRestEncryptionEnabled` is not set and the redis engine does not encrypt at rest by default; set it to true.");
     },
 });

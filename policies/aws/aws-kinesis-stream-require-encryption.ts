@@ -1,6 +1,5 @@
-import { isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { lower } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-kinesis-stream-require-encryption",
@@ -17,12 +16,19 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:kinesis/stream:Stream"],
     config: {},
-    check({ props }, _config, report) {
-        const type = known(props, "encryptionType");
-        if (!type.known) return void type.read();
-        if (lower(type.value)?.trim() === "kms") return;
-        report(
-            isSet(type.value)
+    examples: {
+        pass: [{ title: "a KMS-encrypted stream", type: "aws:kinesis/stream:Stream", props: { encryptionType: "KMS", kmsKeyId: "alias/aws/kinesis" } }],
+        fail: [
+            { title: "a stream that leaves `encryptionType` unset", type: "aws:kinesis/stream:Stream", props: {} },
+            { title: "a stream with `encryptionType: NONE`", type: "aws:kinesis/stream:Stream", props: { encryptionType: "NONE" } },
+        ],
+    },
+    check({ props }) {
+        const type = props.get("encryptionType");
+        if (type.isUnknown) return unknown(type);
+        if (type.isOneOf("KMS")) return pass;
+        return fail(
+            type.isText()
                 ? "`encryptionType` is not KMS, so the stream is not encrypted at rest; set it to KMS."
                 : "`encryptionType` is not set and Kinesis defaults to NONE; set it to KMS.",
         );

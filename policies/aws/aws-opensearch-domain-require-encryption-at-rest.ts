@@ -1,5 +1,5 @@
-import { blocks, flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import { each, fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-opensearch-domain-require-encryption-at-rest",
@@ -21,17 +21,22 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
     config: {},
-    check({ props }, _config, report) {
-        const settings = blocks(props, "encryptAtRest");
-        if (!settings.length) {
-            report("`encryptAtRest` is not set, so the domain is not encrypted at rest; set `encryptAtRest.enabled` to true.");
-            return;
-        }
-        for (const s of settings) {
-            if (!s.known) return void s.read();
-            const enabled = flag(s.value, "enabled");
-            if (enabled === "unknown") return void s.value["enabled"];
-            if (enabled !== "on") report("`encryptAtRest.enabled` is not true; set it to true.");
-        }
+    examples: {
+        pass: [{ title: "encryption at rest enabled", type: "aws:opensearch/domain:Domain", props: { encryptAtRest: { enabled: true } } }],
+        fail: [
+            { title: "no `encryptAtRest` block", type: "aws:opensearch/domain:Domain", props: {} },
+            { title: "encryption at rest turned off", type: "aws:opensearch/domain:Domain", props: { encryptAtRest: { enabled: false } } },
+        ],
+    },
+    check(domain) {
+        const props: PropsOf<typeof domain.canonicalType> = domain.props; // both domain types read alike
+        const settings = props.get("encryptAtRest").blocks();
+        if (!settings.length) return fail("`encryptAtRest` is not set, so the domain is not encrypted at rest; set `encryptAtRest.enabled` to true.");
+        return each(settings, (s) => {
+            if (s.isUnknown) return unknown(s);
+            const enabled = s.get("enabled");
+            if (enabled.isTrue()) return pass;
+            return enabled.isUnknown ? unknown(enabled) : fail("`encryptAtRest.enabled` is not true; set it to true.");
+        });
     },
 });

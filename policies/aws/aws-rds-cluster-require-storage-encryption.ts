@@ -1,9 +1,18 @@
-import { flag, isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { lower } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { isUnsetFlag } from "../core/encryption";
+import type { Value } from "../core/read";
+import { fail, failIf, pass, unknown, type Verdict } from "../core/verdict";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 const GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
+
+/** `storageEncrypted` must be true; when it is unset, `whenUnset` judges the default. */
+function storage(encrypted: Value, whenUnset: () => Verdict): Verdict {
+    if (encrypted.isTrue()) return pass;
+    if (encrypted.isUnknown) return unknown(encrypted);
+    if (!isUnsetFlag(encrypted)) return fail("`storageEncrypted` is not true; set it to true.");
+    return whenUnset();
+}
 
 export default defineResourcePolicy({
     name: "aws-rds-cluster-require-storage-encryption",
@@ -25,32 +34,31 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [CLUSTER, GLOBAL_CLUSTER],
     config: {},
-    check({ props, canonicalType }, _config, report) {
-        const encrypted = flag(props, "storageEncrypted");
-        switch (encrypted) {
-            case "on":
-                return;
-            case "unknown":
-                void props["storageEncrypted"];
-                return;
-            case "off":
-            case "invalid":
-                report("`storageEncrypted` is not true; set it to true.");
-                return;
-        }
+    examples: {
+        pass: [
+            { title: "a cluster with encrypted storage", type: CLUSTER, props: { engine: "aurora-postgresql", storageEncrypted: true } },
+            { title: "a global cluster created from an existing cluster", type: GLOBAL_CLUSTER, props: { globalClusterIdentifier: "g", sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:c" } },
+        ],
+        fail: [
+            { title: "a provisioned cluster that leaves `storageEncrypted` unset", type: CLUSTER, props: { engine: "aurora-mysql" } },
+            { title: "a cluster with unencrypted storage", type: CLUSTER, props: { engine: "aurora-postgresql", storageEncrypted: false } },
+        ],
+    },
+    check(r) {
         // Unset: the default depends on the engine mode (clusters) or on the source cluster (global clusters).
-        if (canonicalType === GLOBAL_CLUSTER) {
-            const source = known(props, "sourceDbClusterIdentifier");
-            if (!source.known) source.read();
-            else if (!isSet(source.value)) {
-                report("`storageEncrypted` is not set and a global cluster is not encrypted by default; set it to true.");
-            }
-            return;
+        if (r.canonicalType === GLOBAL_CLUSTER) {
+            const source = r.props.get("sourceDbClusterIdentifier");
+            return storage(r.props.get("storageEncrypted"), () =>
+                source.isUnknown
+                    ? unknown(source)
+                    : failIf(!source.isText(), "`storageEncrypted` is not set and a global cluster is not encrypted by default; set it to true."),
+            );
         }
-        const mode = known(props, "engineMode");
-        if (!mode.known) mode.read();
-        else if (lower(mode.value)?.trim() !== "serverless") {
-            report("`storageEncrypted` is not set and a provisioned DB cluster is not encrypted by default; set it to true.");
-        }
+        const mode = r.props.get("engineMode");
+        return storage(r.props.get("storageEncrypted"), () =>
+            mode.isUnknown
+                ? unknown(mode)
+                : failIf(!mode.isOneOf("serverless"), "`storageEncrypted` is not set and a provisioned DB cluster is not encrypted by default; set it to true."),
+        );
     },
 });

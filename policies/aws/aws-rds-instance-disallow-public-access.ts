@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import { failIf, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-rds-instance-disallow-public-access",
@@ -22,9 +22,14 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:rds/shardGroup:ShardGroup"],
     config: {},
-    check({ props }, _config, report) {
-        if (isTrue(props.publiclyAccessible)) {
-            report("`publiclyAccessible` is true; set it to false (or leave it out) and reach the database from inside the VPC.");
-        }
+    examples: {
+        pass: [{ title: "a private instance", type: "aws:rds/instance:Instance", props: { instanceClass: "db.t4g.micro", publiclyAccessible: false } }],
+        fail: [{ title: "a publicly accessible instance", type: "aws:rds/instance:Instance", props: { instanceClass: "db.t4g.micro", publiclyAccessible: true } }],
+    },
+    check(db) {
+        const props: PropsOf<typeof db.canonicalType> = db.props; // the three types read alike
+        const accessible = props.get("publiclyAccessible");
+        if (accessible.isUnknown) return unknown(accessible);
+        return failIf(accessible.isTrue(), "`publiclyAccessible` is true; set it to false (or leave it out) and reach the database from inside the VPC.");
     },
 });

@@ -1,6 +1,6 @@
-import { flag, isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { lower } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { isUnsetFlag } from "../core/encryption";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-rds-instance-require-storage-encryption",
@@ -23,35 +23,28 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:rds/instance:Instance"],
     config: {},
-    check({ props }, _config, report) {
-        const encrypted = flag(props, "storageEncrypted");
-        if (encrypted === "on") return;
-
-        const engine = known(props, "engine");
-        if (!engine.known) {
-            engine.read(); // can't tell an Aurora instance (whose cluster decides) from the rest
-            return;
-        }
-        if (lower(engine.value)?.trim().startsWith("aurora")) return;
-
-        if (encrypted === "off" || encrypted === "invalid") {
-            report("`storageEncrypted` is not true; set it to true.");
-            return;
-        }
-        const source = known(props, "replicateSourceDb");
-        if (!source.known) {
-            source.read();
-            return;
-        }
-        if (isSet(source.value)) {
-            // A replica that leaves storageEncrypted unset has its source's encryption (the source is checked itself).
-            if (encrypted === "unknown") void props["storageEncrypted"];
-            return;
-        }
-        if (encrypted === "unknown") {
-            void props["storageEncrypted"];
-            return;
-        }
-        report("`storageEncrypted` is not set and RDS does not encrypt DB instances by default; set it to true.");
+    examples: {
+        pass: [
+            { title: "an instance with encrypted storage", type: "aws:rds/instance:Instance", props: { instanceClass: "db.t4g.micro", engine: "postgres", storageEncrypted: true } },
+            { title: "an Aurora instance (its cluster decides)", type: "aws:rds/instance:Instance", props: { instanceClass: "db.r6g.large", engine: "aurora-postgresql" } },
+        ],
+        fail: [
+            { title: "an instance that leaves `storageEncrypted` unset", type: "aws:rds/instance:Instance", props: { instanceClass: "db.t4g.micro", engine: "postgres" } },
+            { title: "an instance with unencrypted storage", type: "aws:rds/instance:Instance", props: { instanceClass: "db.t4g.micro", engine: "mysql", storageEncrypted: false } },
+        ],
+    },
+    check({ props }) {
+        const encrypted = props.get("storageEncrypted");
+        if (encrypted.isTrue()) return pass;
+        const engine = props.get("engine");
+        if (engine.isUnknown) return unknown(engine); // can't tell an Aurora instance (whose cluster decides) from the rest
+        if (engine.text()?.trim().toLowerCase().startsWith("aurora")) return pass;
+        if (!encrypted.isUnknown && !isUnsetFlag(encrypted)) return fail("`storageEncrypted` is not true; set it to true.");
+        const source = props.get("replicateSourceDb");
+        if (source.isUnknown) return unknown(source);
+        // A replica that leaves storageEncrypted unset has its source's encryption (the source is checked itself).
+        if (source.isText()) return encrypted.isUnknown ? unknown(encrypted) : pass;
+        if (encrypted.isUnknown) return unknown(encrypted);
+        return fail("`storageEncrypted` is not set and RDS does not encrypt DB instances by default; set it to true.");
     },
 });

@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { failIf, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-redshift-cluster-disallow-public-access",
@@ -20,9 +20,13 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     config: {},
-    check({ props }, _config, report) {
-        if (isTrue(props.publiclyAccessible)) {
-            report("`publiclyAccessible` is true; set it to false (or leave it out) and reach the cluster from inside the VPC.");
-        }
+    examples: {
+        pass: [{ title: "a cluster that leaves it out (private by default)", type: "aws:redshift/cluster:Cluster", props: { clusterIdentifier: "dw", nodeType: "ra3.xlplus" } }],
+        fail: [{ title: "a publicly accessible cluster", type: "aws:redshift/cluster:Cluster", props: { clusterIdentifier: "dw", nodeType: "ra3.xlplus", publiclyAccessible: true } }],
+    },
+    check({ props }) {
+        const accessible = props.get("publiclyAccessible");
+        if (accessible.isUnknown) return unknown(accessible);
+        return failIf(accessible.isTrue(), "`publiclyAccessible` is true; set it to false (or leave it out) and reach the cluster from inside the VPC.");
     },
 });

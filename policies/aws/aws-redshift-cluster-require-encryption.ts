@@ -1,5 +1,6 @@
-import { flag } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { isUnsetFlag } from "../core/encryption";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-redshift-cluster-require-encryption",
@@ -15,16 +16,17 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     config: {},
-    check({ props }, _config, report) {
-        switch (flag(props, "encrypted")) {
-            case "on":
-            case "unset":
-                return;
-            case "unknown":
-                void props["encrypted"];
-                return;
-            default:
-                report("`encrypted` is not true; set it to \"true\" or leave it unset (Redshift encrypts by default).");
-        }
+    examples: {
+        pass: [
+            { title: "a cluster that leaves `encrypted` unset (encrypted by default)", type: "aws:redshift/cluster:Cluster", props: { clusterIdentifier: "dw", nodeType: "ra3.xlplus" } },
+            { title: "an encrypted cluster", type: "aws:redshift/cluster:Cluster", props: { clusterIdentifier: "dw", nodeType: "ra3.xlplus", encrypted: "true" } },
+        ],
+        fail: [{ title: "encryption turned off", type: "aws:redshift/cluster:Cluster", props: { clusterIdentifier: "dw", nodeType: "ra3.xlplus", encrypted: "false" } }],
+    },
+    check({ props }) {
+        const encrypted = props.get("encrypted");
+        if (encrypted.isTrue() || isUnsetFlag(encrypted)) return pass;
+        if (encrypted.isUnknown) return unknown(encrypted);
+        return fail("`encrypted` is not true; set it to \"true\" or leave it unset (Redshift encrypts by default).");
     },
 });

@@ -1,5 +1,5 @@
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { failIf, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-redshiftserverless-workgroup-disallow-public-access",
@@ -18,9 +18,19 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:redshiftserverless/workgroup:Workgroup"],
     config: {},
-    check({ props }, _config, report) {
-        if (isTrue(props.publiclyAccessible)) {
-            report("`publiclyAccessible` is true; set it to false (or leave it out) and reach the workgroup from inside the VPC.");
-        }
+    examples: {
+        pass: [{ title: "a private workgroup", type: "aws:redshiftserverless/workgroup:Workgroup", props: { namespaceName: "ns", workgroupName: "wg" } }],
+        fail: [
+            {
+                title: "a publicly accessible workgroup",
+                type: "aws:redshiftserverless/workgroup:Workgroup",
+                props: { namespaceName: "ns", workgroupName: "wg", publiclyAccessible: true },
+            },
+        ],
+    },
+    check({ props }) {
+        const accessible = props.get("publiclyAccessible");
+        if (accessible.isUnknown) return unknown(accessible);
+        return failIf(accessible.isTrue(), "`publiclyAccessible` is true; set it to false (or leave it out) and reach the workgroup from inside the VPC.");
     },
 });

@@ -1,31 +1,22 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy, type Report } from "../core/policy-legacy";
-import { analysePolicy, invalidPolicyMessage, publicPolicyMessage } from "../core/public-access";
-import { isFalse } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { resourcePolicy } from "../core/public-access";
+import type { Value } from "../core/read";
+import { BLOCK_FLAGS } from "../core/s3-bucket";
+import { all, each, failIf, unknown, type Verdict } from "../core/verdict";
 
 const ACCESS_POINT = "aws:s3/accessPoint:AccessPoint";
 const ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
 const MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
 const MRAP_POLICY = "aws:s3control/multiRegionAccessPointPolicy:MultiRegionAccessPointPolicy";
 
-const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
-
 /** Access-point block settings default to true: only an explicit false turns one off. */
-function checkBlock(block: unknown, path: string, known: KnownValues, report: Report): void {
-    for (const flag of FLAGS) {
-        const v = known.get(block, flag);
-        if (v.known && isFalse(v.value)) {
-            report(`\`${path}.${flag}\` is false; leave it out or set it to true (access points block public access by default).`);
-        }
-    }
-}
-
-function checkPolicy(holder: unknown, property: string, path: string, known: KnownValues, report: Report): void {
-    const policy = known.get(holder, property);
-    if (!policy.known) return;
-    const verdict = analysePolicy(policy.value, known);
-    if (verdict.kind === "public") report(publicPolicyMessage(path, verdict.statements));
-    if (verdict.kind === "invalid") report(invalidPolicyMessage(path, verdict.error));
+function blockSettings(block: Value<{ readonly [K in (typeof BLOCK_FLAGS)[number]]?: unknown } | undefined>, path: string): Verdict {
+    if (block.isUnknown) return unknown(block);
+    return each(BLOCK_FLAGS, (flag) => {
+        const v = block.get(flag);
+        if (v.isUnknown) return unknown(v);
+        return failIf(v.isFalse(), `\`${path}.${flag}\` is false; leave it out or set it to true (access points block public access by default).`);
+    });
 }
 
 export default defineResourcePolicy({
@@ -50,35 +41,45 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [ACCESS_POINT, ACCESS_POINT_POLICY, MRAP, MRAP_POLICY],
     config: {},
-    check({ canonicalType, props }, _config, report) {
-        const known = new KnownValues();
-        let failed = false;
-        const fail: Report = (message) => {
-            failed = true;
-            report(message);
-        };
-        switch (canonicalType) {
-            case ACCESS_POINT: {
-                const block = known.get(props, "publicAccessBlockConfiguration");
-                if (block.known) checkBlock(block.value, "publicAccessBlockConfiguration", known, fail);
-                checkPolicy(props, "policy", "policy", known, fail);
-                break;
-            }
+    examples: {
+        pass: [
+            { title: "an access point that keeps the defaults", type: ACCESS_POINT, props: { bucket: "data" } },
+            {
+                title: "an access point policy for a named role",
+                type: ACCESS_POINT_POLICY,
+                props: {
+                    accessPointArn: "arn:aws:s3:eu-west-1:111122223333:accesspoint/ap",
+                    policy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:role/app" }, Action: "s3:GetObject", Resource: "*" }],
+                    }),
+                },
+            },
+        ],
+        fail: [
+            { title: "an access point that turns a block setting off", type: ACCESS_POINT, props: { bucket: "data", publicAccessBlockConfiguration: { blockPublicPolicy: false } } },
+            {
+                title: "a Multi-Region Access Point policy that allows anyone",
+                type: MRAP_POLICY,
+                props: {
+                    details: {
+                        name: "mrap",
+                        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] }),
+                    },
+                },
+            },
+        ],
+    },
+    check(r) {
+        switch (r.canonicalType) {
+            case ACCESS_POINT:
+                return all([blockSettings(r.props.get("publicAccessBlockConfiguration"), "publicAccessBlockConfiguration"), resourcePolicy(r.props.get("policy"), "policy")]);
             case ACCESS_POINT_POLICY:
-                checkPolicy(props, "policy", "policy", known, fail);
-                break;
-            case MRAP: {
-                const details = known.get(props, "details");
-                const block = details.known ? known.get(details.value, "publicAccessBlock") : details;
-                if (block.known) checkBlock(block.value, "details.publicAccessBlock", known, fail);
-                break;
-            }
-            case MRAP_POLICY: {
-                const details = known.get(props, "details");
-                if (details.known) checkPolicy(details.value, "policy", "details.policy", known, fail);
-                break;
-            }
+                return resourcePolicy(r.props.get("policy"), "policy");
+            case MRAP:
+                return blockSettings(r.props.get("details").get("publicAccessBlock"), "details.publicAccessBlock");
+            case MRAP_POLICY:
+                return resourcePolicy(r.props.get("details").get("policy"), "details.policy");
         }
-        if (!failed) known.settle();
     },
 });

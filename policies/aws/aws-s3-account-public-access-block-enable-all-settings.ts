@@ -1,6 +1,6 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { isTrue } from "../core/values";
+import { defineResourcePolicy } from "../core/policy";
+import { BLOCK_FLAGS } from "../core/s3-bucket";
+import { fail, pass, unknown } from "../core/verdict";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 
@@ -26,19 +26,19 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
     config: {},
-    check({ props }, _config, report) {
-        const known = new KnownValues();
-        const off = FLAGS.filter((flag) => {
-            const v = known.get(props, flag);
-            return v.known && !isTrue(v.value);
-        });
+    examples: {
+        pass: [{ title: "all four settings on", type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", props: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } }],
+        fail: [{ title: "public policies allowed", type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", props: { blockPublicAcls: true, ignorePublicAcls: true } }],
+    },
+    check({ props }) {
+        const flags = BLOCK_FLAGS.map((flag) => ({ flag, value: props.get(flag) }));
+        const off = flags.filter(({ value }) => !value.isUnknown && !value.isTrue()).map(({ flag }) => flag);
         if (off.length) {
-            report(
+            return fail(
                 `${off.map((f) => `\`${f}\``).join(", ")} ${off.length === 1 ? "is" : "are"} not true (a setting left out is false); ` +
                     "set all four settings to true.",
             );
-            return;
         }
-        known.settle();
+        return flags.some(({ value }) => value.isUnknown) ? unknown(...flags.map(({ value }) => value)) : pass;
     },
 });

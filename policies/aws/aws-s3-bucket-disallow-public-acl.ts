@@ -1,6 +1,5 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { BUCKET, BUCKET_ACL, checkBucketAcl } from "../core/s3-bucket";
+import { defineResourcePolicy } from "../core/policy";
+import { BUCKET, BUCKET_ACL, bucketAcl } from "../core/s3-bucket";
 
 export default defineResourcePolicy({
     name: "aws-s3-bucket-disallow-public-acl",
@@ -25,8 +24,27 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [BUCKET, BUCKET_ACL],
     config: {},
-    check({ canonicalType, props }, _config, report) {
-        const known = new KnownValues();
-        if (!checkBucketAcl(canonicalType, props, known, report)) known.settle();
+    examples: {
+        pass: [
+            { title: "a private bucket", type: BUCKET, props: { acl: "private" } },
+            { title: "a log-delivery BucketAcl", type: BUCKET_ACL, props: { bucket: "logs", acl: "log-delivery-write" } },
+        ],
+        fail: [
+            { title: "a public-read bucket", type: BUCKET, props: { acl: "public-read" } },
+            {
+                title: "a BucketAcl that grants to AllUsers",
+                type: BUCKET_ACL,
+                props: {
+                    bucket: "site",
+                    accessControlPolicy: {
+                        owner: { id: "owner" },
+                        grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "READ" }],
+                    },
+                },
+            },
+        ],
+    },
+    check(resource) {
+        return bucketAcl(resource);
     },
 });

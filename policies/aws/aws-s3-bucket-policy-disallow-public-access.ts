@@ -1,6 +1,5 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { analysePolicy, invalidPolicyMessage, publicPolicyMessage } from "../core/public-access";
+import { defineResourcePolicy, type PropsOf } from "../core/policy";
+import { resourcePolicy } from "../core/public-access";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -28,22 +27,33 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [BUCKET_POLICY, BUCKET],
     config: {},
-    check({ props }, _config, report) {
-        const known = new KnownValues();
-        const policy = known.get(props, "policy");
-        if (!policy.known) return known.settle();
-        const verdict = analysePolicy(policy.value, known);
-        switch (verdict.kind) {
-            case "public":
-                report(publicPolicyMessage("policy", verdict.statements));
-                return;
-            case "invalid":
-                report(invalidPolicyMessage("policy", verdict.error));
-                return;
-            case "undecided":
-                return known.settle();
-            case "not-public":
-                return;
-        }
+    examples: {
+        pass: [
+            {
+                title: "a policy for a named account",
+                type: BUCKET_POLICY,
+                props: {
+                    bucket: "data",
+                    policy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::data/*" }],
+                    }),
+                },
+            },
+        ],
+        fail: [
+            {
+                title: "a policy that allows anyone to read",
+                type: BUCKET_POLICY,
+                props: {
+                    bucket: "data",
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::data/*" }] }),
+                },
+            },
+        ],
+    },
+    check(r) {
+        const props: PropsOf<typeof r.canonicalType> = r.props; // BucketPolicy and the inline `policy` of a bucket
+        return resourcePolicy(props.get("policy"), "policy");
     },
 });

@@ -1,30 +1,16 @@
-import type { PolicyResource } from "@pulumi/policy";
-import {
-    CUSTOMER_MANAGED_KEY_TYPES,
-    isAwsManagedKeyAlias,
-    isS3KmsAlgorithm,
-    isSet,
-    s3ConfigurationEncryption,
-    s3InlineEncryption,
-    type SseConfiguration,
-} from "../core/encryption";
-import { defineStackPolicy } from "../core/policy-legacy";
-import { JoinIndex, knownStrings } from "../core/stack";
+import { CUSTOMER_MANAGED_KEY_TYPES, isAwsManagedKeyAlias, S3_KMS_ALGORITHMS, s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
+import { defineStackPolicy, type StackResource } from "../core/policy";
+import { BUCKET, SSE_CONFIGURATION } from "../core/s3-bucket";
+import { Companions, Join, texts } from "../core/stack";
 import { canonicalType } from "../core/tokens";
-
-const BUCKET = "aws:s3/bucket:Bucket";
-const SSE_CONFIGURATION = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+import { all, fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const FIX = "apply aws:kms or aws:kms:dsse with `kmsMasterKeyId` set to a customer managed KMS key";
-
-type Verdict =
-    | { readonly kind: "pass" }
-    | { readonly kind: "fail"; readonly messages: readonly string[] }
-    | { readonly kind: "unknown"; readonly what: string };
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** Whether `property` of `r` was built from a customer managed KMS key of this stack. */
-function builtFromCustomerKey(r: PolicyResource, property: string): boolean {
-    return (r.propertyDependencies[property] ?? []).some((d) => CUSTOMER_MANAGED_KEY_TYPES.includes(canonicalType(d.type)));
+function builtFromCustomerKey(r: StackResource, property: string): boolean {
+    return (r.resource.propertyDependencies[property] ?? []).some((d) => CUSTOMER_MANAGED_KEY_TYPES.includes(canonicalType(d.type)));
 }
 
 /**
@@ -34,43 +20,47 @@ function builtFromCustomerKey(r: PolicyResource, property: string): boolean {
  */
 function judge({ property, rules }: SseConfiguration, keyFromStack: boolean, label: string): Verdict {
     const messages: string[] = [];
-    let unknown: string | undefined;
+    let unknownPath: string | undefined;
     for (const rule of rules) {
-        if (!rule.known) {
-            unknown ??= rule.path;
-        } else if (rule.kind === "no-default") {
+        if (rule === undefined) {
             messages.push(`${label}\`${property}\` has a rule that applies no default encryption; ${FIX}.`);
-        } else if (!rule.algorithm.known) {
-            unknown ??= rule.algorithm.path;
-        } else if (!isS3KmsAlgorithm(rule.algorithm.value)) {
+            continue;
+        }
+        if (rule.isUnknown) {
+            unknownPath ??= rule.path;
+            continue;
+        }
+        const algorithm = rule.get("sseAlgorithm");
+        const key = rule.get("kmsMasterKeyId");
+        if (algorithm.isUnknown) {
+            unknownPath ??= algorithm.path;
+        } else if (!algorithm.isOneOf(...S3_KMS_ALGORITHMS)) {
             messages.push(`${label}\`${property}\` has a rule whose \`sseAlgorithm\` is not aws:kms or aws:kms:dsse; ${FIX}.`);
-        } else if (!rule.kmsMasterKeyId.known) {
-            if (!keyFromStack) unknown ??= rule.kmsMasterKeyId.path;
-        } else if (!isSet(rule.kmsMasterKeyId.value)) {
+        } else if (key.isUnknown) {
+            if (!keyFromStack) unknownPath ??= key.path;
+        } else if (!key.isText()) {
             messages.push(
                 `${label}\`${property}\` has a rule without \`kmsMasterKeyId\`, so S3 uses the AWS managed key aws/s3; ` +
                     "set it to a customer managed KMS key.",
             );
-        } else if (isAwsManagedKeyAlias(rule.kmsMasterKeyId.value)) {
+        } else if (isAwsManagedKeyAlias(key)) {
             messages.push(
                 `${label}\`${property}\` has a rule whose \`kmsMasterKeyId\` names an AWS managed key (alias/aws/...); ` +
                     "set it to a customer managed KMS key.",
             );
         }
     }
-    if (messages.length) return { kind: "fail", messages: [...new Set(messages)] };
-    if (unknown !== undefined) return { kind: "unknown", what: `${label}\`${unknown}\`` };
-    return { kind: "pass" };
+    if (messages.length) return fail(...new Set(messages));
+    return unknownPath === undefined ? pass : unknown(`${label}\`${unknownPath}\``);
 }
 
+/** Every violation of `verdicts`; else the first thing unknown; else pass. */
 function combine(verdicts: readonly Verdict[]): Verdict {
-    const messages = verdicts.flatMap((v) => (v.kind === "fail" ? v.messages : []));
-    if (messages.length) return { kind: "fail", messages };
-    const unknown = verdicts.find((v): v is Extract<Verdict, { kind: "unknown" }> => v.kind === "unknown");
-    return unknown ?? { kind: "pass" };
+    const v = all(verdicts);
+    return v.kind === "unknown" ? unknown(v.needs[0]) : v;
 }
 
-function judgeConfigurationResource(c: PolicyResource, forBucket: boolean): Verdict {
+function judgeConfigurationResource(c: StackResource<typeof SSE_CONFIGURATION>, forBucket: boolean): Verdict {
     const label = forBucket ? `BucketServerSideEncryptionConfiguration "${c.name}": ` : "";
     return judge(s3ConfigurationEncryption(c.props), builtFromCustomerKey(c, "rules"), label);
 }
@@ -94,55 +84,68 @@ export default defineStackPolicy({
     enforcementLevel: "advisory",
     resourceTypes: [BUCKET, SSE_CONFIGURATION],
     config: {},
-    check(stack, _config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a configuration with a customer managed key",
+                resources: [
+                    { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    {
+                        type: SSE_CONFIGURATION,
+                        name: "data-sse",
+                        props: { bucket: "data", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] },
+                        propertyDependencies: { bucket: ["data"] },
+                    },
+                ],
+            },
+        ],
+        fail: [
+            { title: "a bucket without a configuration (SSE-S3)", resources: [{ type: BUCKET, name: "data", props: { bucket: "data" } }] },
+            {
+                title: "a configuration with the AWS managed key",
+                resources: [
+                    { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    {
+                        type: SSE_CONFIGURATION,
+                        name: "data-sse",
+                        props: { bucket: "data", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" } }] },
+                        propertyDependencies: { bucket: ["data"] },
+                    },
+                ],
+            },
+        ],
+    },
+    *check(stack) {
         const buckets = stack.ofType(BUCKET);
-        const index = new JoinIndex(buckets, (b) => knownStrings(b, "bucket"));
-        const configurationsOf = new Map<string, PolicyResource[]>();
-        const unresolved: PolicyResource[] = [];
+        const configurations = stack.ofType(SSE_CONFIGURATION);
+        const joined = new Companions(new Join(buckets, (b) => texts(b.props.get("bucket"))), configurations, "bucket");
 
-        for (const c of stack.ofType(SSE_CONFIGURATION)) {
-            const ref = index.resolve(c, "bucket");
-            if (ref.kind === "resources") {
-                for (const b of ref.targets) {
-                    const list = configurationsOf.get(b.urn) ?? [];
-                    list.push(c);
-                    configurationsOf.set(b.urn, list);
-                }
-                continue;
-            }
-            if (ref.kind === "unknown") unresolved.push(c);
-            // A configuration whose bucket is not in this stack (or not yet known) is judged on its own.
-            const own = judgeConfigurationResource(c, false);
-            if (own.kind === "fail") own.messages.forEach((m) => report.violation(c.urn, m));
-            else if (own.kind === "unknown") report.cannotKnow(c.urn, own.what);
-        }
+        // A configuration whose bucket is not in this stack (or not yet known) is judged on its own.
+        const alone = new Set([...joined.unresolved, ...joined.unjoined]);
+        for (const c of configurations) if (alone.has(c)) yield { urn: c.urn, verdict: judgeConfigurationResource(c, false) };
 
+        const [unresolved] = joined.unresolved;
         for (const b of buckets) {
-            const joined = configurationsOf.get(b.urn);
+            const own = joined.of(b);
             let verdict: Verdict;
-            if (joined?.length) {
+            if (own.length) {
                 // The separate resource overrides the deprecated inline block (whose output echoes what S3 reports).
-                verdict = combine(joined.map((c) => judgeConfigurationResource(c, true)));
+                verdict = combine(own.map((c) => judgeConfigurationResource(c, true)));
             } else {
                 const inline = s3InlineEncryption(b.props);
                 verdict = inline.length
                     ? combine(inline.map((cfg) => judge(cfg, builtFromCustomerKey(b, cfg.property), "")))
-                    : {
-                          kind: "fail",
-                          messages: [
-                              "no BucketServerSideEncryptionConfiguration for this bucket (nor an inline " +
-                                  "`serverSideEncryptionConfiguration`) applies SSE-KMS with a customer managed key, so S3 " +
-                                  `uses SSE-S3; add a BucketServerSideEncryptionConfiguration that ${FIX}.`,
-                          ],
-                      };
-                const [first] = unresolved;
-                if (verdict.kind !== "pass" && first) {
+                    : fail(
+                          "no BucketServerSideEncryptionConfiguration for this bucket (nor an inline " +
+                              "`serverSideEncryptionConfiguration`) applies SSE-KMS with a customer managed key, so S3 " +
+                              `uses SSE-S3; add a BucketServerSideEncryptionConfiguration that ${FIX}.`,
+                      );
+                if (verdict.kind !== "pass" && unresolved) {
                     // A configuration whose bucket is unknown during preview may be this bucket's.
-                    verdict = { kind: "unknown", what: `\`bucket\` of BucketServerSideEncryptionConfiguration "${first.name}"` };
+                    verdict = unknown(`\`bucket\` of BucketServerSideEncryptionConfiguration "${unresolved.name}"`);
                 }
             }
-            if (verdict.kind === "fail") verdict.messages.forEach((m) => report.violation(b.urn, m));
-            else if (verdict.kind === "unknown") report.cannotKnow(b.urn, verdict.what);
+            yield { urn: b.urn, verdict };
         }
     },
 });

@@ -1,5 +1,7 @@
-import { defineStackPolicy } from "../core/policy-legacy";
-import { ACCOUNT_BLOCK, BUCKET, BUCKET_BLOCK, missingBlockMessage, PublicAccessBlocks, unknownBlockWhat } from "../core/s3-bucket";
+import { defineStackPolicy } from "../core/policy";
+import { ACCOUNT_BLOCK, BUCKET, BUCKET_BLOCK, PublicAccessBlocks } from "../core/s3-bucket";
+
+const ALL_ON = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 
 export default defineStackPolicy({
     name: "aws-s3-bucket-require-public-access-block",
@@ -32,16 +34,40 @@ export default defineStackPolicy({
                 "BucketPublicAccessBlock on every bucket (as FSBP S3.8 checks).",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            {
+                title: "a bucket with its own block, all four settings on",
+                resources: [
+                    { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    { type: BUCKET_BLOCK, name: "data-block", props: { bucket: "data", ...ALL_ON }, propertyDependencies: { bucket: ["data"] } },
+                ],
+            },
+            {
+                title: "a bucket covered by the account-level block",
+                resources: [
+                    { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    { type: ACCOUNT_BLOCK, name: "account", props: ALL_ON },
+                ],
+            },
+        ],
+        fail: [
+            { title: "a bucket without any block", resources: [{ type: BUCKET, name: "data", props: { bucket: "data" } }] },
+            {
+                title: "a block that allows public policies",
+                resources: [
+                    { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    { type: BUCKET_BLOCK, name: "data-block", props: { bucket: "data", ...ALL_ON, blockPublicPolicy: false }, propertyDependencies: { bucket: ["data"] } },
+                ],
+            },
+        ],
+    },
+    *check(stack, config) {
         const buckets = stack.ofType(BUCKET);
         if (!buckets.length) return;
         // Which buckets each BucketPublicAccessBlock covers: property dependency on `bucket` first, then the
         // literal bucket name; never resource order (core/s3-bucket.ts).
         const blocks = new PublicAccessBlocks(stack, buckets, config.acceptAccountLevelBlock);
-        for (const bucket of buckets) {
-            const coverage = blocks.coverage(bucket);
-            if (coverage.missing.length) report.violation(bucket.urn, missingBlockMessage(coverage, config.acceptAccountLevelBlock));
-            else if (coverage.unknown.length) report.cannotKnow(bucket.urn, unknownBlockWhat(coverage));
-        }
+        for (const bucket of buckets) yield { urn: bucket.urn, verdict: blocks.verdict(bucket, config.acceptAccountLevelBlock) };
     },
 });

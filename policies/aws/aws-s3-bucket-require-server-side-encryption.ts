@@ -1,7 +1,6 @@
-import { s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy } from "../core/policy-legacy";
-import { BUCKET, encryptionProblems, SSE_CONFIGURATION } from "../core/s3-bucket";
+import { defineResourcePolicy } from "../core/policy";
+import { s3ConfigurationEncryption, s3DefaultEncryption, s3InlineEncryption } from "../core/encryption";
+import { BUCKET, SSE_CONFIGURATION } from "../core/s3-bucket";
 
 export default defineResourcePolicy({
     name: "aws-s3-bucket-require-server-side-encryption",
@@ -25,12 +24,25 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [BUCKET, SSE_CONFIGURATION],
     config: {},
-    check({ props, canonicalType }, _config, report) {
-        const configurations: readonly SseConfiguration[] =
-            canonicalType === BUCKET ? s3InlineEncryption(props) : [s3ConfigurationEncryption(props)];
-        const values = new KnownValues();
-        const problems = encryptionProblems(configurations, values);
-        if (problems.length) problems.forEach(report);
-        else values.settle();
+    examples: {
+        pass: [
+            { title: "a bucket that says nothing (SSE-S3 is the default)", type: BUCKET, props: {} },
+            {
+                title: "a configuration that applies SSE-KMS",
+                type: SSE_CONFIGURATION,
+                props: { bucket: "data", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
+            },
+        ],
+        fail: [
+            { title: "a configuration rule without default encryption", type: SSE_CONFIGURATION, props: { bucket: "data", rules: [{ bucketKeyEnabled: true }] } },
+            {
+                title: "an unknown algorithm",
+                type: SSE_CONFIGURATION,
+                props: { bucket: "data", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "none" } }] },
+            },
+        ],
+    },
+    check(r) {
+        return s3DefaultEncryption(r.canonicalType === BUCKET ? s3InlineEncryption(r.props) : [s3ConfigurationEncryption(r.props)]);
     },
 });

@@ -1,6 +1,6 @@
-import { KnownValues } from "../core/known";
-import { defineResourcePolicy, type Report } from "../core/policy-legacy";
-import { checkCannedAcl, checkGrants } from "../core/public-access";
+import { defineResourcePolicy } from "../core/policy";
+import { cannedAcl, grants } from "../core/public-access";
+import { all } from "../core/verdict";
 
 const OBJECT = "aws:s3/bucketObject:BucketObject";
 const OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
@@ -23,19 +23,25 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [OBJECT, OBJECT_COPY],
     config: {},
-    check({ canonicalType, props }, _config, report) {
-        const known = new KnownValues();
-        let failed = false;
-        const fail: Report = (message) => {
-            failed = true;
-            report(message);
-        };
-        checkCannedAcl(props, "acl", known, fail);
-        if (canonicalType === OBJECT_COPY) {
-            // grants: [{ type, uri, id, email, permissions }].
-            const grants = known.get(props, "grants");
-            if (grants.known) checkGrants(grants.value, "grants", (g) => known.get(g, "uri"), known, fail);
-        }
-        if (!failed) known.settle();
+    examples: {
+        pass: [{ title: "an object that leaves its ACL out", type: OBJECT, props: { bucket: "site", key: "index.html" } }],
+        fail: [
+            { title: "a public-read object", type: OBJECT, props: { bucket: "site", key: "index.html", acl: "public-read" } },
+            {
+                title: "a copy that grants to AllUsers",
+                type: OBJECT_COPY,
+                props: {
+                    bucket: "site",
+                    key: "b.html",
+                    source: "site/a.html",
+                    grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] }],
+                },
+            },
+        ],
+    },
+    check(r) {
+        if (r.canonicalType === OBJECT) return cannedAcl(r.props.get("acl"), "acl");
+        // grants: [{ type, uri, id, email, permissions }].
+        return all([cannedAcl(r.props.get("acl"), "acl"), grants(r.props.get("grants"), "grants", (g) => g.get("uri"))]);
     },
 });

@@ -1,5 +1,5 @@
-import { isSet, known } from "../core/encryption";
-import { defineResourcePolicy } from "../core/policy-legacy";
+import { defineResourcePolicy } from "../core/policy";
+import { fail, pass, unknown } from "../core/verdict";
 
 export default defineResourcePolicy({
     name: "aws-sns-topic-require-encryption",
@@ -20,11 +20,14 @@ export default defineResourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:sns/topic:Topic"],
     config: {},
-    check({ props }, _config, report) {
-        const key = known(props, "kmsMasterKeyId");
-        if (!key.known) key.read();
-        else if (!isSet(key.value)) {
-            report("`kmsMasterKeyId` is not set and SNS does not encrypt topics at rest by default; set it to a KMS key (e.g. alias/aws/sns).");
-        }
+    examples: {
+        pass: [{ title: "a topic with a KMS key", type: "aws:sns/topic:Topic", props: { kmsMasterKeyId: "alias/aws/sns" } }],
+        fail: [{ title: "a topic without a KMS key", type: "aws:sns/topic:Topic", props: {} }],
+    },
+    check({ props }) {
+        const key = props.get("kmsMasterKeyId");
+        if (key.isUnknown) return unknown(key);
+        if (key.isText()) return pass;
+        return fail("`kmsMasterKeyId` is not set and SNS does not encrypt topics at rest by default; set it to a KMS key (e.g. alias/aws/sns).");
     },
 });

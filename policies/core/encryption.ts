@@ -1,79 +1,27 @@
-// Reading encryption-at-rest settings as AWS resources carry them:
-// - on/off flags, which some resources carry as booleans and others (launch templates, Redshift) as the strings
+// Encryption-at-rest judgements that several AWS policies share, on the one reader (core/read.ts) and the one verdict
+// type (core/verdict.ts):
+// - on/off switches, which some resources carry as booleans and others (launch templates, Redshift) as the strings
 //   "true" / "false";
-// - nested blocks that the schema allows once or many times, whose elements may be unknown during preview;
-// - S3 default-encryption rules, in their three shapes (the deprecated inline block of `Bucket` with one `rule`,
-//   the inline lists of `BucketV2`, and the `rules` of a `BucketServerSideEncryptionConfiguration`);
-// - KMS key references, where the AWS managed keys are the reserved aliases `alias/aws/<service>`.
-//
-// Every reader here looks at whether a value is known before reading it (values.ts), and hands back the unknown ones
-// with their property path and a `read` that re-reads them through the SDK's proxy, so that a check can decide from
-// the known values and only then let an unknown one speak (known.ts).
+// - S3 default-encryption rules, in their three shapes (the inline block of `Bucket` with one `rule`, the inline lists
+//   of the `BucketV2` alias, and the `rules` of a `BucketServerSideEncryptionConfiguration`);
+// - KMS key references, where the AWS managed keys are the reserved aliases `alias/aws/<service>`;
+// - EBS devices (volumes, instance block devices, launch-template mappings).
 
-import { isFalse, isKnown, isObject, isTrue, type Props } from "./values";
+import type { BucketArgs } from "@pulumi/aws/s3/bucket";
+import type { BucketServerSideEncryptionConfigurationArgs } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
+import type { BucketV2Args } from "@pulumi/aws/s3/bucketV2";
+import type { s3 } from "@pulumi/aws/types/input";
+import { type Shape, Value } from "./read";
+import { fail, pass, unknown, type Verdict } from "./verdict";
 
-/** An unknown value: its property path (for messages) and a re-read that throws the SDK's UnknownValueError. */
-export interface Unknown {
-    readonly known: false;
-    readonly path: string;
-    readonly read: () => unknown;
+/** A switch left unset: absent, null or the empty string (the provider's "not set"). */
+export function isUnsetFlag(v: Value): boolean {
+    return v.isUnset || v.value === "";
 }
 
-export type Known<T> = { readonly known: true; readonly value: T; readonly path: string } | Unknown;
-
-function join(base: string, key: string): string {
-    return base ? `${base}.${key}` : key;
-}
-
-/** `o[key]` with its path, or the unknown marker for it. */
-export function known(o: Props, key: string, base = ""): Known<unknown> {
-    const path = join(base, key);
-    return isKnown(o, key) ? { known: true, value: o[key], path } : { known: false, path, read: () => o[key] };
-}
-
-/** A string that says something: known, a string, not blank. */
-export function isSet(v: unknown): v is string {
-    return typeof v === "string" && v.trim() !== "";
-}
-
-/**
- * An encryption switch: `on` (true / "true"), `off` (false / "false"), `unset` (absent, null or ""), `invalid`
- * (anything else: treated as "not on" by the checks) or `unknown` during preview.
- */
-export type Flag = "on" | "off" | "unset" | "invalid" | "unknown";
-
-export function flag(o: Props, key: string): Flag {
-    if (!isKnown(o, key)) return "unknown";
-    const v = o[key];
-    if (v === undefined || v === null || v === "") return "unset";
-    if (isTrue(v)) return "on";
-    if (isFalse(v)) return "off";
-    return "invalid";
-}
-
-/**
- * The object elements of a block that the schema allows once or many times (`o[key]` an object or an array of
- * objects), each with its path; unknown elements (or an unknown block) come back as unknown markers. Absent → [].
- */
-export function blocks(o: Props, key: string, base = ""): Known<Props>[] {
-    const path = join(base, key);
-    if (!isKnown(o, key)) return [{ known: false, path, read: () => o[key] }];
-    const v = o[key];
-    if (Array.isArray(v)) {
-        const out: Known<Props>[] = [];
-        const arr: readonly unknown[] = v;
-        for (let i = 0; i < arr.length; i++) {
-            const at = `${path}[${i}]`;
-            if (!isKnown(arr, String(i))) {
-                out.push({ known: false, path: at, read: () => arr[i] });
-                continue;
-            }
-            const e = arr[i];
-            if (isObject(e)) out.push({ known: true, value: e, path: at });
-        }
-        return out;
-    }
-    return isObject(v) ? [{ known: true, value: v, path }] : [];
+/** The same verdict with each message once (one finding reported by several elements of a block). */
+export function distinct(v: Verdict): Verdict {
+    return v.kind === "fail" ? fail(...new Set(v.messages)) : v;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -84,71 +32,48 @@ export const S3_SSE_ALGORITHMS: readonly string[] = Object.freeze(["AES256", "aw
 /** The SSE-KMS algorithms (single- and dual-layer). */
 export const S3_KMS_ALGORITHMS: readonly string[] = Object.freeze(["aws:kms", "aws:kms:dsse"]);
 
-function oneOf(v: unknown, allowed: readonly string[]): boolean {
-    return typeof v === "string" && allowed.some((a) => a.toLowerCase() === v.trim().toLowerCase());
+/**
+ * A bucket's inputs: a canonical `aws:s3/bucket:Bucket` may be the deprecated `BucketV2` alias, whose inline
+ * default encryption is the list `serverSideEncryptionConfigurations` (each with a list of `rules`).
+ */
+export type BucketShape = Shape<BucketArgs> | Shape<BucketV2Args>;
+type SseConfigurationShape = Shape<BucketServerSideEncryptionConfigurationArgs>;
+/** An inline configuration: Bucket's (one `rule`) or BucketV2's (a list of `rules`). */
+type InlineConfigurationShape = Shape<s3.BucketServerSideEncryptionConfiguration> | Shape<s3.BucketV2ServerSideEncryptionConfiguration>;
+/** One rule's default encryption: `sseAlgorithm` and `kmsMasterKeyId`. */
+export interface SseDefault {
+    readonly sseAlgorithm?: unknown;
+    readonly kmsMasterKeyId?: unknown;
 }
 
-/** AES256, aws:kms or aws:kms:dsse (any case: the provider rejects other spellings before S3 sees them). */
-export function isS3SseAlgorithm(v: unknown): boolean {
-    return oneOf(v, S3_SSE_ALGORITHMS);
-}
-
-export function isS3KmsAlgorithm(v: unknown): boolean {
-    return oneOf(v, S3_KMS_ALGORITHMS);
-}
-
-/** One default-encryption rule, as far as it is known. */
-export type SseRule =
-    /** The rule, or a block it sits in, is unknown. */
-    | Unknown
-    /** A rule that applies no default encryption (no `applyServerSideEncryptionByDefault`), or a configuration without rules. */
-    | { readonly known: true; readonly kind: "no-default"; readonly path: string }
-    /** A rule's default encryption: its algorithm and KMS key, each possibly unknown. */
-    | {
-          readonly known: true;
-          readonly kind: "default";
-          readonly path: string;
-          readonly algorithm: Known<unknown>;
-          readonly kmsMasterKeyId: Known<unknown>;
-      };
-
-/** A default-encryption configuration: the top-level property that holds it (for messages) and its rules. */
+/**
+ * A default-encryption configuration: the top-level property that holds it (for messages) and its rules, each the
+ * rule's default-encryption block (`undefined`: a rule that applies none, or a configuration without rules). A rule
+ * that is unknown during preview, or sits in an unknown block, is that unknown value.
+ */
 export interface SseConfiguration {
     readonly property: string;
-    readonly rules: readonly SseRule[];
+    readonly rules: readonly (Value<SseDefault> | undefined)[];
 }
 
-function rulesOf(ruleBlocks: readonly Known<Props>[], emptyPath: string): SseRule[] {
-    if (!ruleBlocks.length) return [{ known: true, kind: "no-default", path: emptyPath }];
-    const out: SseRule[] = [];
+type RuleShape = {
+    readonly applyServerSideEncryptionByDefault?: SseDefault;
+    readonly applyServerSideEncryptionByDefaults?: readonly SseDefault[];
+};
+
+function rulesOf(ruleBlocks: readonly Value<RuleShape>[]): (Value<SseDefault> | undefined)[] {
+    if (!ruleBlocks.length) return [undefined];
+    const out: (Value<SseDefault> | undefined)[] = [];
     for (const r of ruleBlocks) {
-        if (!r.known) {
-            out.push(r);
+        if (r.isUnknown) {
+            out.push(r as Value<SseDefault>);
             continue;
         }
         // Bucket and BucketServerSideEncryptionConfiguration: one `applyServerSideEncryptionByDefault` block;
         // BucketV2: a list `applyServerSideEncryptionByDefaults`.
-        const defaults = [
-            ...blocks(r.value, "applyServerSideEncryptionByDefault", r.path),
-            ...blocks(r.value, "applyServerSideEncryptionByDefaults", r.path),
-        ];
-        if (!defaults.length) {
-            out.push({ known: true, kind: "no-default", path: r.path });
-            continue;
-        }
-        for (const d of defaults) {
-            if (!d.known) {
-                out.push(d);
-                continue;
-            }
-            out.push({
-                known: true,
-                kind: "default",
-                path: d.path,
-                algorithm: known(d.value, "sseAlgorithm", d.path),
-                kmsMasterKeyId: known(d.value, "kmsMasterKeyId", d.path),
-            });
-        }
+        const defaults = [...r.get("applyServerSideEncryptionByDefault").blocks(), ...r.get("applyServerSideEncryptionByDefaults").blocks()];
+        if (!defaults.length) out.push(undefined);
+        else out.push(...defaults);
     }
     return out;
 }
@@ -158,15 +83,17 @@ function rulesOf(ruleBlocks: readonly Known<Props>[], emptyPath: string): SseRul
  * with one `rule`) and `serverSideEncryptionConfigurations` (BucketV2: a list, each with a list of `rules`). Empty
  * when the bucket declares none (S3 then applies SSE-S3, its default since January 2023).
  */
-export function s3InlineEncryption(bucket: Props): SseConfiguration[] {
+export function s3InlineEncryption(props: Value<BucketShape> | Readonly<Record<string, unknown>>): SseConfiguration[] {
+    // TEMPORARY: raw props for aws-cloudtrail-trail-require-msp-audit-logging until it moves to core/policy.ts.
+    const bucket = props instanceof Value ? props : Value.root<BucketShape>(props);
     const out: SseConfiguration[] = [];
-    for (const property of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
-        const configs = blocks(bucket, property);
+    for (const property of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"] as const) {
+        const configs: Value<InlineConfigurationShape>[] = bucket.get(property).blocks();
         if (!configs.length) continue;
-        const rules: SseRule[] = [];
+        const rules: (Value<SseDefault> | undefined)[] = [];
         for (const c of configs) {
-            if (!c.known) rules.push(c);
-            else rules.push(...rulesOf([...blocks(c.value, "rule", c.path), ...blocks(c.value, "rules", c.path)], c.path));
+            if (c.isUnknown) rules.push(c as Value<SseDefault>);
+            else rules.push(...rulesOf([...c.get("rule").blocks(), ...c.get("rules").blocks()] as Value<RuleShape>[]));
         }
         out.push({ property, rules });
     }
@@ -174,8 +101,41 @@ export function s3InlineEncryption(bucket: Props): SseConfiguration[] {
 }
 
 /** The rules of a `BucketServerSideEncryptionConfiguration` (and its V2 alias). */
-export function s3ConfigurationEncryption(configuration: Props): SseConfiguration {
-    return { property: "rules", rules: rulesOf(blocks(configuration, "rules"), "rules") };
+export function s3ConfigurationEncryption(props: Value<SseConfigurationShape> | Readonly<Record<string, unknown>>): SseConfiguration {
+    // TEMPORARY: raw props for aws-cloudtrail-trail-require-msp-audit-logging until it moves to core/policy.ts.
+    const configuration = props instanceof Value ? props : Value.root<SseConfigurationShape>(props);
+    return { property: "rules", rules: rulesOf(configuration.get("rules").blocks()) };
+}
+
+const ALGORITHMS = "AES256, aws:kms or aws:kms:dsse";
+
+/**
+ * Every rule must apply AES256, aws:kms or aws:kms:dsse (any case: the provider rejects other spellings). No
+ * configuration at all is fine: S3 applies SSE-S3 to every bucket since January 2023.
+ */
+export function s3DefaultEncryption(configurations: readonly SseConfiguration[]): Verdict {
+    const messages: string[] = [];
+    const needs: Value[] = [];
+    for (const { property, rules } of configurations) {
+        for (const rule of rules) {
+            if (rule === undefined) {
+                messages.push(
+                    `\`${property}\` has a rule that applies no default encryption; give it an ` +
+                        `\`applyServerSideEncryptionByDefault\` with \`sseAlgorithm\` ${ALGORITHMS}.`,
+                );
+            } else if (rule.isUnknown) {
+                needs.push(rule);
+            } else {
+                const algorithm = rule.get("sseAlgorithm");
+                if (algorithm.isUnknown) needs.push(algorithm);
+                else if (!algorithm.isOneOf(...S3_SSE_ALGORITHMS)) {
+                    messages.push(`\`${property}\` has a rule whose \`sseAlgorithm\` is not ${ALGORITHMS}; set it to one of them.`);
+                }
+            }
+        }
+    }
+    if (messages.length) return fail(...new Set(messages));
+    return needs.length ? unknown(...needs) : pass;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -187,13 +147,9 @@ export function s3ConfigurationEncryption(configuration: Props): SseConfiguratio
  * Key ids and key ARNs of AWS managed keys cannot be told apart from customer managed ones by their text: they count
  * as customer managed here.
  */
-export function isAwsManagedKeyAlias(v: unknown): boolean {
-    return typeof v === "string" && /(^|:)alias\/aws\//i.test(v.trim());
-}
-
-/** A key reference that names a customer managed key as far as its text can tell (set, not an AWS managed alias). */
-export function isCustomerManagedKeyRef(v: unknown): boolean {
-    return isSet(v) && !isAwsManagedKeyAlias(v);
+export function isAwsManagedKeyAlias(key: Value): boolean {
+    const s = key.text();
+    return s !== undefined && /(^|:)alias\/aws\//i.test(s.trim());
 }
 
 /**
@@ -228,32 +184,20 @@ export const EBS_ENCRYPTION_BY_DEFAULT_SETTING = {
     },
 } as const;
 
-/** What one EBS device (volume, block device, launch-template mapping) says about its encryption. */
-export type EbsDevice = { readonly kind: "encrypted" } | { readonly kind: "unknown"; readonly read: () => unknown } | { readonly kind: "violation"; readonly message: string };
-
 /**
- * Judges the `encrypted` flag of an EBS device (a boolean, or the string "true"/"false" in launch templates).
- * `path` names the flag in messages (e.g. "`rootBlockDevice.encrypted`").
+ * Judges the `encrypted` flag of an EBS device (a boolean, or the string "true"/"false" in launch templates);
+ * `snapshotId` is the device's snapshot, where it has one. `path` names the flag in messages (e.g.
+ * "`rootBlockDevice.encrypted`").
  */
-export function ebsDevice(device: Props, path: string, encryptionByDefault: boolean): EbsDevice {
-    const f = flag(device, "encrypted");
-    switch (f) {
-        case "on":
-            return { kind: "encrypted" };
-        case "unknown":
-            return { kind: "unknown", read: () => device["encrypted"] };
-        case "unset": {
-            if (encryptionByDefault) return { kind: "encrypted" };
-            const fromSnapshot = isKnown(device, "snapshotId") && isSet(device["snapshotId"]);
-            return {
-                kind: "violation",
-                message: fromSnapshot
-                    ? `${path} is not set, so the volume takes the encryption of its snapshot, which this policy cannot see; ` +
-                      "set it to true, or enable EBS encryption by default and set the policy's `ebsEncryptionByDefault`."
-                    : `${path} is not set and EBS does not encrypt volumes by default; set it to true.`,
-            };
-        }
-        default:
-            return { kind: "violation", message: `${path} is not true; set it to true.` };
-    }
+export function ebsDevice(encrypted: Value, snapshotId: Value | undefined, path: string, encryptionByDefault: boolean): Verdict {
+    if (encrypted.isTrue()) return pass;
+    if (encrypted.isUnknown) return unknown(encrypted);
+    if (!isUnsetFlag(encrypted)) return fail(`${path} is not true; set it to true.`);
+    if (encryptionByDefault) return pass;
+    return fail(
+        snapshotId?.isText()
+            ? `${path} is not set, so the volume takes the encryption of its snapshot, which this policy cannot see; ` +
+                  "set it to true, or enable EBS encryption by default and set the policy's `ebsEncryptionByDefault`."
+            : `${path} is not set and EBS does not encrypt volumes by default; set it to true.`,
+    );
 }

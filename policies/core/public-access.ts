@@ -9,9 +9,10 @@
 // Policy documents are read statement by statement, so that a statement whose `Resource` is still unknown during
 // preview (`${bucket.arn}/*`) is decided from its known `Effect`, `Principal` and `Condition`.
 
-import type { KnownValues, Read } from "./known";
 import { hasRestrictingCondition, parsePolicyDocument, reachesAnyone, type Statement } from "./iam";
-import { containsUnknown, isKnown, isObject, type Props } from "./values";
+import type { KnownValues } from "./known";
+import { Value } from "./read";
+import { all, fail, pass, unknown, type Verdict } from "./verdict";
 
 /** Canned ACLs that grant to the AllUsers / AuthenticatedUsers groups. */
 export const PUBLIC_CANNED_ACLS: readonly string[] = Object.freeze(["public-read", "public-read-write", "authenticated-read"]);
@@ -21,14 +22,11 @@ const PUBLIC_GROUPS: ReadonlySet<string> = new Set([
     "acs.amazonaws.com/groups/global/authenticatedusers",
 ]);
 
-export function isPublicCannedAcl(v: unknown): boolean {
-    return typeof v === "string" && PUBLIC_CANNED_ACLS.includes(v.trim().toLowerCase());
-}
-
 /** `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers`, in any case, with or without scheme. */
-export function isPublicGroupUri(v: unknown): boolean {
-    if (typeof v !== "string") return false;
-    const t = v
+export function isPublicGroupUri(uri: Value): boolean {
+    const s = uri.text();
+    if (s === undefined) return false;
+    const t = s
         .trim()
         .toLowerCase()
         .replace(/^https?:\/\//, "")
@@ -36,57 +34,45 @@ export function isPublicGroupUri(v: unknown): boolean {
     return PUBLIC_GROUPS.has(t);
 }
 
-/** The canned ACL in `property` (when known): public → report. Never prints the value. */
-export function checkCannedAcl(props: Props, property: string, known: KnownValues, report: (message: string) => void): void {
-    const acl = known.get(props, property);
-    if (acl.known && isPublicCannedAcl(acl.value)) {
-        report(
-            `\`${property}\` is a public canned ACL; use \`private\` (or leave it out) and grant access through IAM or a ` +
-                "resource policy to named principals (public-read, public-read-write and authenticated-read are public).",
-        );
-    }
+/** A canned ACL (`property` names it) must not be public. Never prints the value. */
+export function cannedAcl(acl: Value, property: string): Verdict {
+    if (acl.isUnknown) return unknown(acl);
+    if (!acl.isOneOf(...PUBLIC_CANNED_ACLS)) return pass;
+    return fail(
+        `\`${property}\` is a public canned ACL; use \`private\` (or leave it out) and grant access through IAM or a ` +
+            "resource policy to named principals (public-read, public-read-write and authenticated-read are public).",
+    );
 }
 
 /**
- * Grants in `list` (found at `path`, for messages) whose grantee URI (read by `uriOf`) is the AllUsers or
- * AuthenticatedUsers group → report, one message per grant. Unknown grants or URIs are skipped (remembered on
- * `known`).
+ * No grant in the list `grants` (found at `path`, for messages) may name the AllUsers or AuthenticatedUsers group as
+ * its grantee (`uriOf` reads a grant's grantee URI): one message per public grant. A value that is not a list grants
+ * nothing.
  */
-export function checkGrants(
-    list: unknown,
-    path: string,
-    uriOf: (grant: unknown) => Read,
-    known: KnownValues,
-    report: (message: string) => void,
-): void {
-    if (!Array.isArray(list)) return;
-    const grants = list as readonly unknown[];
-    for (let i = 0; i < grants.length; i++) {
-        const grant = known.get(grants, String(i));
-        if (!grant.known) continue;
-        const uri = uriOf(grant.value);
-        if (uri.known && isPublicGroupUri(uri.value)) {
-            report(`\`${path}[${i}]\` grants access to a public group (AllUsers or AuthenticatedUsers); remove that grant.`);
-        }
-    }
+export function grants<G>(list: Value<readonly G[] | undefined>, path: string, uriOf: (grant: Value<G>) => Value): Verdict {
+    if (list.isUnknown) return unknown(list);
+    if (!Array.isArray(list.value)) return pass;
+    const verdicts: Verdict[] = list.items().map((grant, i) => {
+        if (grant.isUnknown) return unknown(grant);
+        const uri = uriOf(grant as Value<G>);
+        if (uri.isUnknown) return unknown(uri);
+        return isPublicGroupUri(uri) ? fail(`\`${path}[${i}]\` grants access to a public group (AllUsers or AuthenticatedUsers); remove that grant.`) : pass;
+    });
+    return all(verdicts);
 }
 
-export type PolicyVerdict =
+/** What a policy document says about public access, with the values it could not decide without. */
+type DocumentReading =
     /** Statements (1-based positions) that make the document public. */
     | { readonly kind: "public"; readonly statements: readonly number[] }
     | { readonly kind: "not-public" }
     /** Not a policy document: not JSON, or not an object. */
     | { readonly kind: "invalid"; readonly error: string }
-    /** Some statements could not be decided: they are deferred on `known`. */
-    | { readonly kind: "undecided" };
+    | { readonly kind: "undecided"; readonly needs: readonly Value[] };
 
 /** The statement fields that decide whether a statement is public (lower case). */
 const DECIDING = ["effect", "principal", "notprincipal", "condition"] as const;
 type Deciding = (typeof DECIDING)[number];
-
-function field(o: Readonly<Record<string, unknown>>, lowerName: string): string | undefined {
-    return Object.keys(o).find((k) => k.toLowerCase() === lowerName);
-}
 
 function plain(v: unknown): unknown {
     return v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown);
@@ -100,73 +86,105 @@ function principalReachesAnyone(s: Statement): boolean {
 type StatementVerdict = "public" | "not-public" | "undecided";
 
 /** Decides one statement from the fields that are known (`unknown` lists the deciding fields that are not). */
-function decide(s: Statement, unknown: ReadonlySet<Deciding>): StatementVerdict {
-    if (unknown.size === 0) return reachesAnyone(s) && !hasRestrictingCondition(s) ? "public" : "not-public";
-    if (!unknown.has("effect") && s.effect === "Deny") return "not-public";
-    if (!unknown.has("principal") && !unknown.has("notprincipal") && !principalReachesAnyone(s)) return "not-public";
-    if (!unknown.has("condition") && hasRestrictingCondition(s)) return "not-public";
+function decideStatement(s: Statement, unknownFields: ReadonlySet<Deciding>): StatementVerdict {
+    if (unknownFields.size === 0) return reachesAnyone(s) && !hasRestrictingCondition(s) ? "public" : "not-public";
+    if (!unknownFields.has("effect") && s.effect === "Deny") return "not-public";
+    if (!unknownFields.has("principal") && !unknownFields.has("notprincipal") && !principalReachesAnyone(s)) return "not-public";
+    if (!unknownFields.has("condition") && hasRestrictingCondition(s)) return "not-public";
     return "undecided";
 }
 
+/** A field of an object value, its name in any case. */
+function field(o: Value, lowerName: string): [string, Value] | undefined {
+    return o.entries().find(([k]) => k.toLowerCase() === lowerName);
+}
+
 /**
- * Whether a resource policy (`doc`: a JSON string or an object, as the SDK hands it over, possibly with unknowns
- * inside) makes its resource public. Statements that depend on unknown values are deferred on `known`; the caller
- * reports the public statements it got, and calls `known.settle()` when nothing else decided.
+ * Reads a resource policy (a JSON string or an object, as the SDK hands it over, possibly with unknowns inside)
+ * statement by statement, so that a statement whose `Resource` is still unknown is decided from its known `Effect`,
+ * `Principal` and `Condition`.
  */
-export function analysePolicy(doc: unknown, known: KnownValues): PolicyVerdict {
-    if (doc === undefined || doc === null || doc === "") return { kind: "not-public" };
-    if (typeof doc === "string") {
-        const parsed = parsePolicyDocument(doc);
+function readDocument(doc: Value): DocumentReading {
+    if (doc.isUnknown) return { kind: "undecided", needs: [doc] };
+    const raw = doc.value;
+    if (raw === undefined || raw === "") return { kind: "not-public" };
+    if (typeof raw === "string") {
+        const parsed = parsePolicyDocument(raw);
         if (!parsed.ok) return { kind: "invalid", error: parsed.error };
-        const pub = parsed.statements.filter((s) => decide(s, new Set()) === "public").map((s) => s.index + 1);
+        const pub = parsed.statements.filter((s) => decideStatement(s, new Set()) === "public").map((s) => s.index + 1);
         return pub.length ? { kind: "public", statements: pub } : { kind: "not-public" };
     }
-    if (!isObject(doc)) return { kind: "invalid", error: "is not a JSON object" };
-    const statementKey = field(doc, "statement");
-    if (statementKey === undefined) return { kind: "not-public" };
-    const listRead = known.get(doc, statementKey);
-    if (!listRead.known) return { kind: "undecided" };
-    const value = listRead.value;
-    const list: readonly unknown[] = Array.isArray(value) ? (value as readonly unknown[]) : value === undefined ? [] : [value];
+    if (typeof raw !== "object" || Array.isArray(raw)) return { kind: "invalid", error: "is not a JSON object" };
+    const list = field(doc, "statement")?.[1];
+    if (!list) return { kind: "not-public" };
+    if (list.isUnknown) return { kind: "undecided", needs: [list] };
 
     const publicAt: number[] = [];
+    const needs: Value[] = [];
     let undecided = false;
-    // Index by index (not forEach, which would read an unknown element through the proxy and throw).
-    for (let index = 0; index < list.length; index++) {
-        if (!isKnown(list, String(index))) {
-            known.get(list, String(index));
+    list.items().forEach((element, index) => {
+        if (element.isUnknown) {
+            needs.push(element);
             undecided = true;
-            continue;
+            return;
         }
-        const raw: unknown = list[index];
-        if (!isObject(raw)) continue;
+        const s = element.value;
+        if (typeof s !== "object" || s === null || Array.isArray(s)) return;
         const copy: Record<string, unknown> = {};
-        const unknown = new Set<Deciding>();
+        const unknownFields = new Map<Deciding, Value>();
         for (const name of DECIDING) {
-            const key = field(raw, name);
-            if (key === undefined) continue;
-            if (!isKnown(raw, key) || containsUnknown(raw[key])) {
-                unknown.add(name);
-                continue;
-            }
-            copy[key] = plain(raw[key]);
+            const f = field(element, name);
+            if (f === undefined) continue;
+            const [key, v] = f;
+            if (v.hasUnknown) unknownFields.set(name, v);
+            else copy[key] = plain(v.value);
         }
         // Parse the statement alone, at its own position (earlier positions are placeholders).
         const parsed = parsePolicyDocument({ Statement: [...Array<null>(index).fill(null), copy] });
         const statement = parsed.ok ? parsed.statements[0] : undefined;
-        if (!statement) continue;
-        const verdict = decide(statement, unknown);
+        if (!statement) return;
+        const verdict = decideStatement(statement, new Set(unknownFields.keys()));
         if (verdict === "public") publicAt.push(index + 1);
         if (verdict === "undecided") {
             undecided = true;
-            for (const name of unknown) {
-                const key = field(raw, name);
-                if (key !== undefined) known.defer(() => raw[key]);
-            }
+            needs.push(...unknownFields.values());
         }
-    }
+    });
     if (publicAt.length) return { kind: "public", statements: publicAt };
-    return undecided ? { kind: "undecided" } : { kind: "not-public" };
+    return undecided ? { kind: "undecided", needs } : { kind: "not-public" };
+}
+
+/**
+ * A resource policy (`property` names it in messages) must not make its resource public: fails naming the public
+ * statements (or a document that is not a policy document: fail closed); unknown while an undecided statement
+ * depends on a value that is unknown during preview.
+ */
+export function resourcePolicy(doc: Value, property: string): Verdict {
+    const r = readDocument(doc);
+    switch (r.kind) {
+        case "public":
+            return fail(publicPolicyMessage(property, r.statements));
+        case "invalid":
+            return fail(invalidPolicyMessage(property, r.error));
+        case "undecided":
+            return unknown(...r.needs);
+        case "not-public":
+            return pass;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// TEMPORARY: the KnownValues form, for aws-cloudtrail-trail-require-msp-audit-logging until it moves to
+// core/policy.ts (then `resourcePolicy` above replaces it).
+
+export type PolicyVerdict = Exclude<DocumentReading, { kind: "undecided" }> | { readonly kind: "undecided" };
+
+/** @deprecated Use `resourcePolicy`. Undecided statements are deferred on `known`. */
+export function analysePolicy(doc: unknown, known: KnownValues): PolicyVerdict {
+    const r = readDocument(Value.root(doc));
+    if (r.kind !== "undecided") return r;
+    for (const n of r.needs) known.defer(() => n.readThroughProxy());
+    return { kind: "undecided" };
 }
 
 /** "statement #2" / "statements #1, #3": positions only (a `Sid` is a property value and stays out of messages). */

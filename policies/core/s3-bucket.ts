@@ -3,12 +3,15 @@
 // Access covers it. Messages say which property and what it must be, never a value.
 
 import type { PolicyResource } from "@pulumi/policy";
-import { isS3SseAlgorithm, type SseConfiguration } from "./encryption";
+import { s3DefaultEncryption, type SseConfiguration } from "./encryption";
 import type { KnownValues } from "./known";
-import { checkCannedAcl, checkGrants } from "./public-access";
+import type { ResourceOf, StackResource, StackView } from "./policy";
 import type { StackCheckContext } from "./policy-legacy";
-import { JoinIndex, knownStrings } from "./stack";
-import { isKnown, isTrue } from "./values";
+import { cannedAcl, grants } from "./public-access";
+import { Value } from "./read";
+import { canonicalType } from "./tokens";
+import { Join, texts } from "./stack";
+import { all, fail, pass, unknown, type Verdict } from "./verdict";
 
 export const BUCKET = "aws:s3/bucket:Bucket";
 export const SSE_CONFIGURATION = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
@@ -18,74 +21,22 @@ export const BUCKET_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBl
 export const ACCOUNT_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
 
 // ---------------------------------------------------------------------------------------------------------------
-// Default encryption
-
-const ALGORITHMS = "AES256, aws:kms or aws:kms:dsse";
-
-/**
- * Judges default-encryption configurations: every rule must apply AES256, aws:kms or aws:kms:dsse. Unknown rules and
- * algorithms are deferred on `values` (the caller settles them when nothing else decided). No configuration at all
- * is fine: S3 applies SSE-S3 to every bucket since January 2023.
- */
-export function encryptionProblems(configurations: readonly SseConfiguration[], values: KnownValues): string[] {
-    const problems = new Set<string>();
-    for (const { property, rules } of configurations) {
-        for (const rule of rules) {
-            if (!rule.known) {
-                values.defer(rule.read);
-            } else if (rule.kind === "no-default") {
-                problems.add(
-                    `\`${property}\` has a rule that applies no default encryption; give it an ` +
-                        `\`applyServerSideEncryptionByDefault\` with \`sseAlgorithm\` ${ALGORITHMS}.`,
-                );
-            } else if (!rule.algorithm.known) {
-                values.defer(rule.algorithm.read);
-            } else if (!isS3SseAlgorithm(rule.algorithm.value)) {
-                problems.add(`\`${property}\` has a rule whose \`sseAlgorithm\` is not ${ALGORITHMS}; set it to one of them.`);
-            }
-        }
-    }
-    return [...problems];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // ACLs
 
 /**
- * Reports each public grant of a bucket (`acl`, deprecated inline `grants`) or a BucketAcl (`acl`,
- * `accessControlPolicy.grants`). Unknown values are skipped and remembered on `known`. Returns whether it reported.
+ * No public grant on a bucket (`acl`, deprecated inline `grants`) or a BucketAcl (`acl`, `accessControlPolicy.grants`):
+ * one message per public canned ACL or grant.
  */
-export function checkBucketAcl(canonicalType: string, props: Readonly<Record<string, unknown>>, known: KnownValues, report: (message: string) => void): boolean {
-    let failed = false;
-    const fail = (message: string) => {
-        failed = true;
-        report(message);
-    };
-    checkCannedAcl(props, "acl", known, fail);
-    if (canonicalType === BUCKET) {
+export function bucketAcl(r: ResourceOf<typeof BUCKET | typeof BUCKET_ACL>): Verdict {
+    if (r.canonicalType === BUCKET) {
         // Deprecated inline grants: [{ type, uri, id, permissions }].
-        const grants = known.get(props, "grants");
-        if (grants.known) {
-            checkGrants(grants.value, "grants", (g) => known.get(g, "uri"), known, fail);
-        }
-    } else {
-        // accessControlPolicy: { owner, grants: [{ grantee: { type, uri, id, emailAddress }, permission }] }.
-        const policy = known.get(props, "accessControlPolicy");
-        const grants = policy.known ? known.get(policy.value, "grants") : undefined;
-        if (grants?.known) {
-            checkGrants(
-                grants.value,
-                "accessControlPolicy.grants",
-                (g) => {
-                    const grantee = known.get(g, "grantee");
-                    return grantee.known ? known.get(grantee.value, "uri") : grantee;
-                },
-                known,
-                fail,
-            );
-        }
+        return all([cannedAcl(r.props.get("acl"), "acl"), grants(r.props.get("grants"), "grants", (g) => g.get("uri"))]);
     }
-    return failed;
+    // accessControlPolicy: { owner, grants: [{ grantee: { type, uri, id, emailAddress }, permission }] }.
+    return all([
+        cannedAcl(r.props.get("acl"), "acl"),
+        grants(r.props.get("accessControlPolicy").get("grants"), "accessControlPolicy.grants", (g) => g.get("grantee").get("uri")),
+    ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -94,26 +45,23 @@ export function checkBucketAcl(canonicalType: string, props: Readonly<Record<str
 export const BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 export type BlockFlag = (typeof BLOCK_FLAGS)[number];
 
-/** A flag across one or more access blocks: on only if every block turns it on (a flag left out is false). */
-type State = "on" | "off" | "unknown";
+type Block = StackResource<typeof BUCKET_BLOCK> | StackResource<typeof ACCOUNT_BLOCK>;
 
-function flagOf(block: PolicyResource, flag: BlockFlag): State {
-    if (!isKnown(block.props, flag)) return "unknown";
-    return isTrue(block.props[flag]) ? "on" : "off";
+/** A flag across one or more access blocks: on only if every block turns it on (a flag left out is false; none is off). */
+function everyBlock(blocks: readonly Block[], flag: BlockFlag): Verdict {
+    if (!blocks.length) return fail(flag);
+    return all(
+        blocks.map((b) => {
+            const v = (b.props as Value<{ readonly [K in BlockFlag]?: unknown }>).get(flag);
+            return v.isUnknown ? unknown(v) : v.isTrue() ? pass : fail(flag);
+        }),
+    );
 }
 
-/** All blocks must turn the flag on; none at all is off. */
-function allOf(blocks: readonly PolicyResource[], flag: BlockFlag): State {
-    if (!blocks.length) return "off";
-    const states = blocks.map((b) => flagOf(b, flag));
-    if (states.includes("off")) return "off";
-    return states.includes("unknown") ? "unknown" : "on";
-}
-
-/** S3 applies the most restrictive combination of the bucket and account settings, flag by flag. */
-function either(a: State, b: State): State {
-    if (a === "on" || b === "on") return "on";
-    return a === "unknown" || b === "unknown" ? "unknown" : "off";
+/** S3 applies the most restrictive combination of the bucket and account settings: on when either turns it on. */
+function either(a: Verdict, b: Verdict): Verdict {
+    if (a.kind === "pass" || b.kind === "pass") return pass;
+    return a.kind === "unknown" ? a : b;
 }
 
 /** How S3 Block Public Access covers one bucket. */
@@ -123,7 +71,7 @@ export interface BlockCoverage {
     /** Settings whose value is unknown during preview (and not on elsewhere). */
     readonly unknown: readonly BlockFlag[];
     /** The bucket's own BucketPublicAccessBlock resources. */
-    readonly own: readonly PolicyResource[];
+    readonly own: readonly StackResource[];
     /** Whether a block whose bucket is unknown (or ambiguous) may be this bucket's own. */
     readonly ownMaybe: boolean;
     /** Whether an account-level block counts. */
@@ -135,25 +83,27 @@ export interface BlockCoverage {
  * dependency on `bucket` first, then by the literal bucket name; never by resource order.
  */
 export class PublicAccessBlocks {
-    private readonly blocksOf = new Map<string, PolicyResource[]>();
+    private readonly blocksOf = new Map<string, StackResource<typeof BUCKET_BLOCK>[]>();
     private readonly ambiguous = new Set<string>(); // buckets an unresolved block may cover
     private unresolved = false; // some block refers to a bucket that cannot be known yet
-    private readonly accountBlocks: readonly PolicyResource[];
+    private readonly accountBlocks: readonly StackResource<typeof ACCOUNT_BLOCK>[];
 
-    constructor(stack: StackCheckContext, buckets: readonly PolicyResource[], acceptAccountLevelBlock: boolean) {
-        this.accountBlocks = acceptAccountLevelBlock ? stack.ofType(ACCOUNT_BLOCK) : [];
-        const index = new JoinIndex(buckets, (b) => knownStrings(b, "bucket"));
-        for (const block of stack.ofType(BUCKET_BLOCK)) {
-            const ref = index.resolve(block, "bucket");
+    constructor(stack: StackView | StackCheckContext, buckets: readonly (StackResource<typeof BUCKET> | PolicyResource)[], acceptAccountLevelBlock: boolean) {
+        const view = "view" in stack ? stack : legacyView(stack);
+        this.accountBlocks = acceptAccountLevelBlock ? view.ofType(ACCOUNT_BLOCK) : [];
+        const bucketViews = buckets.map((b) => ("resource" in b ? b : (view.view(b) as StackResource<typeof BUCKET>)));
+        const join = new Join(bucketViews, (b) => texts(b.props.get("bucket")));
+        for (const block of view.ofType(BUCKET_BLOCK)) {
+            const ref = join.resolve(block, "bucket");
             if (ref.kind === "none") continue;
             if (ref.kind === "unknown") {
                 this.unresolved = true;
                 continue;
             }
             let targets = ref.targets;
-            if (targets.length > 1 && isKnown(block.props, "bucket") && typeof block.props.bucket === "string") {
-                const name = block.props.bucket;
-                const byName = targets.filter((t) => knownStrings(t, "bucket").includes(name));
+            const name = block.props.get("bucket").text();
+            if (targets.length > 1 && name !== undefined) {
+                const byName = targets.filter((t) => texts(t.props.get("bucket")).includes(name));
                 if (byName.length) targets = byName;
             }
             const [only] = targets;
@@ -167,18 +117,25 @@ export class PublicAccessBlocks {
         }
     }
 
-    coverage(bucket: PolicyResource): BlockCoverage {
+    coverage(bucket: { readonly urn: string }): BlockCoverage {
         const own = this.blocksOf.get(bucket.urn) ?? [];
         const ownMaybe = !own.length && (this.unresolved || this.ambiguous.has(bucket.urn));
         const missing: BlockFlag[] = [];
-        const unknown: BlockFlag[] = [];
+        const unknownFlags: BlockFlag[] = [];
         for (const flag of BLOCK_FLAGS) {
-            const bucketLevel: State = ownMaybe ? "unknown" : allOf(own, flag);
-            const state = either(bucketLevel, allOf(this.accountBlocks, flag));
-            if (state === "off") missing.push(flag);
-            if (state === "unknown") unknown.push(flag);
+            const bucketLevel = ownMaybe ? unknown("its own block") : everyBlock(own, flag);
+            const state = either(bucketLevel, everyBlock(this.accountBlocks, flag));
+            if (state.kind === "fail") missing.push(flag);
+            if (state.kind === "unknown") unknownFlags.push(flag);
         }
-        return { missing, unknown, own, ownMaybe, accountLevel: this.accountBlocks.length > 0 };
+        return { missing, unknown: unknownFlags, own, ownMaybe, accountLevel: this.accountBlocks.length > 0 };
+    }
+
+    /** Fails when a setting is off for `bucket`; unknown while one depends on a value unknown during preview. */
+    verdict(bucket: { readonly urn: string }, acceptAccountLevelBlock: boolean): Verdict {
+        const c = this.coverage(bucket);
+        if (c.missing.length) return fail(missingBlockMessage(c, acceptAccountLevelBlock));
+        return c.unknown.length ? unknown(unknownBlockWhat(c)) : pass;
     }
 }
 
@@ -203,9 +160,49 @@ export function missingBlockMessage(c: BlockCoverage, acceptAccountLevelBlock: b
     );
 }
 
-/** What is unknown about a bucket's coverage (`unknown` is not empty), for `cannotKnow`. */
+/** What is unknown about a bucket's coverage (`unknown` is not empty), for the advisory. */
 export function unknownBlockWhat(c: BlockCoverage): string {
     return c.ownMaybe
         ? "the `bucket` of a BucketPublicAccessBlock (which bucket it covers)"
         : `${c.unknown.map((f) => `\`${f}\``).join(", ")} of its public access block`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// TEMPORARY: the KnownValues / PolicyResource forms, for aws-cloudtrail-trail-require-msp-audit-logging until it
+// moves to core/policy.ts (then `s3DefaultEncryption`, `bucketAcl` and `PublicAccessBlocks` on a StackView replace
+// them).
+
+function legacyView(stack: StackCheckContext): Pick<StackView, "ofType" | "view"> {
+    const views = new Map<PolicyResource, StackResource>();
+    const view = (r: PolicyResource): StackResource => {
+        let v = views.get(r);
+        if (!v) {
+            v = { type: r.type, canonicalType: canonicalType(r.type), name: r.name, urn: r.urn, props: Value.root(r.props), provider: r.provider, resource: r };
+            views.set(r, v);
+        }
+        return v;
+    };
+    return {
+        ofType: <T extends string>(...types: readonly T[]) => stack.ofType(...types).map((r) => view(r) as StackResource<T>) as never,
+        view,
+    };
+}
+
+function legacy(v: Verdict, values: KnownValues): readonly string[] {
+    if (v.kind === "fail") return v.messages;
+    if (v.kind === "unknown") for (const n of v.needs) if (typeof n !== "string") values.defer(() => n.readThroughProxy());
+    return [];
+}
+
+/** @deprecated Use `s3DefaultEncryption`. Unknown rules and algorithms are deferred on `values`. */
+export function encryptionProblems(configurations: readonly SseConfiguration[], values: KnownValues): string[] {
+    return [...legacy(s3DefaultEncryption(configurations), values)];
+}
+
+/** @deprecated Use `bucketAcl`. Reports each public grant; unknown values are deferred on `known`. Returns whether it reported. */
+export function checkBucketAcl(type: string, props: Readonly<Record<string, unknown>>, known: KnownValues, report: (message: string) => void): boolean {
+    const r = { canonicalType: type, props: Value.root(props) } as ResourceOf<typeof BUCKET | typeof BUCKET_ACL>;
+    const messages = legacy(bucketAcl(r), known);
+    messages.forEach(report);
+    return messages.length > 0;
 }
