@@ -13,7 +13,7 @@
 // checked for its enforcement level only, and left to its own pack to validate.
 
 import * as fs from "node:fs";
-import type { ConfigProperty, ConfigSpec } from "../policies/core/config";
+import type { ConfigProperty, ConfigSpec, ObjectListProperty } from "../policies/core/config";
 import { ConfigError, isEnforcementLevel, validatePackConfig } from "../policies/core/config";
 import { inputError } from "./errors";
 import type { EnforcementLevel, PackInfo, PolicyConfigValue, PolicyView } from "./pack";
@@ -77,6 +77,7 @@ function specProperty(s: Json): ConfigProperty | undefined {
         }
         case "array": {
             const items = s["items"];
+            if (isJsonObject(items) && items["type"] === "object") return objectListProperty(items, def, description);
             const defaults = stringArray(def);
             if (!isJsonObject(items) || items["type"] !== "string" || !defaults) return undefined;
             const pattern = items["pattern"];
@@ -95,6 +96,20 @@ function specProperty(s: Json): ConfigProperty | undefined {
         default:
             return undefined;
     }
+}
+
+/** A list of records of string fields (srguard-exemptions' `exemptions`), or undefined when not srguard-shaped. */
+function objectListProperty(items: JsonObject, def: Json | undefined, description: string): ObjectListProperty | undefined {
+    const props = items["properties"];
+    const required = stringArray(items["required"]);
+    if (!isJsonObject(props) || !required || items["additionalProperties"] !== false || !Array.isArray(def) || def.length) return undefined;
+    const properties: Record<string, { type: "string"; pattern?: string; description: string }> = {};
+    for (const [k, f] of Object.entries(props)) {
+        if (!isJsonObject(f) || f["type"] !== "string") return undefined;
+        const pattern = f["pattern"];
+        properties[k] = { type: "string", description: typeof f["description"] === "string" ? f["description"] : "", ...(typeof pattern === "string" ? { pattern } : {}) };
+    }
+    return { type: "array", default: [], description, items: { type: "object", properties, required, additionalProperties: false } };
 }
 
 /** The policy's srguard spec ({} when it takes no config), or undefined when its schema is not srguard-shaped. */

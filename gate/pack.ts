@@ -215,6 +215,8 @@ function packEnvironment(id: StackIdentity | undefined): NodeJS.ProcessEnv {
 export interface StartOptions {
     /** The pack folder (holding PulumiPolicy.yaml). */
     readonly dir: string;
+    /** Extra environment for the pack (e.g. SRGUARD_TODAY, the date exemptions are judged on). */
+    readonly env?: Readonly<Record<string, string>>;
     /** How the folder is named in messages. */
     readonly display: string;
     /** The stack the pack is started for (its `PULUMI_*` environment), when there is one. */
@@ -242,7 +244,7 @@ export class PolicyPack {
         const child = track(
             spawn(process.execPath, [runner, ENGINE_ADDRESS, "."], {
                 cwd: opts.dir,
-                env: packEnvironment(opts.stack),
+                env: { ...packEnvironment(opts.stack), ...opts.env },
                 stdio: ["ignore", "pipe", "pipe"],
             }),
         );

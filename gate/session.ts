@@ -20,6 +20,8 @@ export interface SessionOptions {
     /** The stack the pack's environment describes (the first stack of the run). */
     readonly stack?: StackIdentity;
     readonly concurrency?: number;
+    /** Extra environment for the pack (e.g. SRGUARD_TODAY). */
+    readonly env?: Readonly<Record<string, string>>;
 }
 
 export class GateSession {
@@ -36,7 +38,7 @@ export class GateSession {
         const display = path.relative(process.cwd(), dir) || ".";
         // A malformed file is refused before anything starts.
         const doc = opts.configDoc ?? (opts.configFile !== undefined ? readConfigFile(opts.configFile) : undefined);
-        const pack = await PolicyPack.start({ dir, display, ...(opts.stack ? { stack: opts.stack } : {}) });
+        const pack = await PolicyPack.start({ dir, display, ...(opts.stack ? { stack: opts.stack } : {}), ...(opts.env ? { env: opts.env } : {}) });
         try {
             // The engine's order: ConfigureStack when it loads the pack, then GetAnalyzerInfo and Configure.
             if (opts.stack) await pack.configureStack(opts.stack);

@@ -8,6 +8,7 @@
 import type { EnforcementLevel, PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { Cloud, Control, FrameworkKey, Severity, SrguardPolicy } from "./core/policy-legacy";
 import { SEVERITIES } from "./core/policy-legacy";
+import { installConfigureTap, installSecretTagTap } from "./core/sdk-contract";
 import { policies } from "./registry";
 
 export { policies } from "./registry";
@@ -38,13 +39,17 @@ function checkNames(names: readonly string[] | undefined, what: string): void {
     }
 }
 
-/** The srguard policies that match every criterion of `selection`. */
+/**
+ * The srguard policies that match every criterion of `selection`. The pack's own policies (cloud `any`:
+ * srguard-exemptions) serve every other policy, so only `names` and `exclude` leave them out.
+ */
 export function selectPolicies(selection: Selection = {}): SrguardPolicy[] {
     checkNames(selection.names, "selection.names");
     checkNames(selection.exclude, "selection.exclude");
     const minRank = selection.minSeverity ? SEVERITIES.indexOf(selection.minSeverity) : 0;
     return policies.filter((p) => {
         const m = p.meta;
+        if (m.cloud === "any") return !(selection.names && !selection.names.includes(p.name)) && !selection.exclude?.includes(p.name);
         if (selection.clouds && !selection.clouds.includes(m.cloud)) return false;
         if (selection.controls && !selection.controls.includes(m.control)) return false;
         if (SEVERITIES.indexOf(m.severity) < minRank) return false;
@@ -71,6 +76,11 @@ export interface PackOptions extends Selection {
 /** Arguments for `new PolicyPack(name, packArgs(...))`: a selection of srguard's policies plus your own. */
 export function packArgs(options: PackOptions = {}): PolicyPackArgs {
     checkNames(Object.keys(options.enforcement ?? {}), "enforcement");
+    // Before the pack is served: exemptions need the whole config the engine sends and which tags are secret
+    // (core/sdk-contract.ts §5, §6). When either cannot be had, the first finding says so on stderr and nothing (or no
+    // tag) is exempted.
+    installConfigureTap();
+    installSecretTagTap();
     const selected = selectPolicies(options).map((p) => {
         const level = options.enforcement?.[p.name];
         return level ? withEnforcement(p, level) : p;

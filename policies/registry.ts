@@ -109,6 +109,9 @@ import azureManagedservicesRegistrationDefinitionRequireJitMfa from "./azure/azu
 import azureManagedservicesRegistrationDefinitionRestrictTenant from "./azure/azure-managedservices-registration-definition-restrict-tenant";
 import azureManagedservicesRegistrationDefinitionRestrictUserAccessAdministrator from "./azure/azure-managedservices-registration-definition-restrict-user-access-administrator";
 
+// srguard — exemptions (the pack's own policy, for every cloud)
+import srguardExemptions from "./srguard/srguard-exemptions";
+
 export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — encryption-at-rest
     awsCloudwatchLogGroupRequireKmsKey,
@@ -215,4 +218,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureManagedservicesRegistrationDefinitionRequireJitMfa,
     azureManagedservicesRegistrationDefinitionRestrictTenant,
     azureManagedservicesRegistrationDefinitionRestrictUserAccessAdministrator,
+
+    // srguard — exemptions
+    srguardExemptions,
 ]);

@@ -1,12 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES } from "../policies/core/policy-legacy";
+import { CLOUDS, CONTROLS, FRAMEWORKS, PACK_CONTROLS, policyFolder, SEVERITIES } from "../policies/core/policy-legacy";
 import { resolveConfig } from "../policies/core/config";
 import { policies } from "../policies/registry";
 
 const ROOT = path.resolve(__dirname, "..");
-const NAME = /^(aws|azure)-[a-z0-9]+(-[a-z0-9]+)+$/;
+const NAME = /^(aws|azure|srguard)-[a-z0-9]+(-[a-z0-9]+)*$/;
 const VERBS = ["disallow", "enable", "require", "configure", "restrict"];
 
 function policyFiles(cloud: string): string[] {
@@ -19,9 +19,9 @@ function policyFiles(cloud: string): string[] {
 
 describe("the registry", () => {
     it("lists every policy file exactly once, under the file's own name", () => {
-        for (const cloud of CLOUDS) {
+        for (const cloud of [...CLOUDS, "any" as const]) {
             const registered = policies.filter((p) => p.meta.cloud === cloud).map((p) => p.name).sort();
-            expect(registered).toEqual(policyFiles(cloud));
+            expect(registered).toEqual(policyFiles(policyFolder(cloud)));
         }
     });
 
@@ -41,12 +41,13 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, p) => {
 
     it("is named <cloud>-<service>-<resource>-<verb> after its cloud, with a known verb", () => {
         expect(name).toMatch(NAME);
-        expect(name.startsWith(`${m.cloud}-`)).toBe(true);
-        expect(name.split("-").some((w) => VERBS.includes(w))).toBe(true);
+        expect(name.startsWith(`${policyFolder(m.cloud)}-`)).toBe(true);
+        // The pack's own policies (cloud `any`) are named `srguard-<concern>`.
+        if (m.cloud !== "any") expect(name.split("-").some((w) => VERBS.includes(w))).toBe(true);
     });
 
     it("is fully described", () => {
-        expect(CONTROLS).toContain(m.control);
+        expect([...CONTROLS, ...PACK_CONTROLS]).toContain(m.control);
         expect(SEVERITIES).toContain(m.severity);
         expect(["mandatory", "advisory"]).toContain(m.enforcementLevel);
         expect(m.title.length).toBeGreaterThan(10);
@@ -75,7 +76,7 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, p) => {
     });
 
     it("has a test file with passes, fails, unknown-during-preview and config cases", () => {
-        const file = path.join(ROOT, "tests", "policies", m.cloud, `${name}.test.ts`);
+        const file = path.join(ROOT, "tests", "policies", policyFolder(m.cloud), `${name}.test.ts`);
         expect(fs.existsSync(file), file).toBe(true);
         const text = fs.readFileSync(file, "utf8");
         for (const block of ['"passes"', '"fails"', '"unknown during preview"', '"config"']) expect(text, block).toContain(`describe(${block}`);

@@ -22,7 +22,24 @@ export type ConfigProperty =
           readonly items: { readonly type: "string"; readonly pattern?: string; readonly enum?: readonly string[] };
           readonly default: readonly string[];
           readonly description: string;
-      };
+      }
+    | ObjectListProperty;
+
+/**
+ * A list of records of string fields (e.g. `srguard-exemptions`' `exemptions`): JSON schema `array` of `object` with
+ * `properties`, `required` and `additionalProperties: false` (a misspelt field is refused, never ignored).
+ */
+export interface ObjectListProperty {
+    readonly type: "array";
+    readonly items: {
+        readonly type: "object";
+        readonly properties: Readonly<Record<string, { readonly type: "string"; readonly pattern?: string; readonly description: string }>>;
+        readonly required: readonly string[];
+        readonly additionalProperties: false;
+    };
+    readonly default: readonly [];
+    readonly description: string;
+}
 
 export type ConfigSpec = Readonly<Record<string, ConfigProperty>>;
 
@@ -32,7 +49,9 @@ type ValueOf<P extends ConfigProperty> = P extends { type: "boolean" }
       ? number
       : P extends { type: "string" }
         ? string
-        : readonly string[];
+        : P extends ObjectListProperty
+          ? readonly { readonly [F in keyof P["items"]["properties"]]?: string }[]
+          : readonly string[];
 
 /** The configuration type a policy's check receives: every key present, defaults applied. */
 export type ConfigOf<S extends ConfigSpec> = { readonly [K in keyof S]: ValueOf<S[K]> };
@@ -95,9 +114,33 @@ function checkValue(policy: string, key: string, p: ConfigProperty, value: unkno
         case "string":
             return checkString(policy, key, value, p);
         case "array":
+            if (p.items.type === "object") return checkObjectList(policy, key, p as ObjectListProperty, value);
             if (!Array.isArray(value)) throw new ConfigError(policy, key, `must be an array of strings, got ${describe(value)}`);
-            return Object.freeze(value.map((v, i) => checkString(policy, `${key}[${i}]`, v, p.items)));
+            return Object.freeze(value.map((v, i) => checkString(policy, `${key}[${i}]`, v, p.items as { readonly pattern?: string; readonly enum?: readonly string[] })));
     }
+}
+
+function checkObjectList(policy: string, key: string, p: ObjectListProperty, value: unknown): unknown {
+    if (!Array.isArray(value)) throw new ConfigError(policy, key, `must be an array of objects, got ${describe(value)}`);
+    const fields = p.items.properties;
+    return Object.freeze(
+        value.map((entry, i) => {
+            const at = `${key}[${i}]`;
+            if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new ConfigError(policy, at, `must be an object, got ${describe(entry)}`);
+            const given = entry as Record<string, unknown>;
+            for (const f of Object.keys(given)) {
+                if (!Object.prototype.hasOwnProperty.call(fields, f)) {
+                    throw new ConfigError(policy, `${at}.${f}`, `is not a field of an entry (known: ${Object.keys(fields).join(", ")})`);
+                }
+            }
+            for (const f of p.items.required) if (given[f] === undefined) throw new ConfigError(policy, `${at}.${f}`, "is required");
+            const out: Record<string, string> = {};
+            for (const [f, rule] of Object.entries(fields)) {
+                if (given[f] !== undefined) out[f] = checkString(policy, `${at}.${f}`, given[f], rule);
+            }
+            return Object.freeze(out);
+        }),
+    );
 }
 
 /**

@@ -8,11 +8,24 @@ import { type ConfigOf, type ConfigSpec, resolveConfig, toJsonSchema } from "./c
 import type { ResourceToken } from "./resource-types.generated";
 import { isAwsType, isAzureType } from "./tokens";
 
+/** The customer-side controls of the benchmark catalogue. */
 export const CONTROLS = ["encryption-at-rest", "public-access", "mfa", "log-retention", "data-region", "msp-delegation"] as const;
-export type Control = (typeof CONTROLS)[number];
+/** The pack's own concerns, which are no benchmark control: `exemptions` (policies/srguard/srguard-exemptions.ts). */
+export const PACK_CONTROLS = ["exemptions"] as const;
+export type Control = (typeof CONTROLS)[number] | (typeof PACK_CONTROLS)[number];
 
 export const CLOUDS = ["aws", "azure"] as const;
 export type Cloud = (typeof CLOUDS)[number];
+/**
+ * A policy's cloud: `aws`, `azure`, or `any` for a policy of the pack itself that looks at the resources of every
+ * cloud (srguard-exemptions). Such a policy lives in policies/srguard/ and is named `srguard-<concern>`.
+ */
+export type PolicyCloud = Cloud | "any";
+
+/** The folder of a policy's file (`policies/<folder>/<name>.ts`, tests alike) and its name's first word. */
+export function policyFolder(cloud: PolicyCloud): string {
+    return cloud === "any" ? "srguard" : cloud;
+}
 
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -41,7 +54,7 @@ export interface PolicyMeta<S extends ConfigSpec = ConfigSpec> {
     /** `<cloud>-<service>-<resource>-<verb>...`, kebab case. Never changes once published. */
     readonly name: string;
     readonly title: string;
-    readonly cloud: Cloud;
+    readonly cloud: PolicyCloud;
     readonly control: Control;
     readonly severity: Severity;
     /** What the policy requires and why, one or two sentences. */
@@ -152,8 +165,8 @@ export function configResolver<S extends ConfigSpec>(name: string, spec: S): (ra
     };
 }
 
-export function matcher(types: readonly string[] | "all", cloud: Cloud): (canonical: string) => boolean {
-    if (types === "all") return cloud === "aws" ? isAwsType : isAzureType;
+export function matcher(types: readonly string[] | "all", cloud: PolicyCloud): (canonical: string) => boolean {
+    if (types === "all") return cloud === "aws" ? isAwsType : cloud === "azure" ? isAzureType : () => true;
     const set = new Set(types);
     return (canonical) => set.has(canonical);
 }

@@ -1,6 +1,8 @@
 // Defining a policy: its metadata (written once, as data: core/meta.ts), its typed configuration and its check. A
 // check reads typed properties (core/read.ts) and returns a verdict (core/verdict.ts); this file alone speaks the
 // SDK's protocol:
+// - every violation goes through the exemptions (core/exemptions.ts `exemptingReporter`): an exempted one is reported
+//   at the advisory level, saying so; an expired exemption is named in a violation that keeps its level;
 // - resource policies: `fail` → one `reportViolation` per message; `unknown` → the needed value is re-read through the
 //   SDK's unknown-checking proxy, so the SDK reports "can't run during preview" (advisory) naming the property path;
 // - stack policies: per resource, `fail` → a violation on that resource; `unknown` → one advisory on that resource
@@ -13,6 +15,7 @@ import { configResolver, type Examples, matcher, type PolicyMeta, type ResourceE
 import { type Shape, Value } from "./read";
 import type { ProviderRef } from "./region";
 import type { ResourceArgs, ResourceToken } from "./resource-types.generated";
+import { exemptingReporter } from "./exemptions";
 import { sdkHasObjectReport, throwUnknown } from "./sdk-contract";
 import { canonicalType } from "./tokens";
 import { registerTypeTest } from "./type-tests";
@@ -71,7 +74,11 @@ export function defineResourcePolicy<S extends ConfigSpec, const Ts extends Type
             provider: args.provider,
         } as ResourceOf<TypeOf<Ts>>;
         const verdict = check(resource, config(args.getConfig()));
-        if (verdict.kind === "fail") for (const m of verdict.messages) reportViolation(m);
+        if (verdict.kind === "fail") {
+            // Every violation goes through the exemptions (core/exemptions.ts): exempted ones are reported as advisory.
+            const report = exemptingReporter(def, reportViolation, "resource");
+            for (const m of verdict.messages) report(m, { urn: args.urn, name: args.name, props: args.props });
+        }
         else if (verdict.kind === "unknown") raiseUnknown(verdict.needs);
     };
     const filter = sdkTypeFilter(def.resourceTypes);
@@ -144,8 +151,16 @@ export function defineStackPolicy<S extends ConfigSpec>(def: StackPolicyDefiniti
         // stays advisory without silencing the verdicts on every other resource.
         const reportObject = reportViolation as unknown as (d: { message: string; urn: string; enforcementLevel: string }) => void;
         let undecided: Need[] | undefined;
+        // Every violation goes through the exemptions (core/exemptions.ts): exempted ones are reported as advisory.
+        const report = exemptingReporter(def, reportViolation, "stack");
+        let byUrn: Map<string, PolicyResource> | undefined;
+        const subject = (urn: string) => {
+            byUrn ??= new Map(args.resources.map((r) => [r.urn, r]));
+            const r = byUrn.get(urn);
+            return { urn, name: r?.name ?? "", props: r?.props };
+        };
         for (const { urn, verdict } of check(stack, config(args.getConfig()))) {
-            if (verdict.kind === "fail") for (const m of verdict.messages) reportViolation(m, urn);
+            if (verdict.kind === "fail") for (const m of verdict.messages) report(m, subject(urn));
             else if (verdict.kind === "unknown") {
                 if (objectReport) {
                     reportObject({

@@ -8,7 +8,12 @@
 // 3. the object form of `reportViolation` (name, message, urn, enforcementLevel), which the SDK marks internal: it is
 //    how one resource's unknown stays advisory in a stack policy. Without it the framework reports the known
 //    violations and then lets the SDK's own "can't run during preview" (advisory) speak for the rest;
-// 4. two shortcuts through the analyzer server (below).
+// 4. two shortcuts through the analyzer server (below);
+// 5. the policy-pack config as the engine hands it over in `Configure` (every policy's entry, not only the calling
+//    policy's): how every policy reads `srguard-exemptions`' settings (core/exemptions.ts). Without it nothing is
+//    exempted;
+// 6. which `tags` values arrived as secrets (the SDK unwraps secrets to plaintext before a policy sees them): how an
+//    exemption tag with a secret value is refused without being printed. Without it no tag exemption is honoured.
 //
 // Two shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
 // `Analyze` and `AnalyzeStack` cost what the checks cost rather than what the SDK does around each of them. They reach
@@ -347,4 +352,203 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
     installed = Object.freeze({ route, decode, skipped: Object.freeze(skipped) });
     for (const why of skipped) noteFallback("an SDK fast path", why);
     return installed;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. The policy-pack config as the engine sent it (Configure)
+//
+// @pulumi/policy hands a policy only its own entry (`args.getConfig()`: makeGetConfigFun in server.js reads the
+// module-level `policyPackConfig` that its `configure` handler stores, and exports neither). Exemptions are settings
+// of the `srguard-exemptions` entry that every other policy applies when it reports, so the pack keeps its own copy of
+// what the engine sent: the SDK's `configure` handler is wrapped where the SDK registers the Analyzer service
+// (`server.addService(analyzerrpc.AnalyzerService, {...})`, on the @grpc/grpc-js and stubs the SDK itself resolves),
+// and each entry is decoded as the SDK decodes it (`getProperties().toJavaScript()`, the level by the SDK's own
+// `convertEnforcementLevel`). The engine sends every policy of the pack (its reconciled config), so the keys are also
+// the pack's policy names. Contract: tests/policies/core/sdk-contract-exemptions.test.ts; the end-to-end behaviour:
+// tests/gate/exemptions.test.ts.
+
+/** `off` makes the pack behave as if the Configure tap could not be installed (for the contract test). */
+export const CONFIGURE_TAP_ENV = "SRGUARD_SDK_CONFIGURE_TAP";
+
+export interface ConfiguredPolicy {
+    readonly enforcementLevel: string;
+    /** The entry's properties, without `enforcementLevel` (what that policy's `getConfig()` returns). */
+    readonly properties: Readonly<Record<string, unknown>>;
+}
+
+export interface Configured {
+    /** Changes with every Configure (callers cache what they derive from `policies`). */
+    readonly generation: number;
+    readonly policies: ReadonlyMap<string, ConfiguredPolicy>;
+}
+
+let configureTap: string | true | undefined;
+let configured: Configured | undefined;
+
+function decodeConfigure(call: unknown, convertLevel: Fn): Map<string, ConfiguredPolicy> | string {
+    const request = isRecord(call) ? call["request"] : undefined;
+    const getMap = isRecord(request) ? request["getPolicyconfigMap"] : undefined;
+    if (!isFn(getMap)) return "the Configure request has another shape";
+    const map = getMap.call(request);
+    const entries = isRecord(map) ? map["entries"] : undefined;
+    if (!isFn(entries)) return "the Configure request's config map has another shape";
+    const out = new Map<string, ConfiguredPolicy>();
+    for (const pair of entries.call(map) as Iterable<unknown>) {
+        if (!Array.isArray(pair) || typeof pair[0] !== "string" || !isRecord(pair[1])) return "the Configure request's config map has another shape";
+        const config = pair[1];
+        const getProperties = config["getProperties"];
+        const getLevel = config["getEnforcementlevel"];
+        if (!isFn(getProperties) || !isFn(getLevel)) return "a Configure entry has another shape";
+        const struct: unknown = getProperties.call(config);
+        const toJs = isRecord(struct) ? struct["toJavaScript"] : undefined;
+        const props: unknown = isFn(toJs) ? toJs.call(struct) : {};
+        const { enforcementLevel: _ignored, ...properties } = isRecord(props) && !Array.isArray(props) ? props : {};
+        const level: unknown = convertLevel(getLevel.call(config));
+        out.set(pair[0], { enforcementLevel: typeof level === "string" ? level : "advisory", properties: Object.freeze(properties) });
+    }
+    return out;
+}
+
+/**
+ * Keeps a copy of the config each `Configure` hands the pack about to be served (call it before
+ * `new PolicyPack(...)`; `packArgs` does). Returns true, or why it is off (said once on stderr by the caller).
+ */
+export function installConfigureTap(): true | string {
+    if (configureTap !== undefined) return configureTap;
+    const off = (why: string): string => (configureTap = why);
+    if ((process.env[CONFIGURE_TAP_ENV] ?? "").trim().toLowerCase() === "off") return off(`${CONFIGURE_TAP_ENV}=off`);
+    let proto: unknown;
+    let service: unknown;
+    let convertLevel: unknown;
+    try {
+        const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
+        const grpc: unknown = sdkRequire("@grpc/grpc-js");
+        const Server = isRecord(grpc) ? grpc["Server"] : undefined;
+        proto = isFn(Server) ? Server.prototype : undefined;
+        const stubs: unknown = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb");
+        service = isRecord(stubs) ? stubs["AnalyzerService"] : undefined;
+        const protoutil: unknown = sdkRequire("./protoutil.js");
+        convertLevel = isRecord(protoutil) ? protoutil["convertEnforcementLevel"] : undefined;
+    } catch {
+        return off("the SDK's gRPC modules cannot be loaded");
+    }
+    if (!isRecord(proto) || !replaceable(proto, "addService")) return off("@grpc/grpc-js has another shape");
+    if (!isRecord(service) || !isRecord(service["configure"])) return off("the Analyzer service stubs have no configure method");
+    if (!isFn(convertLevel)) return off("@pulumi/policy no longer has convertEnforcementLevel");
+    const convert = convertLevel;
+    const addService = proto["addService"] as Fn;
+    proto["addService"] = function (this: unknown, svc: unknown, implementation: unknown): unknown {
+        if (svc !== service || !isRecord(implementation) || !isFn(implementation["configure"])) return addService.call(this, svc, implementation);
+        const configure = implementation["configure"];
+        const tapped = function (this: unknown, call: unknown, callback: unknown): unknown {
+            const decoded = decodeConfigure(call, convert);
+            if (typeof decoded === "string") {
+                configureTap = decoded;
+                configured = undefined;
+            } else configured = { generation: (configured?.generation ?? 0) + 1, policies: decoded };
+            return configure.call(this, call, callback);
+        };
+        return addService.call(this, svc, { ...implementation, configure: tapped });
+    };
+    return (configureTap = true);
+}
+
+/**
+ * The config of the latest `Configure`: `undefined` before the first one (the engine always sends one before it
+ * analyzes anything), or why the pack cannot know it (the tap is off).
+ */
+export function configuredPolicies(): Configured | string | undefined {
+    if (configureTap === undefined) return "the pack was not built with packArgs (srguard's Configure tap is not installed)";
+    if (configureTap !== true) return configureTap;
+    return configured;
+}
+
+/** @internal For tests that run policies without the analyzer server: what `Configure` would have sent. */
+export function setConfiguredForTesting(policies: ReadonlyMap<string, ConfiguredPolicy> | undefined): void {
+    configureTap = policies ? true : undefined;
+    configured = policies ? { generation: (configured?.generation ?? 0) + 1, policies } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. Secret tag values
+//
+// The SDK decodes a resource's properties with `deserializeProperties(struct, false)`, which unwraps every secret to
+// its plaintext: a policy cannot tell a secret tag value from a plain one. The decoder (read through the module object
+// at call time: the DECODE_CALL_SITES above) is wrapped to look at the Struct's `tags` field before it is decoded and
+// to remember, per decoded object, which tag values (or the whole map) travelled in the engine's secret envelope.
+
+/** The engine's secret envelope: `{ [SIG_KEY]: SECRET_SIG, value }` (@pulumi/pulumi runtime/rpc). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** `off` makes the pack behave as if secret tags could not be told apart (for the contract test). */
+export const SECRET_TAG_TAP_ENV = "SRGUARD_SDK_SECRET_TAGS";
+
+/** The keys of a resource's `tags` whose values were secret, or `all` when the whole map was. */
+export type SecretTags = "all" | ReadonlySet<string>;
+
+const NO_SECRETS: ReadonlySet<string> = Object.freeze(new Set<string>());
+const secretTagsOf = new WeakMap<object, SecretTags>();
+let secretTap: string | true | undefined;
+
+function isSecretEnvelope(v: unknown): boolean {
+    return isRecord(v) && v[SIG_KEY] === SECRET_SIG;
+}
+
+/** Which tag values of `struct` (a google-protobuf Struct of wire-form properties) are secret. */
+function secretTagsIn(struct: Rec): SecretTags {
+    const getFields = struct["getFieldsMap"];
+    if (!isFn(getFields)) return "all";
+    const fields = getFields.call(struct);
+    const get = isRecord(fields) ? fields["get"] : undefined;
+    if (!isFn(get)) return "all";
+    const tags: unknown = get.call(fields, "tags");
+    if (tags === undefined) return NO_SECRETS;
+    const toJs = isRecord(tags) ? tags["toJavaScript"] : undefined;
+    if (!isFn(toJs)) return "all";
+    const wire: unknown = toJs.call(tags);
+    if (isSecretEnvelope(wire)) return "all";
+    if (!isRecord(wire) || Array.isArray(wire)) return NO_SECRETS;
+    const keys = Object.keys(wire).filter((k) => isSecretEnvelope(wire[k]));
+    return keys.length ? Object.freeze(new Set(keys)) : NO_SECRETS;
+}
+
+/** Starts remembering which tag values arrive as secrets (call it before `new PolicyPack(...)`; `packArgs` does). */
+export function installSecretTagTap(): true | string {
+    if (secretTap !== undefined) return secretTap;
+    if ((process.env[SECRET_TAG_TAP_ENV] ?? "").trim().toLowerCase() === "off") return (secretTap = `${SECRET_TAG_TAP_ENV}=off`);
+    let deserialize: unknown;
+    let serverSource: string;
+    try {
+        const dir = path.dirname(require.resolve("@pulumi/policy/package.json"));
+        deserialize = createRequire(path.join(dir, "server.js"))("./deserialize.js");
+        serverSource = fs.readFileSync(path.join(dir, "server.js"), "utf8");
+    } catch {
+        return (secretTap = "@pulumi/policy's decoder cannot be loaded");
+    }
+    if (!isRecord(deserialize) || !replaceable(deserialize, "deserializeProperties")) return (secretTap = "deserializeProperties has another shape");
+    if (!DECODE_CALL_SITES.every((site) => serverSource.includes(site))) return (secretTap = "server.js decodes properties another way");
+    const original = deserialize["deserializeProperties"] as Fn;
+    deserialize["deserializeProperties"] = function (this: unknown, struct: unknown, keepSecrets: unknown): unknown {
+        const value = original.call(this, struct, keepSecrets);
+        if (keepSecrets === false && isRecord(struct) && isRecord(value) && !secretTagsOf.has(value)) secretTagsOf.set(value, secretTagsIn(struct));
+        return value;
+    };
+    return (secretTap = true);
+}
+
+/**
+ * Which tag values of the resource whose decoded properties are `props` (the SDK's proxy or its target) arrived as
+ * secrets; `undefined` when the pack cannot tell (the tap is off, or the SDK did not decode `props`).
+ */
+export function secretTagsOfProps(props: unknown): SecretTags | undefined {
+    if (secretTap !== true || !isRecord(props)) return undefined;
+    const target = props[PROXY_TARGET_KEY];
+    return secretTagsOf.get(isRecord(target) ? target : props);
+}
+
+/** Why tag secrets cannot be told apart, or undefined when they can. */
+export function secretTagTapProblem(): string | undefined {
+    if (secretTap === undefined) return "the pack was not built with packArgs (srguard's secret-tag tap is not installed)";
+    return secretTap === true ? undefined : secretTap;
 }
