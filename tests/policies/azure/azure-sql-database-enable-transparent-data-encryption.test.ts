@@ -17,6 +17,12 @@ describe("azure-sql-database-enable-transparent-data-encryption", () => {
             expect((await runResourcePolicy(policy, tde({ status: "Enabled" }, "azure-native:sql/v20140401:TransparentDataEncryption"))).verdict).toBe("pass");
         });
 
+        // Changed in the move to core/read.ts (it failed before): a null `state` is unset, as null is for every
+        // other property, so the 2014-04-01 API's `status` decides.
+        it("when `state` is null and the 2014-04-01 API's `status` is Enabled", async () => {
+            expect((await runResourcePolicy(policy, tde({ state: null, status: "Enabled" }, "azure-native:sql/v20140401:TransparentDataEncryption"))).verdict).toBe("pass");
+        });
+
         it("ignores databases (a database without a TDE resource keeps the default, Enabled)", async () => {
             expect((await runResourcePolicy(policy, { type: "azure-native:sql:Database", props: { ...base, state: "Disabled" } })).verdict).toBe("pass");
         });
@@ -37,6 +43,12 @@ describe("azure-sql-database-enable-transparent-data-encryption", () => {
             const r = await runResourcePolicy(policy, tde({ status: "Disabled" }, "azure-native_sql_v20140401:sql:TransparentDataEncryption"));
             expect(r.verdict).toBe("fail");
             expect(r.messages.join()).toContain("`status` is not Enabled");
+        });
+
+        it("when `status` is null and `state` is unset, naming `state` (null is unset)", async () => {
+            const r = await runResourcePolicy(policy, tde({ status: null }, "azure-native:sql/v20140401:TransparentDataEncryption"));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("`state` is not Enabled");
         });
 
         it.each(versionedTokens(TYPE))("for the aliased token %s", async (type) => {
