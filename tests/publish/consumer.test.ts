@@ -13,6 +13,7 @@ import {
     ROOT,
     type Run,
     type Tarball,
+    cliPack,
     engineConfig,
     ensureBuilt,
     extract,
@@ -30,7 +31,7 @@ const MAX_INSTALL_BYTES = 100 * 1024 * 1024;
 
 let tmp: string;
 let srguard: Tarball;
-let teamTarball: Tarball;
+let teamTarball: ReturnType<typeof cliPack>;
 let team: string;
 let install: Run;
 const packs: PolicyPack[] = [];
@@ -39,7 +40,7 @@ beforeAll(() => {
     ensureBuilt();
     tmp = tempDir("consumer");
     srguard = npmPack(ROOT, tmp);
-    teamTarball = npmPack(path.join(ROOT, "examples", "team-pack"), tmp);
+    teamTarball = cliPack(path.join(ROOT, "examples", "team-pack"), tmp);
     team = path.join(tmp, "policies", "my-org", "pulumi-analyzer-team-pack-v0.1.0");
     extract(teamTarball.file, team);
     writeLockfile(team, { srguard: srguard.file });
@@ -88,7 +89,8 @@ describe("the srguard tarball", () => {
 
 describe("the team pack's tarball", () => {
     it("holds its compiled pack with main inside, and declares what it imports", () => {
-        const files = teamTarball.files.map((f) => f.path).sort();
+        expect(teamTarball.stdout.trim()).toBe(path.basename(teamTarball.file));
+        const files = [...teamTarball.files].sort();
         expect(files).toEqual(["PulumiPolicy.yaml", "dist/index.js", "dist/policies.js", "package.json"]);
         const pkg = JSON.parse(fs.readFileSync(path.join(team, "package.json"), "utf8")) as { main: string; dependencies: Record<string, string> };
         expect(pkg.main).toBe("dist/index.js");

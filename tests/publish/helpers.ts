@@ -52,8 +52,26 @@ export interface Tarball {
 }
 
 /**
- * `npm pack` in `dir`, as `pulumi policy publish` runs it. Lifecycle scripts are skipped: their one job (the root
- * build) is done by `ensureBuilt()` first, without rewriting dist/ under the other test files.
+ * `npm pack --loglevel=error` in a pack folder, exactly as `pulumi policy publish` runs it (pkg/npm): the CLI reads the
+ * whole of stdout as the tarball's file name, so `stdout` must be that name and nothing else — which is why the pack
+ * folders have no lifecycle scripts (npm prints each script's banner on stdout, even at --loglevel=error).
+ */
+export function cliPack(dir: string, destination: string): { file: string; stdout: string; files: string[]; size: number } {
+    const r = run("npm", ["pack", "--loglevel=error", "--pack-destination", destination], dir);
+    if (r.code !== 0) throw new Error(`npm pack in ${dir} failed: ${r.stderr}`);
+    const file = path.join(destination, r.stdout.trim());
+    if (!fs.existsSync(file)) return { file, stdout: r.stdout, files: [], size: 0 };
+    const list = spawnSync("tar", ["tzf", file], { encoding: "utf8" });
+    const files = list.stdout
+        .split("\n")
+        .filter((l) => l !== "" && !l.endsWith("/"))
+        .map((l) => l.replace(/^package\//, ""));
+    return { file, stdout: r.stdout, files, size: fs.statSync(file).size };
+}
+
+/**
+ * `npm pack` of the srguard package (the root). Its `prepare` (the root build) is skipped: `ensureBuilt()` did it,
+ * without rewriting dist/ under the other test files.
  */
 export function npmPack(dir: string, destination: string): Tarball {
     const r = run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destination], dir);

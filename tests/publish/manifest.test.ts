@@ -54,6 +54,11 @@ describe("policies/ as a package", () => {
         expect(fs.existsSync(path.join(ROOT, "policies", "main.js"))).toBe(true);
     });
 
+    it("has no lifecycle scripts: npm prints their banner on stdout, where `pulumi policy publish` reads the tarball's name", () => {
+        expect(read(PACK_PACKAGE_JSON)["scripts"]).toBeUndefined();
+        expect(read(TEAM_PACK_PACKAGE_JSON)["scripts"]).toBeUndefined();
+    });
+
     it("declares every package the pack imports at run time", () => {
         const declared = Object.keys(read(PACK_PACKAGE_JSON)["dependencies"] as object);
         expect([...runtimeImports(path.join(ROOT, "policies"))].filter((m) => !declared.includes(m))).toEqual([]);

@@ -8,25 +8,27 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PolicyPack } from "../../gate/pack";
 import { ONLY_RETENTION } from "../gate/helpers";
-import { ROOT, type Run, type Tarball, engineConfig, ensureBuilt, extract, npmInstall, npmPack, resource, tempDir, treeSize } from "./helpers";
+import { ROOT, type Run, cliPack, engineConfig, ensureBuilt, extract, npmInstall, resource, tempDir, treeSize } from "./helpers";
 
 const rootPkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
 
 let tmp: string;
-let tarball: Tarball;
+let tarball: ReturnType<typeof cliPack>;
 let installed: string;
 let install: Run;
 let pack: PolicyPack | undefined;
 let extractToPortMs = 0;
+let unpackedBytes = 0;
 
 beforeAll(() => {
     ensureBuilt();
     tmp = tempDir("policy-pack");
-    tarball = npmPack(path.join(ROOT, "policies"), tmp);
+    tarball = cliPack(path.join(ROOT, "policies"), tmp);
     // ~/.pulumi/policies/<org>/pulumi-analyzer-<name>-v<version>
     installed = path.join(tmp, "policies", "my-org", `pulumi-analyzer-srguard-v${rootPkg.version}`);
     const started = process.hrtime.bigint();
     extract(tarball.file, installed);
+    unpackedBytes = treeSize(installed).bytes;
     install = npmInstall(installed);
     extractToPortMs = Number(process.hrtime.bigint() - started) / 1e6;
 }, 240_000);
@@ -37,8 +39,13 @@ afterAll(() => {
 });
 
 describe("the published tarball of policies/", () => {
+    it("`npm pack` prints only the tarball's name (the CLI reads all of stdout as the file name)", () => {
+        expect(tarball.stdout.trim()).toBe(`srguard-pack-${rootPkg.version}.tgz`);
+        expect(fs.existsSync(tarball.file)).toBe(true);
+    });
+
     it("holds the compiled pack, its manifest and lockfile, and nothing else", () => {
-        const files = tarball.files.map((f) => f.path);
+        const files = tarball.files;
         expect(files).toContain("PulumiPolicy.yaml");
         expect(files).toContain("package.json");
         expect(files).toContain("npm-shrinkwrap.json");
@@ -50,7 +57,7 @@ describe("the published tarball of policies/", () => {
         // One compiled file per TypeScript source of the pack, and no source.
         expect(files.filter((f) => f.endsWith(".ts"))).toEqual([]);
         console.log(
-            `policies tarball: ${path.basename(tarball.file)} ${tarball.size} B packed, ${tarball.unpackedSize} B unpacked, ${files.length} files`,
+            `policies tarball: ${path.basename(tarball.file)} ${tarball.size} B packed, ${unpackedBytes} B unpacked, ${files.length} files`,
         );
     });
 
