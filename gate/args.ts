@@ -20,6 +20,10 @@ export interface Args {
     readonly stack?: string;
     readonly concurrency: number;
     readonly color?: boolean;
+    /** `--strict-unknowns`: a mandatory policy that can't run during preview fails the gate. */
+    readonly strictUnknowns?: boolean;
+    /** `--data-sources FILE`: the user's offline answers for data sources (preview, samples). */
+    readonly dataSources?: string;
 }
 
 /** `srguard help [COMMAND]`, `-h`/`--help` (with a command: that command's help). */
@@ -49,6 +53,17 @@ const OPTIONS = {
     pack: { type: "string", short: "p", arg: "DIR", help: "the policy pack (default: srguard's own)" },
     stack: { type: "string", short: "s", arg: "NAME", help: "the stack whose Pulumi.<NAME>.yaml config the program runs with", only: ["preview"] },
     concurrency: { type: "string", arg: "N", help: "Analyze calls in flight (default 64)" },
+    "strict-unknowns": {
+        type: "boolean",
+        help: "fail (exit 1) when a mandatory policy can't run during preview because a value it needs is unknown",
+        only: ["preview", "scan"],
+    },
+    "data-sources": {
+        type: "string",
+        arg: "FILE",
+        help: "offline answers for the data sources the program calls (JSON: token → result; docs/gate.md)",
+        only: ["preview", "samples"],
+    },
     color: { type: "boolean", help: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)" },
     "no-color": { type: "boolean", help: "never colour the text report" },
     help: { type: "boolean", short: "h", help: "this help (with a command: that command's help)" },
@@ -182,5 +197,7 @@ export function parseArgs(argv: readonly string[]): Args | HelpRequest | Version
         ...opt("pack"),
         ...opt("stack"),
         ...(values.color ? { color: true } : values["no-color"] ? { color: false } : {}),
+        ...(values["strict-unknowns"] ? { strictUnknowns: true } : {}),
+        ...(str("data-sources") !== undefined ? { dataSources: str("data-sources") as string } : {}),
     };
 }

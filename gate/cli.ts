@@ -3,7 +3,9 @@
 // engine does — the pack runs in its own analyzer server and the gate speaks pulumirpc.Analyzer to it — over a Pulumi
 // program run offline (`preview`), a `pulumi preview --json` digest or a `pulumi stack export` file (`scan`).
 //
-// Exit codes: 0 no mandatory violation, 1 at least one, 2 bad input or usage (one line on stderr, never a trace).
+// Exit codes: 0 no mandatory violation, 1 at least one (in the preview, or one that would block `pulumi up`; with
+// --strict-unknowns also a mandatory policy that can't run during preview), 2 bad input or usage (one line on stderr,
+// never a trace).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -18,10 +20,12 @@ import { formatText } from "./formats/text";
 import type { GateStack } from "./model";
 import { REPO_ROOT } from "./paths";
 import { type PlannedPreview, planPreview } from "./preview";
-import { type Report, summarize } from "./report";
+import { readConfigFile } from "./config";
+import { type Report, failsGate, summarize } from "./report";
 import { evaluateSamples } from "./samples";
 import { scanFile } from "./scan";
 import { GateSession } from "./session";
+import { evaluateBothPasses } from "./would-block";
 
 export { parseArgs } from "./args";
 
@@ -100,19 +104,28 @@ async function withSession<T>(args: Args, identity: PlannedPreview["identity"] |
     }
 }
 
-function exitCodeOf(results: readonly StackResult[]): number {
-    return summarize(results).mandatory > 0 ? EXIT_MANDATORY : EXIT_OK;
+/** The report with the run's `--strict-unknowns`, and its exit code (report.ts `failsGate`). */
+function finalReport(session: GateSession, results: readonly StackResult[], args: Args): { report: Report; code: number } {
+    const report: Report = { ...session.report(results), ...(args.strictUnknowns ? { strictUnknowns: true } : {}) };
+    return { report, code: failsGate(report) ? EXIT_MANDATORY : EXIT_OK };
 }
 
 async function cmdPreview(args: Args): Promise<number> {
-    const plan = planPreview(args.positional[0] ?? ".", args.stack !== undefined ? { stack: args.stack } : {});
+    const plan = planPreview(args.positional[0] ?? ".", {
+        ...(args.stack !== undefined ? { stack: args.stack } : {}),
+        ...(args.config !== undefined ? { policyConfig: readConfigFile(args.config) } : {}),
+        ...(args.dataSources !== undefined ? { dataSourcesFile: args.dataSources } : {}),
+    });
     return withSession(args, plan.identity, async (opening) => {
-        // The program runs while the pack starts.
+        // The program runs while the pack starts — twice: as `pulumi preview` and as `pulumi up` would see it.
+        const up = plan.runAsUp();
+        up.catch(() => undefined);
         const [stack, session] = await Promise.all([plan.run(), opening]);
-        const results = await evaluateAll(session, [stack]);
+        const results = [await evaluateBothPasses(session, stack, up, progress(stack.origin))];
         warnAll(results);
-        emit(render(session.report(results), args), args);
-        return exitCodeOf(results);
+        const { report, code } = finalReport(session, results, args);
+        emit(render(report, args), args);
+        return code;
     });
 }
 
@@ -123,8 +136,9 @@ async function cmdScan(args: Args): Promise<number> {
         const session = await opening;
         const results = await evaluateAll(session, stacks);
         warnAll(results);
-        emit(render(session.report(results), args), args);
-        return exitCodeOf(results);
+        const { report, code } = finalReport(session, results, args);
+        emit(render(report, args), args);
+        return code;
     });
 }
 
@@ -147,14 +161,19 @@ async function cmdSamples(args: Args): Promise<number> {
         ...(args.config !== undefined ? { configFile: args.config } : {}),
         concurrency: args.concurrency,
         onProgress: progress,
+        ...(args.dataSources !== undefined ? { dataSourcesFile: args.dataSources } : {}),
     });
     const results = run.outcomes.flatMap((o) => (o.result ? [o.result] : []));
     warnAll(results);
     const count = (n: number, what: string) => `${n} ${what} violation${n === 1 ? "" : "s"}`;
     const finals = run.outcomes.map((o) => {
         if (!o.result) return `${o.origin}: could not be evaluated: ${o.error ?? "unknown error"}`;
-        const s = summarize([o.result]);
-        return s.mandatory || s.advisory ? `${o.origin}: ${count(s.mandatory, "mandatory")}, ${count(s.advisory, "advisory")}` : `${o.origin}: compliant (no violations)`;
+        const s = summarize([o.result], run.report.config);
+        const up = s.wouldBlock.mandatory + s.wouldBlock.advisory;
+        const extras = `${up ? `, ${up} would block at \`pulumi up\`` : ""}${s.cantRun ? `, ${s.cantRun} can't run during preview` : ""}`;
+        return s.mandatory || s.advisory || up
+            ? `${o.origin}: ${count(s.mandatory, "mandatory")}, ${count(s.advisory, "advisory")}${extras}`
+            : `${o.origin}: compliant (no violations)${extras}`;
     });
     if (args.format === "text") emit(`${render(run.report, args)}\n${finals.join("\n")}\n`, args);
     else {

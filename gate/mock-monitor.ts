@@ -7,13 +7,16 @@
 // - default providers are registered as the engine does, on first use: `pulumi:providers:<pkg>` named
 //   `default_<version>`, its inputs the `<pkg>:*` stack config and `version`;
 // - the monitor answers like a preview: ids are unknown, outputs echo the inputs, so anything the provider would
-//   compute (ids, ARNs, other outputs) is unknown to the program.
+//   compute (ids, ARNs, other outputs) is unknown to the program — except in the `pulumi up` pass (`job.pass`), where
+//   a created resource's id and computed outputs are consistent stand-ins (standins.ts);
+// - a multi-language (remote) component is recorded with a warning: its children are created by its plugin.
 
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultProviderName, engineUrn, isProviderType, packageOf } from "./model";
+import { defaultProviderName, engineUrn, isProviderType, packageOf, parseProviderRef } from "./model";
 import type { Registration, RunJob } from "./runner-protocol";
 import type { ProgramRuntime, ResourceMonitor, resourcePbTypes } from "./sdk-contract";
+import { standIn } from "./standins";
 import { type JsonObject, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
 /** Go duration ("1h30m", "300s") → seconds, as the engine stores custom timeouts. */
@@ -173,8 +176,21 @@ export function installMonitor(runtime: ProgramRuntime, job: RunJob, run: Record
         return defaultProvider(pkgInfo?.name ?? packageOf(r.type), pkgInfo?.version ?? r.version);
     };
 
+    /** The AWS region of a provider reference: its `region` input, when known. */
+    const providerRegion = (ref: string): string | undefined => {
+        const p = parseProviderRef(ref);
+        const i = p ? byUrn.get(p.urn) : undefined;
+        const region = i === undefined ? undefined : registrations[i]?.inputs["region"];
+        return typeof region === "string" && region !== UNKNOWN && region !== "" ? region : undefined;
+    };
+
+    const standInFor = (r: Request) => {
+        const urn = engineUrn(job.stack, job.project, r.parent, r.type, r.name);
+        return standIn(r.type, r.name, urn, r.inputs, providerRegion(providerFor(r)), job.standIns);
+    };
+
     /** Records one registration (registerResource or readResource) and returns its URN. */
-    const record = (r: Request): string => {
+    const record = (r: Request, outputs: JsonObject = r.inputs): string => {
         const urn = engineUrn(job.stack, job.project, r.parent, r.type, r.name);
         if (byUrn.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
         const provider = providerFor(r);
@@ -189,7 +205,7 @@ export function installMonitor(runtime: ProgramRuntime, job: RunJob, run: Record
             inputs: r.inputs,
             // Custom resources: what a preview of a create returns, the inputs. Components: their registered
             // outputs, filled in by registerResourceOutputs.
-            outputs: r.custom ? r.inputs : {},
+            outputs: r.custom ? outputs : {},
             dependencies: r.dependencies,
             propertyDependencies: r.options?.propertyDependencies ?? {},
             provider,
@@ -232,11 +248,21 @@ export function installMonitor(runtime: ProgramRuntime, job: RunJob, run: Record
             const inputs = fromStruct(req.getObject());
             // As the engine: an explicit provider gets the plugin version among its inputs.
             if (isProviderType(req.getType()) && req.getVersion() && inputs["version"] === undefined) inputs["version"] = req.getVersion();
-            const urn = record(registerRequest(req, inputs));
+            const request = registerRequest(req, inputs);
+            // The `pulumi up` pass: what the provider would compute, as consistent stand-ins (standins.ts).
+            const made = job.pass === "up" && req.getCustom() && !isProviderType(req.getType()) ? standInFor(request) : undefined;
+            const outputs = made ? { ...inputs, ...made.outputs } : inputs;
+            const urn = record(request, outputs);
+            if (req.getRemote()) {
+                run.warn(
+                    `${req.getType()} '${req.getName()}' is a multi-language component: what it creates is not evaluated offline ` +
+                        "(evaluate a real `pulumi preview --json` with `srguard scan`)",
+                );
+            }
             const res = new resproto.RegisterResourceResponse();
             res.setUrn(urn);
-            res.setId(""); // unknown during preview
-            res.setObject(toStruct(req.getCustom() ? inputs : {}));
+            res.setId(made?.id ?? ""); // unknown during preview
+            res.setObject(toStruct(req.getCustom() ? outputs : {}));
             return res;
         });
 

@@ -11,12 +11,18 @@ import type { StackIdentity } from "./pack";
 import { runnerPath } from "./paths";
 import { type Project, chooseStack, loadProject, loadStackConfig } from "./project";
 import type { Registration, RunJob, RunResult } from "./runner-protocol";
-import { WireError, toAnalyzerProperties } from "./wire";
+import { readAnswersFile } from "./invokes";
+import { standInContext } from "./standins";
+import { type JsonObject, WireError, toAnalyzerProperties } from "./wire";
 
 export interface PreviewOptions {
     readonly stack?: string;
     /** Milliseconds the program may run. */
     readonly timeoutMs?: number;
+    /** The policy-pack config document (its `organizationAccountIds` choose the stand-in account). */
+    readonly policyConfig?: JsonObject;
+    /** A data-source answers file (`--data-sources`, invokes.ts). */
+    readonly dataSourcesFile?: string;
 }
 
 function entryOf(project: Project): string {
@@ -51,7 +57,12 @@ function runProgram(job: RunJob, display: string, timeoutMs: number): Promise<Ex
         };
         const timer = setTimeout(() => fail(`did not finish within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
         child.on("message", (msg: RunResult) => {
-            if (msg.kind === "error") return fail(msg.message);
+            if (msg.kind === "error") {
+                // Where the program failed, and what its data sources were given offline (a common cause).
+                const where = msg.where ? ` (at ${msg.where})` : "";
+                const sources = msg.dataSources?.length ? `; data sources offline: ${msg.dataSources.join(", ")}` : "";
+                return fail(`${oneLine(msg.message)}${where}${sources}`);
+            }
             if (settled) return;
             settled = true;
             clearTimeout(timer);
@@ -103,7 +114,10 @@ function toResource(r: Registration, display: string): GateResource {
 export interface PlannedPreview {
     /** The stack the program runs as (known before it runs, so that the pack can start meanwhile). */
     readonly identity: StackIdentity;
+    /** The program as `pulumi preview` sees it. */
     run(): Promise<GateStack>;
+    /** The program as `pulumi up` would see it: every computed value a stand-in (would-block.ts). */
+    runAsUp(): Promise<GateStack>;
 }
 
 /** Reads the project and its stack config (fast, and where bad input is refused); `run` runs the program. */
@@ -139,19 +153,20 @@ export function planPreview(dir: string, opts: PreviewOptions = {}): PlannedPrev
         organization: ORGANIZATION,
         config: config.values,
         secretKeys: config.secretKeys,
+        pass: "preview",
+        standIns: standInContext(config.values, opts.policyConfig),
+        dataSources: opts.dataSourcesFile !== undefined ? readAnswersFile(opts.dataSourcesFile, path.relative(process.cwd(), opts.dataSourcesFile) || opts.dataSourcesFile) : {},
     };
-    return {
-        identity,
-        async run() {
-            const result = await runProgram(job, display, opts.timeoutMs ?? 300_000);
-            return {
-                origin: display,
-                ...identity,
-                resources: result.registrations.map((r) => toResource(r, display)),
-                warnings: result.warnings,
-            };
-        },
+    const runAs = async (pass: RunJob["pass"]): Promise<GateStack> => {
+        const result = await runProgram({ ...job, pass }, display, opts.timeoutMs ?? 300_000);
+        return {
+            origin: display,
+            ...identity,
+            resources: result.registrations.map((r) => toResource(r, display)),
+            warnings: result.warnings,
+        };
     };
+    return { identity, run: () => runAs("preview"), runAsUp: () => runAs("up") };
 }
 
 /** Runs the program in `dir` for a stack and returns what the analyzer would see. */

@@ -82,6 +82,13 @@ export function loadProject(dir: string, display: string): Project {
     const d = doc as JsonObject;
     const name = d["name"];
     if (typeof name !== "string" || name === "") throw inputError(fileDisplay, "has no project `name`");
+    // As the Pulumi CLI (tokens.ValidateProjectName): letters, digits, `-`, `_` and `.`, at most 100.
+    if (/\$\{[^}]*\}/.test(name)) {
+        throw inputError(fileDisplay, `project name '${name}' is a template placeholder: replace it with the project's name (as \`pulumi new\` does)`);
+    }
+    if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name)) {
+        throw inputError(fileDisplay, `project name '${name}' is not valid: use letters, digits, '-', '_' and '.' (at most 100), as the Pulumi CLI requires`);
+    }
     const rt = d["runtime"];
     const runtime = typeof rt === "string" ? rt : isJsonObject(rt ?? null) && typeof (rt as JsonObject)["name"] === "string" ? String((rt as JsonObject)["name"]) : "";
     if (runtime !== "nodejs") {

@@ -1,6 +1,8 @@
 // Messages between the gate and the program runner (runner.ts), over the child's IPC channel.
 
+import type { UserAnswers } from "./invokes";
 import type { SourcePosition } from "./model";
+import type { StandInContext } from "./standins";
 import type { JsonObject } from "./wire";
 
 export interface RunJob {
@@ -15,6 +17,15 @@ export interface RunJob {
     /** Namespaced config as the program reads it (secure values: the unknown sentinel). */
     readonly config: Readonly<Record<string, string>>;
     readonly secretKeys: readonly string[];
+    /**
+     * `preview`: ids and computed outputs unknown, as in `pulumi preview`; `up`: resolved to stand-ins (standins.ts),
+     * as `pulumi up` would see them (docs/gate.md "Would block at `pulumi up`").
+     */
+    readonly pass: "preview" | "up";
+    /** The stack's account, region and subscription, for stand-ins and data-source answers. */
+    readonly standIns: StandInContext;
+    /** The user's data-source answers (`--data-sources FILE`). */
+    readonly dataSources: UserAnswers;
 }
 
 /** One registration as the engine's resource monitor received it (properties still in the SDK's wire form). */
@@ -42,4 +53,11 @@ export interface Registration {
 
 export type RunResult =
     | { readonly kind: "result"; readonly registrations: readonly Registration[]; readonly warnings: readonly string[] }
-    | { readonly kind: "error"; readonly message: string };
+    | {
+          readonly kind: "error";
+          readonly message: string;
+          /** `index.ts:7`: where in the program's own files it failed, when its stack tells. */
+          readonly where?: string;
+          /** The data sources the program called, each with how it was answered offline. */
+          readonly dataSources?: readonly string[];
+      };

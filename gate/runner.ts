@@ -5,7 +5,10 @@
 // (typescript-loader.ts). Every SDK internal it relies on is in sdk-contract.ts; what falls back is said among the
 // stack's warnings (the gate prints them on stderr).
 
+import { answerInvoke } from "./invokes";
 import { type RecordedRun, installMonitor } from "./mock-monitor";
+import { parseProviderRef } from "./model";
+import { programFrame, resolveJsToTs } from "./program-errors";
 import type { RunJob, RunResult } from "./runner-protocol";
 import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot } from "./sdk-contract";
 import { registerTypeScript } from "./typescript-loader";
@@ -30,7 +33,24 @@ function errorMessage(e: unknown): string {
     return String(e);
 }
 
+const ANSWERED_BY = { user: "answered from --data-sources", exact: "computed offline", "stand-in": "a stand-in answer" } as const;
+
+/** Each data source the program called, with how it was answered (said when the program fails). */
+const dataSources = new Map<string, string>();
+let programDir = process.cwd();
+
+function failure(e: unknown): RunResult {
+    const where = programFrame(e, programDir);
+    return {
+        kind: "error",
+        message: errorMessage(e),
+        ...(where ? { where } : {}),
+        ...(dataSources.size ? { dataSources: [...dataSources].map(([token, how]) => `${token} (${how})`) } : {}),
+    };
+}
+
 async function run(job: RunJob): Promise<RunResult> {
+    programDir = job.programDir;
     process.chdir(job.programDir);
     const recorded: RecordedRun = {
         registrations: [],
@@ -46,8 +66,18 @@ async function run(job: RunJob): Promise<RunResult> {
         {
             newResource: () => ({ id: undefined, state: {} }),
             call: (args) => {
-                recorded.warn(`data source ${args.token} cannot run offline: the program saw an empty result`);
-                return {};
+                // The region of the call's provider (an explicit provider's `region`), else the stack's.
+                const ref = typeof args.provider === "string" ? parseProviderRef(args.provider) : undefined;
+                const provider = ref ? recorded.registrations.find((r) => r.urn === ref.urn) : undefined;
+                const region = provider?.inputs["region"];
+                const answer = answerInvoke(args.token, args.inputs as Record<string, unknown>, typeof region === "string" ? region : undefined, job.standIns, job.dataSources);
+                const how = answer ? ANSWERED_BY[answer.source] : "an empty result";
+                dataSources.set(args.token, how);
+                if (!answer) {
+                    recorded.warn(`data source ${args.token} cannot run offline: the program saw an empty result (answer it with --data-sources FILE)`);
+                    return {};
+                }
+                return answer.result;
             },
         },
         job.project,
@@ -59,7 +89,10 @@ async function run(job: RunJob): Promise<RunResult> {
     installMonitor(runtime, job, recorded);
 
     const entry = job.entry;
-    if (job.typescript) registerTypeScript(job.programDir, loadTypeScript(job.programDir, runtime.root, note));
+    if (job.typescript) {
+        registerTypeScript(job.programDir, loadTypeScript(job.programDir, runtime.root, note));
+        resolveJsToTs(job.programDir);
+    }
     await runtime.runInPulumiStack(async () => {
         const program: unknown = require(entry);
         return typeof program === "function" ? await (program as () => unknown)() : program;
@@ -68,11 +101,11 @@ async function run(job: RunJob): Promise<RunResult> {
     return { kind: "result", registrations: recorded.registrations, warnings: recorded.warnings };
 }
 
-process.on("uncaughtException", (e) => void finish({ kind: "error", message: errorMessage(e) }));
-process.on("unhandledRejection", (e) => void finish({ kind: "error", message: errorMessage(e) }));
+process.on("uncaughtException", (e) => void finish(failure(e)));
+process.on("unhandledRejection", (e) => void finish(failure(e)));
 process.once("message", (job: RunJob) => {
     run(job).then(
         (result) => finish(result),
-        (e: unknown) => finish({ kind: "error", message: errorMessage(e) }),
+        (e: unknown) => finish(failure(e)),
     );
 });

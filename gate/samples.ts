@@ -4,12 +4,14 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { readConfigFile } from "./config";
 import { GateError, messageOf } from "./errors";
 import type { StackResult } from "./evaluate";
 import type { GateStack } from "./model";
 import { type PlannedPreview, planPreview } from "./preview";
 import type { Report } from "./report";
 import { GateSession } from "./session";
+import { evaluateBothPasses } from "./would-block";
 
 /** A sample stack folder's own policy-pack config file: it replaces `--config` for that stack (docs/gate.md). */
 export const STACK_POLICY_CONFIG = "policy-config.json";
@@ -70,6 +72,8 @@ export interface SamplesOptions {
     /** Programs run at once (default 1: the pack starts meanwhile). */
     readonly programsAtOnce?: number;
     readonly onProgress?: (origin: string) => ((done: number, total: number) => void) | undefined;
+    /** The user's data-source answers (`--data-sources`). */
+    readonly dataSourcesFile?: string;
 }
 
 export interface SamplesRun {
@@ -99,7 +103,13 @@ export async function evaluateSamples(root: string, opts: SamplesOptions = {}): 
     const plans: (SampleFolder & { plan: PlannedPreview })[] = [];
     for (const f of folders) {
         try {
-            plans.push({ ...f, plan: planPreview(f.dir) });
+            plans.push({
+                ...f,
+                plan: planPreview(f.dir, {
+                    ...(f.config !== undefined ? { policyConfig: readConfigFile(f.config) } : {}),
+                    ...(opts.dataSourcesFile !== undefined ? { dataSourcesFile: opts.dataSourcesFile } : {}),
+                }),
+            });
         } catch (e) {
             errors.set(f.origin, messageOf(e));
         }
@@ -115,18 +125,21 @@ export async function evaluateSamples(root: string, opts: SamplesOptions = {}): 
     const opening = GateSession.open(sessionOptions(opts.configFile, plans[0]?.plan.identity));
     opening.catch(() => undefined);
     try {
-        const ran: (SampleFolder & { stack: GateStack; identity: PlannedPreview["identity"] })[] = [];
+        const ran: (SampleFolder & { stack: GateStack; up: Promise<GateStack>; identity: PlannedPreview["identity"] })[] = [];
         const stacks = await mapLimit(plans, opts.programsAtOnce ?? 1, async (p) => {
             try {
-                return await p.plan.run();
+                // The `pulumi up` pass (would-block.ts) runs beside the preview.
+                const up = p.plan.runAsUp();
+                up.catch(() => undefined);
+                return { stack: await p.plan.run(), up };
             } catch (e) {
                 errors.set(p.origin, messageOf(e));
                 return undefined;
             }
         });
         for (const [i, p] of plans.entries()) {
-            const stack = stacks[i];
-            if (stack) ran.push({ ...p, stack, identity: p.plan.identity });
+            const run = stacks[i];
+            if (run) ran.push({ ...p, ...run, identity: p.plan.identity });
         }
         const session = await opening;
         const results = new Map<string, StackResult>();
@@ -142,7 +155,7 @@ export async function evaluateSamples(root: string, opts: SamplesOptions = {}): 
                 }
             }
             try {
-                for (const s of group) results.set(s.origin, await (own ?? session).evaluate(s.stack, opts.onProgress?.(s.origin)));
+                for (const s of group) results.set(s.origin, await evaluateBothPasses(own ?? session, s.stack, s.up, opts.onProgress?.(s.origin)));
             } finally {
                 own?.close();
             }

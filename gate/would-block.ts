@@ -3,7 +3,9 @@
 // a violation that only the second evaluation "as `pulumi up` would see it" finds (docs/gate.md).
 
 import type { Finding, StackResult } from "./evaluate";
+import type { GateStack } from "./model";
 import type { EnforcementLevel } from "./pack";
+import type { GateSession } from "./session";
 
 /** The SDK's message for a policy that read an unknown value (@pulumi/policy server.js). */
 const CANT_RUN = /^can't run policy '[^']*' from policy pack '[^']*' during preview: /;
@@ -49,4 +51,30 @@ export function wouldBlockFindings(preview: StackResult, up: StackResult): Findi
 /** Whether a policy's effective level blocks a deployment. */
 export function blocks(level: EnforcementLevel | undefined): boolean {
     return level === "mandatory" || level === "remediate";
+}
+
+/**
+ * Evaluates a program twice — `preview`, as `pulumi preview` sees it, and `up`, the same program with every computed
+ * value resolved to a stand-in — and returns the preview's result with the violations only the second pass found.
+ * When the `up` pass cannot run (the program fails only with stand-ins), the preview's result stands, with a warning.
+ */
+export async function evaluateBothPasses(
+    session: Pick<GateSession, "evaluate">,
+    preview: GateStack,
+    up: Promise<GateStack>,
+    onProgress?: (done: number, total: number) => void,
+): Promise<StackResult> {
+    const result = await session.evaluate(preview, onProgress);
+    let upStack: GateStack;
+    try {
+        upStack = await up;
+    } catch (e) {
+        const why = e instanceof Error ? e.message.replace(/^.*?: program failed: /, "") : String(e);
+        return {
+            ...result,
+            warnings: [...result.warnings, `the \`pulumi up\` pass could not run (${why}): violations hidden by unknown values were not looked for`],
+        };
+    }
+    const upResult = await session.evaluate(upStack);
+    return { ...result, wouldBlock: wouldBlockFindings(result, upResult) };
 }

@@ -65,7 +65,7 @@ describe("preview semantics", () => {
     it("fails with one line naming the folder when the program throws", async () => {
         const run = previewProgram(fixture("programs", "throws"));
         await expect(run).rejects.toBeInstanceOf(GateError);
-        await expect(run).rejects.toThrow(/^tests\/fixtures\/gate\/programs\/throws: program failed: boom: the program broke$/);
+        await expect(run).rejects.toThrow(/^tests\/fixtures\/gate\/programs\/throws: program failed: boom: the program broke \(at index\.ts:3\)$/);
     });
 });
 

@@ -52,6 +52,10 @@ it("there are sample stacks, each with an expected.json, and every one could be 
 });
 
 describe.each(samples)("stacks/%s", (name) => {
+    it("gets no finding from the stand-ins of the `pulumi up` pass: nothing would block at `pulumi up` that the preview missed", () => {
+        expect((results.get(name)?.wouldBlock ?? ["the up pass did not run"]).map((f) => (typeof f === "string" ? f : `${f.policyName} ${f.urn}`))).toEqual([]);
+    });
+
     it("produces exactly the violations listed in its expected.json", () => {
         const actual = (results.get(name)?.findings ?? []).map((f) => `${f.enforcementLevel} ${f.policyName} ${f.resourceType}::${f.resourceName}`).sort();
         const expected = expectedOf(name)
