@@ -23,6 +23,7 @@ import { type PlannedPreview, planPreview } from "./preview";
 import { readConfigFile } from "./config";
 import { type Report, failsGate, summarize } from "./report";
 import { evaluateSamples } from "./samples";
+import { packConfigFromSettings, readSettingsFile } from "./settings";
 import { scanFile } from "./scan";
 import { GateSession } from "./session";
 import { evaluateBothPasses } from "./would-block";
@@ -150,6 +151,18 @@ async function cmdPolicies(args: Args): Promise<number> {
     });
 }
 
+/** `srguard config [--settings FILE]`: a complete `--policy-pack-config` file for the pack, from shared settings. */
+async function cmdConfig(args: Args): Promise<number> {
+    // The settings are read (and refused if bad) before the pack starts.
+    const settings = args.settings !== undefined ? readSettingsFile(args.settings) : {};
+    return withSession(args, undefined, async (opening) => {
+        const session = await opening;
+        const doc = packConfigFromSettings(session.info, settings, args.settings ?? "(no settings)");
+        emit(`${JSON.stringify(doc, null, 2)}\n`, args);
+        return EXIT_OK;
+    });
+}
+
 /**
  * `npm start`: every sample stack under DIR (samples.ts). The violating twins are meant to violate, so violations do
  * not fail the demonstration: the exit code is 0 when every stack could be evaluated and 2 when one could not (its
@@ -203,6 +216,8 @@ export async function main(argv: readonly string[]): Promise<number> {
                 return await cmdPolicies(args);
             case "samples":
                 return await cmdSamples(args);
+            case "config":
+                return await cmdConfig(args);
         }
     } catch (e) {
         const message = e instanceof GateError ? e.message : `internal error: ${messageOf(e)}`;

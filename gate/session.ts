@@ -8,6 +8,7 @@ import type { GateStack } from "./model";
 import { DEFAULT_PACK_DIR } from "./paths";
 import { type PackInfo, type PolicyConfigValue, PolicyPack, type StackIdentity } from "./pack";
 import type { Report } from "./report";
+import { settingWarnings } from "./settings";
 import type { JsonObject } from "./wire";
 
 
@@ -44,6 +45,8 @@ export class GateSession {
             if (opts.stack) await pack.configureStack(opts.stack);
             const info = await pack.info();
             const config = reconcileConfig(info, doc, opts.configFile ?? "(config)");
+            // Policies that share a setting (allowed regions, organisation accounts, ...) should agree: say where not.
+            for (const w of settingWarnings(config, opts.configFile ?? `the config of ${display}`)) process.stderr.write(`srguard: warning: ${w}\n`);
             await pack.configure(config);
             return new GateSession(pack, info, config, display, opts.concurrency ?? 64);
         } catch (e) {

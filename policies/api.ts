@@ -8,6 +8,8 @@
 import type { EnforcementLevel, PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { Cloud, Control, FrameworkKey, Severity, SrguardPolicy } from "./core/policy-legacy";
 import { SEVERITIES } from "./core/policy-legacy";
+import { specFromSchema } from "./core/config";
+import { type SharedSettings, expandSettings, parseSettings } from "./core/settings";
 import { installConfigureTap, installSecretTagTap } from "./core/sdk-contract";
 import { policies } from "./registry";
 
@@ -15,6 +17,8 @@ export { policies } from "./registry";
 export type { Cloud, Control, FrameworkKey, FrameworkRef, PolicyMeta, Severity, SrguardPolicy } from "./core/policy-legacy";
 export { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES, defineResourcePolicy, defineStackPolicy } from "./core/policy-legacy";
 export { ConfigError, resolveConfig, validatePackConfig } from "./core/config";
+export type { SharedSettings } from "./core/settings";
+export { SHARED_SETTINGS, SettingsError, expandSettings, parseSettings } from "./core/settings";
 
 export const PACK_NAME = "srguard";
 
@@ -65,7 +69,29 @@ export function withEnforcement<P extends ResourceValidationPolicy | StackValida
     return Object.freeze(Object.assign({}, policy, { enforcementLevel: level }));
 }
 
+/**
+ * A copy of `policy` whose config schema defaults are `values` (key → value): the engine fills the schema's defaults
+ * into the config it sends, so they apply wherever the `--policy-pack-config` file says nothing else.
+ */
+export function withConfigDefaults<P extends ResourceValidationPolicy | StackValidationPolicy>(policy: P, values: Readonly<Record<string, unknown>>): P {
+    const schema = policy.configSchema;
+    if (!schema || !Object.keys(values).length) return policy;
+    const properties = { ...schema.properties };
+    for (const [k, v] of Object.entries(values)) {
+        const property = properties[k];
+        if (property === undefined) throw new Error(`srguard: policy '${policy.name}' has no config key '${k}'`);
+        properties[k] = { ...property, default: v } as typeof property;
+    }
+    return Object.freeze(Object.assign({}, policy, { configSchema: { ...schema, properties } }));
+}
+
 export interface PackOptions extends Selection {
+    /**
+     * Shared settings (allowed regions and locations, organisation accounts, approved MSPs), stated once: they become
+     * the config defaults of every selected srguard policy that takes them (the `--policy-pack-config` file still
+     * overrides them; the gate warns when policies that share a setting end up with different values).
+     */
+    readonly settings?: SharedSettings;
     /** Per-policy default enforcement levels (the `--policy-pack-config` file still overrides them). */
     readonly enforcement?: Readonly<Record<string, EnforcementLevel>>;
     /** The team's own policies, added after srguard's. */
@@ -81,9 +107,17 @@ export function packArgs(options: PackOptions = {}): PolicyPackArgs {
     // tag) is exempted.
     installConfigureTap();
     installSecretTagTap();
-    const selected = selectPolicies(options).map((p) => {
+    const chosen = selectPolicies(options);
+    const fromSettings = options.settings
+        ? expandSettings(
+              parseSettings(options.settings),
+              chosen.map((p) => ({ name: p.name, spec: specFromSchema(p.configSchema) })),
+          )
+        : {};
+    const selected = chosen.map((p) => {
         const level = options.enforcement?.[p.name];
-        return level ? withEnforcement(p, level) : p;
+        const configured = withConfigDefaults(p, fromSettings[p.name] ?? {});
+        return level ? withEnforcement(configured, level) : configured;
     });
     const all = [...selected, ...(options.extra ?? [])];
     const seen = new Set<string>();

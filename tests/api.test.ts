@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packArgs, policies, selectPolicies, withEnforcement } from "../policies/api";
+import { SHARED_SETTINGS, packArgs, policies, selectPolicies, withConfigDefaults, withEnforcement } from "../policies/api";
 import { requireCostCenterTag, teamPackArgs } from "../examples/team-pack/policies";
 import { runResourcePolicy } from "./harness";
 
@@ -55,6 +55,57 @@ describe("packArgs", () => {
     it("rejects an extra policy whose name collides with srguard's", () => {
         const clash = withEnforcement({ ...requireCostCenterTag, name: "aws-cloudwatch-log-group-configure-retention" }, "advisory");
         expect(() => packArgs({ extra: [clash] })).toThrow("two policies are named");
+    });
+});
+
+describe("packArgs({ settings }): shared settings stated once", () => {
+    const settings = {
+        aws: { allowedRegions: ["eu-west-1"], organizationAccountIds: ["111111111111"] },
+        azure: { allowedLocations: ["westeurope"], approvedMspTenantIds: ["00000000-0000-4000-8000-000000000001"] },
+    };
+    const defaultOf = (name: string, key: string, from = packArgs({ settings }).policies) =>
+        (from.find((p) => p.name === name)?.configSchema?.properties[key] as { default?: unknown } | undefined)?.default;
+    const takers = (key: string) => policies.filter((p) => p.configSchema?.properties[key] !== undefined).map((p) => p.name);
+
+    it("becomes the config default of every policy that takes the setting, and only of those", () => {
+        expect(takers("allowedRegions")).toHaveLength(3);
+        expect(takers("allowedLocations")).toHaveLength(4);
+        expect(takers("organizationAccountIds")).toHaveLength(5);
+        for (const n of takers("allowedRegions")) expect(defaultOf(n, "allowedRegions"), n).toEqual(["eu-west-1"]);
+        for (const n of takers("allowedLocations")) expect(defaultOf(n, "allowedLocations"), n).toEqual(["westeurope"]);
+        for (const n of takers("organizationAccountIds")) expect(defaultOf(n, "organizationAccountIds"), n).toEqual(["111111111111"]);
+        expect(defaultOf("azure-managedservices-registration-definition-restrict-tenant", "approvedTenantIds")).toEqual(["00000000-0000-4000-8000-000000000001"]);
+        // A setting not given leaves the policy's own default.
+        expect(defaultOf("aws-iam-role-restrict-msp-trust", "approvedMspPrincipals")).toEqual([]);
+    });
+
+    it("leaves the registry's policies unchanged", () => {
+        packArgs({ settings });
+        for (const n of takers("allowedRegions")) expect(defaultOf(n, "allowedRegions", policies), n).toEqual(["ap-northeast-1", "ap-northeast-3"]);
+    });
+
+    it("applies to the selection only, and composes with enforcement overrides", () => {
+        const args = packArgs({ clouds: ["aws"], settings, enforcement: { "aws-regional-resource-restrict-region": "advisory" } });
+        const p = args.policies.find((x) => x.name === "aws-regional-resource-restrict-region");
+        expect(p?.enforcementLevel).toBe("advisory");
+        expect(defaultOf("aws-regional-resource-restrict-region", "allowedRegions", args.policies)).toEqual(["eu-west-1"]);
+        expect(args.policies.some((x) => x.name.startsWith("azure-"))).toBe(false);
+    });
+
+    it("refuses a value a policy would refuse, naming the setting and the policy", () => {
+        expect(() => packArgs({ settings: { aws: { allowedRegions: ["Europe"] } } })).toThrow(
+            /^setting 'aws\.allowedRegions' is refused by policy 'aws-[a-z-]+': config key 'allowedRegions\[0\]'/,
+        );
+        expect(() => packArgs({ settings: { aws: { regions: ["eu-west-1"] } } as never })).toThrow("setting 'aws.regions' is not a shared setting");
+    });
+
+    it("every shared setting is taken by at least one registered policy", () => {
+        for (const s of SHARED_SETTINGS) expect(takers(s.key).length, `${s.cloud}.${s.name}`).toBeGreaterThan(0);
+    });
+
+    it("withConfigDefaults refuses a key the policy does not have", () => {
+        const p = policies.find((x) => x.name === "aws-regional-resource-restrict-region");
+        expect(() => withConfigDefaults(p!, { allowedRegionz: [] })).toThrow("has no config key 'allowedRegionz'");
     });
 });
 

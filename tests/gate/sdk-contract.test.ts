@@ -65,8 +65,9 @@ describe("2–5. the runtime a program runs on", () => {
                 this.warnings.push(m);
             },
         };
-        const job: RunJob = { kind: "run", programDir: outside, entry: "", typescript: false, project: "proj", stack: "dev", organization: "org", config: {}, secretKeys: [] };
-        installMonitor(runtime, job, run);
+        // A preview's job (the fields the monitor reads; others default).
+        const job: Partial<RunJob> = { kind: "run", programDir: outside, entry: "", typescript: false, project: "proj", stack: "dev", organization: "org", config: {}, secretKeys: [] };
+        installMonitor(runtime, job as RunJob, run);
         class Thing extends runtime.pulumi.CustomResource {
             constructor(name: string, props: Record<string, unknown>, opts?: { id: string }) {
                 super("test:index:Thing", name, props, opts);
