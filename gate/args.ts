@@ -4,8 +4,10 @@
 import { parseArgs as parseArgv } from "node:util";
 import { GateError } from "./errors";
 
-export const COMMANDS = ["preview", "scan", "policies", "samples"] as const;
+export const COMMANDS = ["preview", "scan", "policies", "samples", "config"] as const;
 export type Command = (typeof COMMANDS)[number];
+/** The commands that run the pack over stacks (or list it) with a policy-pack config. */
+const EVALUATING: readonly Command[] = ["preview", "scan", "policies", "samples"];
 
 export type Format = "text" | "json" | "sarif" | "junit";
 const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit"];
@@ -24,6 +26,8 @@ export interface Args {
     readonly strictUnknowns?: boolean;
     /** `--data-sources FILE`: the user's offline answers for data sources (preview, samples). */
     readonly dataSources?: string;
+    /** `config --settings FILE`: the shared settings. */
+    readonly settings?: string;
 }
 
 /** `srguard help [COMMAND]`, `-h`/`--help` (with a command: that command's help). */
@@ -47,12 +51,13 @@ interface OptionSpec {
 }
 
 const OPTIONS = {
-    config: { type: "string", short: "c", arg: "FILE", help: "policy-pack config, the file `pulumi preview --policy-pack-config` takes" },
-    format: { type: "string", short: "f", arg: "FORMAT", help: "text (default), json, sarif or junit (policies: text or json)" },
-    output: { type: "string", short: "o", arg: "FILE", help: "write the report to FILE instead of stdout" },
+    config: { type: "string", short: "c", arg: "FILE", help: "policy-pack config, the file `pulumi preview --policy-pack-config` takes", only: EVALUATING },
+    settings: { type: "string", arg: "FILE", help: "shared settings (JSON: allowed regions and locations, organisation accounts, approved MSPs)", only: ["config"] },
+    format: { type: "string", short: "f", arg: "FORMAT", help: "text (default), json, sarif or junit (policies: text or json)", only: EVALUATING },
+    output: { type: "string", short: "o", arg: "FILE", help: "write the report (config: the config file) to FILE instead of stdout" },
     pack: { type: "string", short: "p", arg: "DIR", help: "the policy pack (default: srguard's own)" },
     stack: { type: "string", short: "s", arg: "NAME", help: "the stack whose Pulumi.<NAME>.yaml config the program runs with", only: ["preview"] },
-    concurrency: { type: "string", arg: "N", help: "Analyze calls in flight (default 64)" },
+    concurrency: { type: "string", arg: "N", help: "Analyze calls in flight (default 64)", only: EVALUATING },
     "strict-unknowns": {
         type: "boolean",
         help: "fail (exit 1) when a mandatory policy can't run during preview because a value it needs is unknown",
@@ -64,8 +69,8 @@ const OPTIONS = {
         help: "offline answers for the data sources the program calls (JSON: token → result; docs/gate.md)",
         only: ["preview", "samples"],
     },
-    color: { type: "boolean", help: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)" },
-    "no-color": { type: "boolean", help: "never colour the text report" },
+    color: { type: "boolean", help: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)", only: EVALUATING },
+    "no-color": { type: "boolean", help: "never colour the text report", only: EVALUATING },
     help: { type: "boolean", short: "h", help: "this help (with a command: that command's help)" },
     version: { type: "boolean", help: "srguard's version" },
 } as const satisfies Record<string, OptionSpec>;
@@ -83,6 +88,12 @@ const COMMAND_HELP: Readonly<Record<Command, { readonly synopsis: string; readon
         text:
             "preview every stack folder under DIR (default stacks) — what `npm start` runs; a folder's own " +
             "policy-config.json replaces --config for that stack",
+    },
+    config: {
+        synopsis: "config [--settings FILE]",
+        text:
+            "write a complete `--policy-pack-config` file for the pack: every policy with its level and config, the " +
+            "shared settings written into every policy that takes them (README: Shared settings)",
     },
 };
 
@@ -183,7 +194,8 @@ export function parseArgs(argv: readonly string[]): Args | HelpRequest | Version
     if (command === "policies" && rest.length) throw usageError("policies takes no arguments");
     if (command === "policies" && (format === "sarif" || format === "junit")) throw usageError(`--format ${format} is not available for policies (text or json)`);
     if (command === "scan" && !rest.length) throw usageError("scan needs at least one file");
-    const opt = <K extends "config" | "output" | "pack" | "stack">(k: K) => {
+    if (command === "config" && rest.length) throw usageError("config takes no arguments (the settings file goes after --settings)");
+    const opt = <K extends "config" | "output" | "pack" | "stack" | "settings">(k: K) => {
         const v = str(k);
         return v !== undefined ? ({ [k]: v } as Record<K, string>) : {};
     };
@@ -196,6 +208,7 @@ export function parseArgs(argv: readonly string[]): Args | HelpRequest | Version
         ...opt("output"),
         ...opt("pack"),
         ...opt("stack"),
+        ...opt("settings"),
         ...(values.color ? { color: true } : values["no-color"] ? { color: false } : {}),
         ...(values["strict-unknowns"] ? { strictUnknowns: true } : {}),
         ...(str("data-sources") !== undefined ? { dataSources: str("data-sources") as string } : {}),
