@@ -9,8 +9,18 @@
 // never reach them. The join and the rule reading live in core/cloudtrail-retention.ts (shared with
 // aws-cloudtrail-trail-require-msp-audit-logging).
 
-import { BUCKET, LIFECYCLE, type RetentionFinding, TRAIL, TrailLogRetention } from "../core/cloudtrail-retention";
-import { defineStackPolicy } from "../core/policy-legacy";
+import { BUCKET, LIFECYCLE, TRAIL, TrailLogRetention } from "../core/cloudtrail-retention";
+import { defineStackPolicy, type StackExampleResource } from "../core/policy";
+
+const BUCKET_NAME = "acme-audit-logs";
+const trail: StackExampleResource = { type: TRAIL, name: "trail", props: { s3BucketName: BUCKET_NAME, isMultiRegionTrail: true }, propertyDependencies: { s3BucketName: ["audit"] } };
+const bucket: StackExampleResource = { type: BUCKET, name: "audit", props: { bucket: BUCKET_NAME } };
+const lifecycle = (days: number): StackExampleResource => ({
+    type: LIFECYCLE,
+    name: "audit-lifecycle",
+    props: { bucket: BUCKET_NAME, rules: [{ id: "expire", status: "Enabled", filter: { prefix: "AWSLogs/" }, expiration: { days } }] },
+    propertyDependencies: { bucket: ["audit"] },
+});
 
 export default defineStackPolicy({
     name: "aws-cloudtrail-trail-configure-log-retention",
@@ -38,20 +48,23 @@ export default defineStackPolicy({
             description: "Fewest days a lifecycle rule may keep CloudTrail log files (current and noncurrent versions).",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            { title: "the trail's logs are kept 400 days", resources: [trail, bucket, lifecycle(400)] },
+            { title: "the trail's bucket has no lifecycle rules (logs are kept forever)", resources: [trail, bucket] },
+        ],
+        fail: [{ title: "a rule expires the trail's logs after 30 days", resources: [trail, bucket, lifecycle(30)] }],
+    },
+    *check(stack, config) {
         const trails = stack.ofType(TRAIL);
         if (trails.length === 0) return;
         const retention = new TrailLogRetention(stack, config.minimumRetentionDays);
         // A rule (or an unknown) shared by several trails is reported once.
         const seen = new Set<string>();
-        const emit = (f: RetentionFinding) => {
-            const key = f.kind === "violation" ? `violation\n${f.key}` : `unknown\n${f.urn}\n${f.what}`;
-            if (seen.has(key)) return;
-            seen.add(key);
-            if (f.kind === "violation") report.violation(f.urn, f.message);
-            else report.cannotKnow(f.urn, f.what);
-        };
-        for (const trail of trails) retention.forTrail(trail).forEach(emit);
-        retention.unjoined().forEach(emit);
+        for (const f of [...trails.flatMap((t) => retention.forTrail(t)), ...retention.unjoined()]) {
+            if (seen.has(f.key)) continue;
+            seen.add(f.key);
+            yield f;
+        }
     },
 });

@@ -11,91 +11,111 @@
 // log-retention policies make (core/s3-bucket.ts, core/public-access.ts, core/cloudtrail-retention.ts). Each problem
 // is reported on the resource that holds it, and only when no trail of the stack qualifies.
 
-import type { PolicyResource } from "@pulumi/policy";
-import type { TrailArgs } from "@pulumi/aws/cloudtrail";
 import { recordsManagementEvents } from "../core/cloudtrail-events";
 import { BUCKET, LIFECYCLE, TRAIL, TrailLogRetention } from "../core/cloudtrail-retention";
 import { requireGlobalServiceEvents, requireLogFileValidation, requireLogging, requireMultiRegion } from "../core/cloudtrail-trail";
-import { s3ConfigurationEncryption, s3InlineEncryption, type SseConfiguration } from "../core/encryption";
-import { KnownValues } from "../core/known";
-import { mspRoleIfKnown, ORGANIZATION_ACCOUNT_IDS } from "../core/msp";
-import { defineStackPolicy } from "../core/policy-legacy";
-import { analysePolicy, invalidPolicyMessage, publicPolicyMessage } from "../core/public-access";
+import { s3ConfigurationEncryption, s3DefaultEncryption, s3InlineEncryption } from "../core/encryption";
+import { mspRole, ORGANIZATION_ACCOUNT_IDS, UNKNOWN_TRUST } from "../core/msp";
+import { defineStackPolicy, type Finding, type StackExampleResource, type StackResource } from "../core/policy";
+import { resourcePolicy } from "../core/public-access";
 import {
     ACCOUNT_BLOCK,
     BUCKET_ACL,
     BUCKET_BLOCK,
     BUCKET_POLICY,
-    checkBucketAcl,
-    encryptionProblems,
+    bucketAcl,
     missingBlockMessage,
     PublicAccessBlocks,
     SSE_CONFIGURATION,
     unknownBlockWhat,
 } from "../core/s3-bucket";
-import { type Shape, Value } from "../core/read";
-import { JoinIndex, knownStrings } from "../core/stack";
+import type { Value } from "../core/read";
+import { Companions, Join, texts } from "../core/stack";
+import { all, fail, type Need, unknown, type Verdict } from "../core/verdict";
 
 const ROLE = "aws:iam/role:Role";
 
 /** A CloudTrail trail ARN: `arn:<partition>:cloudtrail:<region>:<account>:trail/<name>`. */
 const TRAIL_ARN = "^(|arn:aws(-cn|-us-gov|-iso|-iso-b)?:cloudtrail:[a-z0-9-]+:[0-9]{12}:trail/[A-Za-z0-9._-]{3,128})$";
 
-interface Problem {
-    readonly urn: string;
-    readonly message: string;
-}
-interface Unknown {
-    readonly urn: string;
-    readonly what: string;
+/** What keeps one trail from being the MSP audit trail: violations (one message each) and what waits for preview values. */
+interface TrailFindings {
+    readonly problems: Finding[];
+    readonly unknowns: Finding[];
 }
 
-/** What keeps one trail from being the MSP audit trail. */
-interface TrailFindings {
-    readonly problems: Problem[];
-    readonly unknowns: Unknown[];
+const noFindings = (): TrailFindings => ({ problems: [], unknowns: [] });
+
+/** Files a verdict on `urn`: each failure message a problem (after `prefix`), an unknown an unknown. */
+function note(f: TrailFindings, urn: string, v: Verdict, prefix = ""): void {
+    if (v.kind === "fail") f.problems.push(...v.messages.map((m) => ({ urn, verdict: fail(`${prefix}${m}`) })));
+    else if (v.kind === "unknown") f.unknowns.push({ urn, verdict: v });
+}
+
+/** A finding's identity, so that one shared by several trails is reported once. */
+function keyOf({ urn, verdict }: Finding): string {
+    if (verdict.kind === "fail") return `${urn}\n${verdict.messages.join("\n")}`;
+    if (verdict.kind === "unknown") return `${urn}\n?${verdict.needs.map((n: Need) => (typeof n === "string" ? n : n.path)).join("\n")}`;
+    return urn;
 }
 
 const FOR_BUCKET = "This bucket receives the CloudTrail logs that record what MSP roles do: ";
 
+type Trail = StackResource<typeof TRAIL>;
+type Bucket = StackResource<typeof BUCKET>;
+
 /** The trail's own settings: the log-retention policies' checks (core/cloudtrail-trail.ts), worded for MSP sessions. */
-function trailSettings(trail: PolicyResource, f: TrailFindings): void {
-    const props = Value.root<Shape<TrailArgs>>(trail.props);
-    const settings = [
+function trailSettings(trail: Trail): Verdict {
+    const props = trail.props;
+    return all([
         requireLogging(props, "the trail records MSP sessions"),
         requireMultiRegion(props, "what an MSP role does in any region (including regions nobody watches) is recorded"),
         requireGlobalServiceEvents(props, "IAM and global STS events (AssumeRole through the global endpoint) are not recorded"),
         requireLogFileValidation(props, "a log of an MSP session that was changed or deleted after delivery can be detected"),
         recordsManagementEvents(props),
-    ];
-    for (const v of settings) {
-        if (v.kind === "fail") f.problems.push(...v.messages.map((message) => ({ urn: trail.urn, message })));
-        else if (v.kind === "unknown") f.unknowns.push(...v.needs.map((n) => ({ urn: trail.urn, what: typeof n === "string" ? n : `\`${n.path}\`` })));
-    }
+    ]);
 }
 
-/** Companion resources of buckets (by `bucket`), and those whose bucket is unknown during preview. */
-class Companions {
-    private readonly byBucket = new Map<string, PolicyResource[]>();
-    readonly unresolved: PolicyResource[] = [];
-
-    constructor(resources: readonly PolicyResource[], index: JoinIndex) {
-        for (const r of resources) {
-            const ref = index.resolve(r, "bucket");
-            if (ref.kind === "unknown") this.unresolved.push(r);
-            if (ref.kind !== "resources") continue;
-            for (const b of ref.targets) {
-                const list = this.byBucket.get(b.urn) ?? [];
-                list.push(r);
-                this.byBucket.set(b.urn, list);
-            }
-        }
-    }
-
-    of(bucket: PolicyResource): readonly PolicyResource[] {
-        return this.byBucket.get(bucket.urn) ?? [];
-    }
+/** A bucket's own default encryption, ACL and bucket policy (the judgements of the encryption and public-access policies). */
+function bucketItself(bucket: Bucket): Verdict {
+    return all([s3DefaultEncryption(s3InlineEncryption(bucket.props)), bucketAcl(bucket), resourcePolicy(bucket.props.get("policy"), "policy")]);
 }
+
+/**
+ * Companions of the trail buckets with their verdicts: those of one bucket, and those whose bucket is unknown during
+ * preview — which may be any trail bucket's, so they are unknown (`bucket`) when their own verdict is not a pass.
+ */
+function judged<C extends typeof SSE_CONFIGURATION | typeof BUCKET_ACL | typeof BUCKET_POLICY>(
+    companions: Companions<typeof BUCKET, C>,
+    judge: (c: StackResource<C>) => Verdict,
+): { of(bucket: Bucket): Finding[]; readonly unresolved: readonly Finding[] } {
+    return {
+        of: (bucket) => companions.of(bucket).map((c) => ({ urn: c.urn, verdict: judge(c) })),
+        unresolved: companions.unresolved
+            .filter((c) => judge(c).kind !== "pass")
+            .map((c) => ({ urn: c.urn, verdict: unknown((c.props as Value<{ readonly bucket?: unknown }>).get("bucket")) })),
+    };
+}
+
+// Examples: an MSP role and a trail into a private, encrypted bucket of the stack.
+const OWN = "111111111111";
+const BUCKET_NAME = "acme-msp-audit";
+const EXAMPLE_CONFIG = { organizationAccountIds: [OWN] };
+const trustOf = (principal: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }] });
+const exampleRole: StackExampleResource = { type: ROLE, name: "msp", props: { assumeRolePolicy: trustOf("arn:aws:iam::222222222222:role/msp-operator") } };
+const exampleTrail: StackExampleResource = {
+    type: TRAIL,
+    name: "trail",
+    props: { s3BucketName: BUCKET_NAME, isMultiRegionTrail: true, enableLogFileValidation: true },
+    propertyDependencies: { s3BucketName: ["audit"] },
+};
+const exampleBucket: StackExampleResource = { type: BUCKET, name: "audit", props: { bucket: BUCKET_NAME } };
+const exampleBlock: StackExampleResource = {
+    type: BUCKET_BLOCK,
+    name: "audit-block",
+    props: { bucket: BUCKET_NAME, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+    propertyDependencies: { bucket: ["audit"] },
+};
 
 export default defineStackPolicy({
     name: "aws-cloudtrail-trail-require-msp-audit-logging",
@@ -140,99 +160,70 @@ export default defineStackPolicy({
             description: "Fewest days the trail's bucket must keep the CloudTrail log files (its lifecycle rules may not expire them earlier).",
         },
     },
-    check(stack, config, report) {
+    examples: {
+        pass: [
+            { title: "an MSP role, and a multi-region, validated trail into a private bucket of the stack", resources: [exampleRole, exampleTrail, exampleBucket, exampleBlock], config: EXAMPLE_CONFIG },
+            { title: "a stack without an MSP role needs no trail", resources: [{ ...exampleRole, props: { assumeRolePolicy: trustOf(`arn:aws:iam::${OWN}:root`) } }], config: EXAMPLE_CONFIG },
+        ],
+        fail: [
+            { title: "an MSP role and no trail", resources: [exampleRole, exampleBucket], config: EXAMPLE_CONFIG },
+            { title: "an MSP role and a single-region trail", resources: [exampleRole, { ...exampleTrail, props: { ...exampleTrail.props, isMultiRegionTrail: false } }, exampleBucket, exampleBlock], config: EXAMPLE_CONFIG },
+        ],
+    },
+    *check(stack, config) {
         if (config.existingTrailArn !== "") return;
-        const roles = stack.ofType(ROLE);
-        const kinds = roles.map((r) => ({ role: r, kind: mspRoleIfKnown(r.props, config.organizationAccountIds).kind }));
-        const msp = kinds.filter((k) => k.kind === "msp").map((k) => k.role);
-        const undecided = kinds.filter((k) => k.kind === "unknown").map((k) => k.role);
+        const roles = stack.ofType(ROLE).map((role) => ({ role, kind: mspRole(role.props.get("assumeRolePolicy"), config.organizationAccountIds).kind }));
+        const msp = roles.filter((r) => r.kind === "msp").map((r) => r.role);
+        const undecided = roles.filter((r) => r.kind === "unknown").map((r) => r.role);
         if (!msp.length && !undecided.length) return;
 
         const buckets = stack.ofType(BUCKET);
-        const index = new JoinIndex(buckets, (r) => knownStrings(r, "bucket", "id"));
+        const join = new Join(buckets, (b) => texts(b.props.get("bucket"), (b.props as Value<Readonly<Record<string, unknown>>>).get("id")));
         const retention = new TrailLogRetention(stack, config.minimumRetentionDays);
         const blocks = new PublicAccessBlocks(stack, buckets, true);
-        const sse = new Companions(stack.ofType(SSE_CONFIGURATION), index);
-        const acls = new Companions(stack.ofType(BUCKET_ACL), index);
-        const bucketPolicies = new Companions(stack.ofType(BUCKET_POLICY), index);
-
-        /** Default encryption, ACLs and bucket policy of a bucket, or the one of them a companion resource holds. */
-        const judgeResource = (r: PolicyResource, kind: "bucket" | "sse" | "acl" | "policy", f: TrailFindings, prefix: string) => {
-            const values = new KnownValues();
-            const problems: string[] = [];
-            if (kind === "bucket" || kind === "sse") {
-                const configurations: readonly SseConfiguration[] = kind === "bucket" ? s3InlineEncryption(r.props) : [s3ConfigurationEncryption(r.props)];
-                problems.push(...encryptionProblems(configurations, values));
-            }
-            if (kind === "bucket" || kind === "acl") {
-                checkBucketAcl(kind === "bucket" ? BUCKET : BUCKET_ACL, r.props, values, (m) => problems.push(m));
-            }
-            if (kind === "bucket" || kind === "policy") {
-                const policy = values.get(r.props, "policy");
-                if (policy.known) {
-                    const verdict = analysePolicy(policy.value, values);
-                    if (verdict.kind === "public") problems.push(publicPolicyMessage("policy", verdict.statements));
-                    if (verdict.kind === "invalid") problems.push(invalidPolicyMessage("policy", verdict.error));
-                }
-            }
-            for (const m of problems) f.problems.push({ urn: r.urn, message: `${prefix}${m}` });
-            if (!problems.length && values.incomplete) {
-                const what = { bucket: "its encryption, ACL or bucket policy", sse: "`rules`", acl: "its grants", policy: "`policy`" }[kind];
-                f.unknowns.push({ urn: r.urn, what });
-            }
-        };
+        // The bucket's companions, each judged as the encryption and public-access policies judge it.
         const companions = [
-            { kind: "sse", of: sse },
-            { kind: "acl", of: acls },
-            { kind: "policy", of: bucketPolicies },
-        ] as const;
+            judged(new Companions(join, stack.ofType(SSE_CONFIGURATION), "bucket"), (c) => s3DefaultEncryption([s3ConfigurationEncryption(c.props)])),
+            judged(new Companions(join, stack.ofType(BUCKET_ACL), "bucket"), bucketAcl),
+            judged(new Companions(join, stack.ofType(BUCKET_POLICY), "bucket"), (c) => resourcePolicy(c.props.get("policy"), "policy")),
+        ];
 
-        const findings = (trail: PolicyResource): TrailFindings => {
-            const f: TrailFindings = { problems: [], unknowns: [] };
-            trailSettings(trail, f);
+        const findings = (trail: Trail): TrailFindings => {
+            const f = noFindings();
+            note(f, trail.urn, trailSettings(trail));
             const ref = retention.bucketRef(trail, "s3BucketName");
             if (ref.kind === "unknown") {
-                f.unknowns.push({ urn: trail.urn, what: "`s3BucketName`" });
+                note(f, trail.urn, unknown(ref.value));
                 return f;
             }
             if (ref.kind === "none") {
-                f.problems.push({
-                    urn: trail.urn,
-                    message:
+                note(
+                    f,
+                    trail.urn,
+                    fail(
                         "`s3BucketName` names a bucket this stack does not manage, so its encryption, public access and retention " +
-                        "cannot be checked; manage the log bucket in this stack, or name a verified trail in `existingTrailArn`.",
-                });
+                            "cannot be checked; manage the log bucket in this stack, or name a verified trail in `existingTrailArn`.",
+                    ),
+                );
                 return f;
             }
             for (const bucket of ref.targets) {
-                judgeResource(bucket, "bucket", f, FOR_BUCKET);
-                for (const { kind, of } of companions) for (const c of of.of(bucket)) judgeResource(c, kind, f, "");
+                note(f, bucket.urn, bucketItself(bucket), FOR_BUCKET);
+                for (const c of companions) for (const { urn, verdict } of c.of(bucket)) note(f, urn, verdict);
                 const coverage = blocks.coverage(bucket);
-                if (coverage.missing.length) f.problems.push({ urn: bucket.urn, message: `${FOR_BUCKET}${missingBlockMessage(coverage, true)}` });
-                else if (coverage.unknown.length) f.unknowns.push({ urn: bucket.urn, what: unknownBlockWhat(coverage) });
+                if (coverage.missing.length) note(f, bucket.urn, fail(missingBlockMessage(coverage, true)), FOR_BUCKET);
+                else if (coverage.unknown.length) note(f, bucket.urn, unknown(unknownBlockWhat(coverage)));
             }
-            for (const r of retention.forTrail(trail)) {
-                if (r.kind === "violation") f.problems.push({ urn: r.urn, message: r.message });
-                else f.unknowns.push({ urn: r.urn, what: r.what });
-            }
+            for (const r of retention.forTrail(trail)) note(f, r.urn, r.verdict);
             return f;
         };
 
         // What holds for every trail alike, judged once (not once per trail, which would be quadratic): companions
         // whose bucket is unknown may be any trail bucket's (they matter only if they would fail), and lifecycle
         // configurations that could not be joined to a bucket.
-        const shared: TrailFindings = { problems: [], unknowns: [] };
-        for (const { kind, of } of companions) {
-            for (const c of of.unresolved) {
-                const probe: TrailFindings = { problems: [], unknowns: [] };
-                judgeResource(c, kind, probe, "");
-                if (probe.problems.length || probe.unknowns.length) shared.unknowns.push({ urn: c.urn, what: "`bucket`" });
-            }
-        }
-        for (const r of retention.unjoined()) {
-            if (r.kind === "violation") shared.problems.push({ urn: r.urn, message: r.message });
-            else shared.unknowns.push({ urn: r.urn, what: r.what });
-        }
+        const shared = noFindings();
+        for (const c of companions) for (const { urn, verdict } of c.unresolved) note(shared, urn, verdict);
+        for (const r of retention.unjoined()) note(shared, r.urn, r.verdict);
         const sharedClean = !shared.problems.length && !shared.unknowns.length;
 
         const trails = stack.ofType(TRAIL);
@@ -240,33 +231,38 @@ export default defineStackPolicy({
         if (sharedClean && all.some((f) => !f.problems.length && !f.unknowns.length)) return; // a trail qualifies
 
         const reported = new Set<string>();
-        const once = (key: string, emit: () => void) => {
-            if (reported.has(key)) return;
-            reported.add(key);
-            emit();
+        const once = function* (list: readonly Finding[]): Generator<Finding> {
+            for (const f of list) {
+                const key = keyOf(f);
+                if (reported.has(key)) continue;
+                reported.add(key);
+                yield f;
+            }
         };
         if (!msp.length) {
             // Whether the stack needs the trail at all waits for the trust policies.
-            for (const role of undecided) once(role.urn, () => report.cannotKnow(role.urn, "`assumeRolePolicy` (whether another account can assume the role)"));
+            for (const role of undecided) yield { urn: role.urn, verdict: unknown(UNKNOWN_TRUST) };
             return;
         }
         if (!trails.length) {
             for (const role of msp) {
-                report.violation(
-                    role.urn,
-                    "another account can assume this role, but the stack has no CloudTrail trail to record what it does; add a " +
-                        "multi-region trail with log file validation into an encrypted, private, retained bucket of this stack, or " +
-                        "set `existingTrailArn` to the trail that records this account.",
-                );
+                yield {
+                    urn: role.urn,
+                    verdict: fail(
+                        "another account can assume this role, but the stack has no CloudTrail trail to record what it does; add a " +
+                            "multi-region trail with log file validation into an encrypted, private, retained bucket of this stack, or " +
+                            "set `existingTrailArn` to the trail that records this account.",
+                    ),
+                };
             }
             return;
         }
         const pending = shared.problems.length ? [] : all.filter((f) => !f.problems.length);
         if (pending.length) {
             // A trail may still qualify: its verdict waits for values that are unknown during preview.
-            for (const f of [...pending, shared]) for (const u of f.unknowns) once(`${u.urn}\n${u.what}`, () => report.cannotKnow(u.urn, u.what));
+            for (const f of [...pending, shared]) yield* once(f.unknowns);
             return;
         }
-        for (const f of [...all, shared]) for (const p of f.problems) once(`${p.urn}\n${p.message}`, () => report.violation(p.urn, p.message));
+        for (const f of [...all, shared]) yield* once(f.problems);
     },
 });

@@ -9,164 +9,138 @@
 // covers the logs when its prefix could begin such a key. CloudTrail does not tag its objects: rules filtered on tags
 // never reach them.
 
-import type { PolicyResource } from "@pulumi/policy";
-import type { StackCheckContext } from "./policy-legacy";
-import { JoinIndex, knownStrings, type Reference } from "./stack";
-import { isFalse, isKnown, isObject, type Props } from "./values";
+import type { Finding, StackResource, StackView } from "./policy";
+import { Value } from "./read";
+import { Join, type Ref, texts } from "./stack";
+import { all, fail, type Need, unknown, type Verdict } from "./verdict";
 
 export const TRAIL = "aws:cloudtrail/trail:Trail";
 export const BUCKET = "aws:s3/bucket:Bucket";
 export const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
 
-/** A three-way answer; `unknown` names the resource and property whose preview value the answer waits for. */
-type Tri =
-    | { readonly kind: "yes"; readonly what: string }
-    | { readonly kind: "no" }
-    | { readonly kind: "unknown"; readonly urn: string; readonly what: string };
+type Trail = StackResource<typeof TRAIL>;
+type Bucket = StackResource<typeof BUCKET>;
+type Obj = Readonly<Record<string, unknown>>;
 
-const NO: Tri = { kind: "no" };
-const yes = (what: string): Tri => ({ kind: "yes", what });
-const unknownAt = (urn: string, what: string): Tri => ({ kind: "unknown", urn, what });
+/** Any object value, read without provider typing (lifecycle rules come in several shapes across bucket versions). */
+const untyped = (v: Value): Value<Obj> => v as Value<Obj>;
 
-type Read = { readonly known: true; readonly value: unknown } | { readonly known: false };
-
-function read(o: object, key: string): Read {
-    return isKnown(o, key) ? { known: true, value: (o as Readonly<Record<string, unknown>>)[key] } : { known: false };
+/** A finding of the retention check on one resource; `key` identifies it, so that one shared by trails is reported once. */
+export interface RetentionFinding extends Finding {
+    readonly key: string;
 }
 
-/** The objects of a block that the schema allows once or many times; undefined while it (or an element) is unknown. */
-function blocks(o: object, key: string): readonly Props[] | undefined {
-    const r = read(o, key);
-    if (!r.known) return undefined;
-    const v = r.value;
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) return isObject(v) ? [v] : [];
-    const out: Props[] = [];
-    for (let i = 0; i < v.length; i++) {
-        if (!isKnown(v, String(i))) return undefined;
-        const item: unknown = v[i];
-        if (isObject(item)) out.push(item);
-    }
-    return out;
+function finding(urn: string, verdict: Verdict, key: string): RetentionFinding {
+    return { urn, verdict, key: `${verdict.kind}\n${urn}\n${key}` };
 }
 
-/** How a lifecycle rule selects objects: by key prefix (`""` = every object), or by tags (never a CloudTrail log). */
-type Scope = { readonly kind: "prefix"; readonly prefix: string } | { readonly kind: "tagged" } | { readonly kind: "unknown"; readonly what: string };
-
-interface Rule {
-    /** Property path of the rule, e.g. `rules[0]` or `lifecycleRules[2]`. */
-    readonly path: string;
-    readonly enabled: Tri;
-    /** Whether the rule deletes objects (current or noncurrent) before the minimum retention. */
-    readonly early: Tri;
-    readonly scope: Scope;
+function unknownAt(urn: string, ...needs: Value[]): RetentionFinding {
+    return finding(urn, unknown(...needs), needs.map((n) => n.path).join("\n"));
 }
 
-/** Any `yes` wins, else any `unknown`, else `no`. */
-function anyOf(answers: readonly Tri[]): Tri {
-    return answers.find((a) => a.kind === "yes") ?? answers.find((a) => a.kind === "unknown") ?? NO;
+/**
+ * One condition of a violation: it holds (`true`), does not (`false`), or waits for a value unknown during preview on
+ * some resource (the finding that says so).
+ */
+type Condition = boolean | RetentionFinding;
+
+/** Whether the rule's expiration verdict (fail: expires early) makes the condition hold. */
+function expiresEarly(urn: string, v: Verdict): Condition {
+    if (v.kind === "unknown") return finding(urn, v, v.needs.map((n: Need) => (typeof n === "string" ? n : n.path)).join("\n"));
+    return v.kind === "fail";
 }
 
 /**
  * Whether a `days` value expires objects before `minimumDays`: a number, or a numeric string (what a YAML program or a
  * hand-edited export writes, and what the provider would read as that number).
  */
-function expiresWithin(days: unknown, minimumDays: number): boolean {
-    const n = typeof days === "string" && /^\s*\d+\s*$/.test(days) ? Number(days) : days;
+function expiresWithin(days: Value, minimumDays: number): boolean {
+    const text = days.text();
+    const n = text !== undefined ? (/^\s*\d+\s*$/.test(text) ? Number(text) : undefined) : days.value;
     return typeof n === "number" && n < minimumDays;
 }
 
-function expiresBefore(urn: string, rule: Props, path: string, minimumDays: number, nonCurrentDaysKey: string): Tri {
-    const answers: Tri[] = [];
+/** Fails (one message per setting) when the rule deletes current or noncurrent objects before `minimumDays`. */
+function expiresBefore(rule: Value<Obj>, minimumDays: number, nonCurrentDaysKey: string): Verdict {
+    const verdicts: Verdict[] = [];
     for (const key of ["expiration", "expirations"]) {
-        const list = blocks(rule, key);
-        if (!list) {
-            answers.push(unknownAt(urn, `\`${path}.${key}\``));
-            continue;
+        for (const e of rule.get(key).blocks()) {
+            if (e.isUnknown) {
+                verdicts.push(unknown(e));
+                continue;
+            }
+            const days = untyped(e).get("days");
+            if (days.isUnknown) verdicts.push(unknown(days));
+            else if (expiresWithin(days, minimumDays)) verdicts.push(fail(`\`${days.path}\` is below ${minimumDays} days`));
+            const date = untyped(e).get("date");
+            if (date.isUnknown) verdicts.push(unknown(date));
+            else if (date.isText()) verdicts.push(fail(`\`${date.path}\` expires every object it covers on a fixed date`));
         }
-        list.forEach((e, i) => {
-            const at = list.length > 1 || key === "expirations" ? `${path}.${key}[${i}]` : `${path}.${key}`;
-            const days = read(e, "days");
-            if (!days.known) answers.push(unknownAt(urn, `\`${at}.days\``));
-            else if (expiresWithin(days.value, minimumDays)) answers.push(yes(`\`${at}.days\``));
-            const date = read(e, "date");
-            if (!date.known) answers.push(unknownAt(urn, `\`${at}.date\``));
-            else if (typeof date.value === "string" && date.value.trim() !== "") answers.push(yes(`\`${at}.date\``));
-        });
     }
     for (const key of ["noncurrentVersionExpiration", "noncurrentVersionExpirations"]) {
-        const list = blocks(rule, key);
-        if (!list) {
-            answers.push(unknownAt(urn, `\`${path}.${key}\``));
-            continue;
+        for (const n of rule.get(key).blocks()) {
+            const days = untyped(n).get(nonCurrentDaysKey);
+            if (days.isUnknown) verdicts.push(unknown(days));
+            else if (expiresWithin(days, minimumDays)) verdicts.push(fail(`\`${days.path}\` is below ${minimumDays} days`));
         }
-        list.forEach((n, i) => {
-            const at = list.length > 1 || key === "noncurrentVersionExpirations" ? `${path}.${key}[${i}]` : `${path}.${key}`;
-            const days = read(n, nonCurrentDaysKey);
-            if (!days.known) answers.push(unknownAt(urn, `\`${at}.${nonCurrentDaysKey}\``));
-            else if (expiresWithin(days.value, minimumDays)) answers.push(yes(`\`${at}.${nonCurrentDaysKey}\``));
-        });
     }
-    return anyOf(answers);
+    return all(verdicts);
 }
 
-function hasTags(v: unknown): boolean {
-    return isObject(v) && Object.keys(v).length > 0;
+/** How a lifecycle rule selects objects: by key prefix (`""` = every object), or by tags (never a CloudTrail log). */
+type Scope = { readonly kind: "prefix"; readonly prefix: string } | { readonly kind: "tagged" } | { readonly kind: "unknown"; readonly value: Value };
+
+function prefixOf(o: Value<Obj>): Scope | undefined {
+    const p = o.get("prefix");
+    if (p.isUnknown) return { kind: "unknown", value: p };
+    const s = p.text();
+    return s !== undefined && s !== "" ? { kind: "prefix", prefix: s } : undefined;
 }
 
-function prefixOf(o: Props, path: string): Scope | undefined {
-    const p = read(o, "prefix");
-    if (!p.known) return { kind: "unknown", what: `\`${path}.prefix\`` };
-    return typeof p.value === "string" && p.value !== "" ? { kind: "prefix", prefix: p.value } : undefined;
+function hasTags(v: Value): boolean {
+    return v.entries().length > 0;
 }
 
 /** Scope of a `BucketLifecycleConfiguration` rule: `filter` (prefix, tag, and{prefix, tags}), else the rule's `prefix`. */
-function configurationRuleScope(rule: Props, path: string): Scope {
-    const filters = blocks(rule, "filter");
-    if (!filters) return { kind: "unknown", what: `\`${path}.filter\`` };
-    const filter = filters[0];
-    if (!filter) return prefixOf(rule, path) ?? { kind: "prefix", prefix: "" };
-    const at = `${path}.filter`;
-    const tag = read(filter, "tag");
-    if (!tag.known) return { kind: "unknown", what: `\`${at}.tag\`` };
-    if (isObject(tag.value)) return { kind: "tagged" };
-    const and = blocks(filter, "and");
-    if (!and) return { kind: "unknown", what: `\`${at}.and\`` };
-    const both = and[0];
+function configurationRuleScope(rule: Value<Obj>): Scope {
+    const [filter] = rule.get("filter").blocks();
+    if (!filter) return prefixOf(rule) ?? { kind: "prefix", prefix: "" };
+    if (filter.isUnknown) return { kind: "unknown", value: filter };
+    const f = untyped(filter);
+    const tag = f.get("tag");
+    if (tag.isUnknown) return { kind: "unknown", value: tag };
+    if (tag.isSet && typeof tag.value === "object" && !Array.isArray(tag.value)) return { kind: "tagged" };
+    const [both] = f.get("and").blocks();
+    if (both?.isUnknown) return { kind: "unknown", value: both };
     if (both) {
-        const tags = read(both, "tags");
-        if (!tags.known) return { kind: "unknown", what: `\`${at}.and.tags\`` };
-        if (hasTags(tags.value)) return { kind: "tagged" };
+        const tags = untyped(both).get("tags");
+        if (tags.isUnknown) return { kind: "unknown", value: tags };
+        if (hasTags(tags)) return { kind: "tagged" };
     }
-    return prefixOf(filter, at) ?? (both ? prefixOf(both, `${at}.and`) : undefined) ?? { kind: "prefix", prefix: "" };
+    return prefixOf(f) ?? (both ? prefixOf(untyped(both)) : undefined) ?? { kind: "prefix", prefix: "" };
 }
 
-function configurationRules(urn: string, rules: readonly Props[], minimumDays: number): Rule[] {
-    return rules.map((rule, i) => {
-        const path = `rules[${i}]`;
-        const status = read(rule, "status");
-        const enabled: Tri = !status.known
-            ? unknownAt(urn, `\`${path}.status\``)
-            : typeof status.value === "string" && status.value.toLowerCase() === "enabled"
-              ? yes(`\`${path}.status\``)
-              : NO;
-        return { path, enabled, early: expiresBefore(urn, rule, path, minimumDays, "noncurrentDays"), scope: configurationRuleScope(rule, path) };
-    });
+interface Rule {
+    /** Property path of the rule, e.g. `rules[0]` or `lifecycleRules[2]`. */
+    readonly path: string;
+    readonly enabled: Condition;
+    /** Fails when the rule deletes objects (current or noncurrent) before the minimum retention. */
+    readonly early: Verdict;
+    readonly scope: Scope;
 }
 
-function inlineRules(urn: string, rules: readonly Props[], minimumDays: number): Rule[] {
-    return rules.map((rule, i) => {
-        const path = `lifecycleRules[${i}]`;
-        const flag = read(rule, "enabled");
-        const enabled: Tri = !flag.known ? unknownAt(urn, `\`${path}.enabled\``) : isFalse(flag.value) ? NO : yes(`\`${path}.enabled\``);
-        const tags = read(rule, "tags");
-        const scope: Scope = !tags.known
-            ? { kind: "unknown", what: `\`${path}.tags\`` }
-            : hasTags(tags.value)
-              ? { kind: "tagged" }
-              : (prefixOf(rule, path) ?? { kind: "prefix", prefix: "" });
-        return { path, enabled, early: expiresBefore(urn, rule, path, minimumDays, "days"), scope };
-    });
+function configurationRule(urn: string, rule: Value<Obj>, minimumDays: number): Rule {
+    const status = rule.get("status");
+    const enabled: Condition = status.isUnknown ? unknownAt(urn, status) : status.text()?.toLowerCase() === "enabled";
+    return { path: rule.path, enabled, early: expiresBefore(rule, minimumDays, "noncurrentDays"), scope: configurationRuleScope(rule) };
+}
+
+function inlineRule(urn: string, rule: Value<Obj>, minimumDays: number): Rule {
+    const flag = rule.get("enabled");
+    const enabled: Condition = flag.isUnknown ? unknownAt(urn, flag) : !flag.isFalse();
+    const tags = rule.get("tags");
+    const scope: Scope = tags.isUnknown ? { kind: "unknown", value: tags } : hasTags(tags) ? { kind: "tagged" } : (prefixOf(rule) ?? { kind: "prefix", prefix: "" });
+    return { path: rule.path, enabled, early: expiresBefore(rule, minimumDays, "days"), scope };
 }
 
 /** The segments of a CloudTrail log key after `AWSLogs/`: whole (`full`) and as the start of one (`partial`). */
@@ -199,48 +173,42 @@ function prefixCoversTrailLogs(rulePrefix: string, base: string): boolean {
     return fitsSegments(rest, ["account", "service"]) || fitsSegments(rest, ["org", "account", "service"]);
 }
 
-function covers(scope: Scope, ruleUrn: string, trail: PolicyResource): Tri {
-    if (scope.kind === "tagged") return NO;
-    if (scope.kind === "unknown") return unknownAt(ruleUrn, scope.what);
-    if (scope.prefix === "") return yes("");
-    const keyPrefix = read(trail.props, "s3KeyPrefix");
-    if (!keyPrefix.known) return unknownAt(trail.urn, "`s3KeyPrefix`");
-    const raw = typeof keyPrefix.value === "string" ? keyPrefix.value.replace(/\/+$/, "") : "";
-    return prefixCoversTrailLogs(scope.prefix, raw === "" ? "" : `${raw}/`) ? yes("") : NO;
+function covers(scope: Scope, ruleUrn: string, trail: Trail): Condition {
+    if (scope.kind === "tagged") return false;
+    if (scope.kind === "unknown") return unknownAt(ruleUrn, scope.value);
+    if (scope.prefix === "") return true;
+    const keyPrefix = trail.props.get("s3KeyPrefix");
+    if (keyPrefix.isUnknown) return unknownAt(trail.urn, keyPrefix);
+    const raw = (keyPrefix.text() ?? "").replace(/\/+$/, "");
+    return prefixCoversTrailLogs(scope.prefix, raw === "" ? "" : `${raw}/`);
 }
 
 /** A resource that holds lifecycle rules for a trail's bucket, with the property the rules live in. */
 interface RuleSource {
-    readonly resource: PolicyResource;
+    readonly resource: StackResource;
     readonly property: "rules" | "lifecycleRules";
 }
 
-
-/** What the retention check found: a rule that expires logs early, or a value it waits for during preview. */
-export type RetentionFinding =
-    /** `key` identifies the rule (resource and rule path), so that a rule shared by several trails is reported once. */
-    | { readonly kind: "violation"; readonly urn: string; readonly key: string; readonly message: string }
-    | { readonly kind: "unknown"; readonly urn: string; readonly what: string };
-
 /** The lifecycle rules of a stack's trail buckets, judged against a minimum retention. Build once per stack run. */
 export class TrailLogRetention {
-    private readonly index: JoinIndex;
-    private readonly lifecycles: readonly PolicyResource[];
-    private readonly buckets: readonly PolicyResource[];
+    private readonly join: Join<typeof BUCKET>;
+    private readonly lifecycles: readonly StackResource<typeof LIFECYCLE>[];
+    private readonly buckets: readonly Bucket[];
     private readonly byBucket = new Map<string, RuleSource[]>();
     private readonly byName = new Map<string, RuleSource[]>();
-    private readonly unjoinedLifecycles: PolicyResource[] = [];
+    private readonly unjoinedLifecycles: StackResource<typeof LIFECYCLE>[] = [];
     /** Whether a bucket of the stack may hold inline lifecycle rules (first needed by a trail whose bucket is unknown). */
     private inlineRulesAnywhere: boolean | undefined;
     private unjoinedFindings: readonly RetentionFinding[] | undefined;
 
     constructor(
-        stack: StackCheckContext,
+        private readonly stack: StackView,
         private readonly minimumDays: number,
     ) {
         this.buckets = stack.ofType(BUCKET);
         this.lifecycles = stack.ofType(LIFECYCLE);
-        this.index = new JoinIndex(this.buckets, (r) => knownStrings(r, "bucket", "id"));
+        // A bucket is named by its `bucket`; an exported state also carries its `id` (the same name).
+        this.join = new Join(this.buckets, (b) => texts(b.props.get("bucket"), untyped(b.props).get("id")));
         const add = (map: Map<string, RuleSource[]>, key: string, source: RuleSource) => {
             const list = map.get(key);
             if (list) list.push(source);
@@ -252,37 +220,38 @@ export class TrailLogRetention {
             if (ref.kind === "resources") for (const b of ref.targets) add(this.byBucket, b.urn, source);
             else if (ref.kind === "unknown") this.unjoinedLifecycles.push(lc);
             else {
-                const name = knownStrings(lc, "bucket")[0];
+                const [name] = texts(lc.props.get("bucket"));
                 if (name) add(this.byName, name, source);
             }
         }
     }
 
     /** The bucket a property names; follows one hop through another resource's `bucket` (e.g. a BucketPolicy). */
-    bucketRef(from: PolicyResource, property: string): Reference {
-        const direct = this.index.resolve(from, property);
+    bucketRef<F extends string>(from: StackResource<F>, property: "bucket" | "s3BucketName"): Ref<typeof BUCKET> {
+        const direct = this.join.resolve(from as StackResource, property);
         if (direct.kind === "resources") return direct;
-        for (const via of from.propertyDependencies[property] ?? []) {
-            const hop = this.index.resolve(via, "bucket");
+        for (const via of from.resource.propertyDependencies[property] ?? []) {
+            const hop = this.join.resolve(this.stack.view(via), "bucket");
             if (hop.kind === "resources") return hop;
         }
         return direct;
     }
 
-    private rulesOf(source: RuleSource): { readonly rules: readonly Rule[] } | { readonly unknown: string } {
+    private rulesOf(source: RuleSource): { readonly rules: readonly Rule[] } | { readonly unknown: RetentionFinding } {
         const { resource, property } = source;
-        const list = blocks(resource.props, property);
-        if (!list) return { unknown: `\`${property}\`` };
-        return {
-            rules:
-                property === "rules"
-                    ? configurationRules(resource.urn, list, this.minimumDays)
-                    : inlineRules(resource.urn, list, this.minimumDays),
-        };
+        const list = untyped(resource.props).get(property);
+        if (list.isUnknown) return { unknown: unknownAt(resource.urn, list) };
+        const rules: Rule[] = [];
+        for (const rule of list.blocks()) {
+            if (rule.isUnknown) return { unknown: unknownAt(resource.urn, rule) };
+            const r = untyped(rule);
+            rules.push(property === "rules" ? configurationRule(resource.urn, r, this.minimumDays) : inlineRule(resource.urn, r, this.minimumDays));
+        }
+        return { rules };
     }
 
     /** The rules that expire `trail`'s logs before the minimum retention, and the unknowns that may. */
-    forTrail(trail: PolicyResource): RetentionFinding[] {
+    forTrail(trail: Trail): RetentionFinding[] {
         const out: RetentionFinding[] = [];
         const minimumDays = this.minimumDays;
         const ref = this.bucketRef(trail, "s3BucketName");
@@ -296,41 +265,37 @@ export class TrailLogRetention {
                 else sources.push({ resource: b, property: "lifecycleRules" });
             }
         } else if (ref.kind === "none") {
-            const name = knownStrings(trail, "s3BucketName")[0];
+            const [name] = texts(trail.props.get("s3BucketName"));
             if (name) sources.push(...(this.byName.get(name) ?? []));
         } else {
             // The trail's bucket is unknown: only lifecycle rules somewhere in the stack make that matter.
             // (computed once per stack run, not once per trail: the stack's buckets are scanned at most once)
-            this.inlineRulesAnywhere ??= this.buckets.some((b) => !isKnown(b.props, "lifecycleRules") || (blocks(b.props, "lifecycleRules")?.length ?? 0) > 0);
-            if (this.lifecycles.length > 0 || this.inlineRulesAnywhere) {
-                out.push({ kind: "unknown", urn: trail.urn, what: "`s3BucketName`" });
-            }
+            this.inlineRulesAnywhere ??= this.buckets.some((b) => {
+                const rules = b.props.get("lifecycleRules");
+                return rules.isUnknown || rules.blocks().length > 0;
+            });
+            if (this.lifecycles.length > 0 || this.inlineRulesAnywhere) out.push(unknownAt(trail.urn, ref.value));
             return out;
         }
         for (const source of sources) {
             const found = this.rulesOf(source);
             if ("unknown" in found) {
-                out.push({ kind: "unknown", urn: source.resource.urn, what: found.unknown });
+                out.push(found.unknown);
                 continue;
             }
             for (const rule of found.rules) {
-                const answers = [rule.enabled, rule.early, covers(rule.scope, source.resource.urn, trail)];
-                if (answers.some((a) => a.kind === "no")) continue;
-                const pending = answers.find((a): a is Extract<Tri, { kind: "unknown" }> => a.kind === "unknown");
+                const conditions = [rule.enabled, expiresEarly(source.resource.urn, rule.early), covers(rule.scope, source.resource.urn, trail)];
+                if (conditions.includes(false)) continue;
+                const pending = conditions.find((c): c is RetentionFinding => typeof c !== "boolean");
                 if (pending) {
-                    out.push({ kind: "unknown", urn: pending.urn, what: pending.what });
+                    out.push(pending);
                     continue;
                 }
-                const what = rule.early.kind === "yes" ? rule.early.what : `\`${rule.path}\``;
-                const why = what.endsWith(".date`") ? "expires every object it covers on a fixed date" : `is below ${minimumDays} days`;
-                out.push({
-                    kind: "violation",
-                    urn: source.resource.urn,
-                    key: `${source.resource.urn}\n${rule.path}`,
-                    message:
-                        `${what} ${why}, and \`${rule.path}\` covers the keys a CloudTrail trail delivers its logs to; ` +
-                        `keep them at least ${minimumDays} days, or scope the rule (\`filter.prefix\`) away from the trail's \`AWSLogs/\` keys.`,
-                });
+                const [what = `\`${rule.path}\` expires objects early`] = rule.early.kind === "fail" ? rule.early.messages : [];
+                const message =
+                    `${what}, and \`${rule.path}\` covers the keys a CloudTrail trail delivers its logs to; ` +
+                    `keep them at least ${minimumDays} days, or scope the rule (\`filter.prefix\`) away from the trail's \`AWSLogs/\` keys.`;
+                out.push(finding(source.resource.urn, fail(message), rule.path));
             }
         }
         return out;
@@ -345,9 +310,8 @@ export class TrailLogRetention {
         const out: RetentionFinding[] = [];
         for (const lc of this.unjoinedLifecycles) {
             const found = this.rulesOf({ resource: lc, property: "rules" });
-            const couldExpire =
-                "unknown" in found || found.rules.some((r) => r.enabled.kind !== "no" && r.early.kind !== "no" && r.scope.kind !== "tagged");
-            if (couldExpire) out.push({ kind: "unknown", urn: lc.urn, what: "`bucket`" });
+            const couldExpire = "unknown" in found || found.rules.some((r) => r.enabled !== false && r.early.kind !== "pass" && r.scope.kind !== "tagged");
+            if (couldExpire) out.push(unknownAt(lc.urn, lc.props.get("bucket")));
         }
         this.unjoinedFindings = Object.freeze(out);
         return this.unjoinedFindings;

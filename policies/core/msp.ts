@@ -14,7 +14,7 @@
 
 import type { ConfigProperty } from "./config";
 import { allows, conditionsOn, isFixedCondition, parsePolicyDocument, type Statement } from "./iam";
-import { Value } from "./read";
+import type { Value } from "./read";
 import { ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "./role-kind";
 import { ASSUME_ROLE } from "./trust";
 
@@ -127,9 +127,4 @@ export const UNKNOWN_TRUST = "`assumeRolePolicy` (whether another account can as
 export function isApproved(principal: TrustedPrincipal, approved: readonly string[]): boolean {
     const value = principal.value.trim();
     return approved.some((a) => (/^[0-9]{12}$/.test(a) ? principal.account === a : a === value));
-}
-
-/** TEMPORARY, until the stack policies are converted: `mspRole` on a resource's raw properties. */
-export function mspRoleIfKnown(props: Readonly<Record<string, unknown>>, organizationAccountIds: readonly string[]): MspRole {
-    return mspRole(Value.of(props, "assumeRolePolicy"), organizationAccountIds);
 }

@@ -182,6 +182,18 @@ describe("aws-iam-role-require-mfa", () => {
             expect((await runResourcePolicy(policy, role({ name: UNKNOWN, tags: UNKNOWN, assumeRolePolicy: doc(fromAccount) }))).verdict).toBe("pass");
         });
 
+        // A proven violation is not hidden by an unrelated unknown: statement #1 lets an account in without MFA whatever
+        // the tags say, so the role fails now instead of "can't run during preview" — the preview then names the real
+        // problem, and `pulumi up` is not the first to find it.
+        it("fails a statement without MFA next to an ExternalId statement that waits for the unknown tags", async () => {
+            const withoutMfa = { ...fromAccount, Condition: {} };
+            const vendor = { ...fromAccount, Principal: { AWS: "arn:aws:iam::444455556666:root" }, Condition: EXTERNAL_ID };
+            const r = await runResourcePolicy(policy, role({ tags: UNKNOWN, assumeRolePolicy: doc(withoutMfa, vendor) }));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("statement #1 lets IAM principals assume the role without MFA");
+            expect(r.messages.join()).not.toContain("statement #2");
+        });
+
         it("still fails a trust without MFA or ExternalId whose tags are unknown", async () => {
             expect((await runResourcePolicy(policy, role({ tags: UNKNOWN, assumeRolePolicy: doc({ ...fromAccount, Condition: {} }) }))).verdict).toBe("fail");
         });
