@@ -40,6 +40,14 @@ describe("aws-dax-cluster-require-encryption", () => {
             expect(r.verdict).toBe("unknown");
             expect(r.messages.join()).toContain(".serverSideEncryption.enabled");
         });
+
+        it("fails a block that is off even while another block is unknown (an unknown never hides a known violation)", async () => {
+            // Before the verdict framework the check stopped at the unknown block: the SDK then got the violation and
+            // a "can't run during preview" together; now the known violation decides.
+            const r = await runResourcePolicy(policy, cluster({ serverSideEncryption: [{ enabled: false }, { enabled: UNKNOWN }] }));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages).toEqual(["`serverSideEncryption.enabled` is not true; set it to true."]);
+        });
     });
 
     describe("config", () => {
