@@ -4,24 +4,40 @@
 import type { SrguardPolicy } from "./core/policy-legacy";
 
 // AWS — encryption-at-rest
+import awsApigatewayStageRequireCacheEncryption from "./aws/aws-apigateway-stage-require-cache-encryption";
+import awsCloudtrailTrailRequireKmsKey from "./aws/aws-cloudtrail-trail-require-kms-key";
 import awsCloudwatchLogGroupRequireKmsKey from "./aws/aws-cloudwatch-log-group-require-kms-key";
+import awsCodebuildProjectRequireS3LogsEncryption from "./aws/aws-codebuild-project-require-s3-logs-encryption";
+import awsCodebuildReportGroupRequireExportEncryption from "./aws/aws-codebuild-report-group-require-export-encryption";
 import awsDaxClusterRequireEncryption from "./aws/aws-dax-cluster-require-encryption";
+import awsDocdbClusterRequireStorageEncryption from "./aws/aws-docdb-cluster-require-storage-encryption";
 import awsDynamodbTableRequireCustomerManagedKey from "./aws/aws-dynamodb-table-require-customer-managed-key";
 import awsEbsEncryptionByDefaultEnable from "./aws/aws-ebs-encryption-by-default-enable";
 import awsEbsVolumeRequireEncryption from "./aws/aws-ebs-volume-require-encryption";
 import awsEc2InstanceRequireEbsEncryption from "./aws/aws-ec2-instance-require-ebs-encryption";
+import awsEc2LaunchConfigurationRequireEbsEncryption from "./aws/aws-ec2-launch-configuration-require-ebs-encryption";
 import awsEc2LaunchTemplateRequireEbsEncryption from "./aws/aws-ec2-launch-template-require-ebs-encryption";
+import awsEc2SpotFleetRequestRequireEbsEncryption from "./aws/aws-ec2-spot-fleet-request-require-ebs-encryption";
 import awsEfsFileSystemRequireEncryption from "./aws/aws-efs-file-system-require-encryption";
+import awsEksClusterRequireSecretsEncryption from "./aws/aws-eks-cluster-require-secrets-encryption";
+import awsElasticacheClusterRequireEncryptionAtRest from "./aws/aws-elasticache-cluster-require-encryption-at-rest";
 import awsElasticacheReplicationGroupRequireEncryptionAtRest from "./aws/aws-elasticache-replication-group-require-encryption-at-rest";
+import awsEmrSecurityConfigurationRequireEncryptionAtRest from "./aws/aws-emr-security-configuration-require-encryption-at-rest";
+import awsKinesisFirehoseDeliveryStreamRequireEncryption from "./aws/aws-kinesis-firehose-delivery-stream-require-encryption";
 import awsKinesisStreamRequireEncryption from "./aws/aws-kinesis-stream-require-encryption";
+import awsKmsKeyEnableRotation from "./aws/aws-kms-key-enable-rotation";
+import awsNeptuneClusterRequireStorageEncryption from "./aws/aws-neptune-cluster-require-storage-encryption";
+import awsNeptuneClusterSnapshotRequireEncryption from "./aws/aws-neptune-cluster-snapshot-require-encryption";
 import awsOpensearchDomainRequireEncryptionAtRest from "./aws/aws-opensearch-domain-require-encryption-at-rest";
 import awsRdsClusterRequireStorageEncryption from "./aws/aws-rds-cluster-require-storage-encryption";
 import awsRdsInstanceRequireStorageEncryption from "./aws/aws-rds-instance-require-storage-encryption";
+import awsRdsSnapshotRequireEncryption from "./aws/aws-rds-snapshot-require-encryption";
 import awsRedshiftClusterRequireEncryption from "./aws/aws-redshift-cluster-require-encryption";
 import awsS3BucketRequireCustomerManagedKey from "./aws/aws-s3-bucket-require-customer-managed-key";
 import awsS3BucketRequireServerSideEncryption from "./aws/aws-s3-bucket-require-server-side-encryption";
 import awsSnsTopicRequireEncryption from "./aws/aws-sns-topic-require-encryption";
 import awsSqsQueueRequireEncryption from "./aws/aws-sqs-queue-require-encryption";
+import awsWorkspacesWorkspaceRequireVolumeEncryption from "./aws/aws-workspaces-workspace-require-volume-encryption";
 
 // AWS — public-access
 import awsRdsInstanceDisallowPublicAccess from "./aws/aws-rds-instance-disallow-public-access";
@@ -37,6 +53,7 @@ import awsS3ObjectDisallowPublicAcl from "./aws/aws-s3-object-disallow-public-ac
 // AWS — mfa
 import awsIamRoleRequireMfa from "./aws/aws-iam-role-require-mfa";
 import awsIamRoleRestrictFederatedTrust from "./aws/aws-iam-role-restrict-federated-trust";
+import awsS3BucketVersioningEnableMfaDelete from "./aws/aws-s3-bucket-versioning-enable-mfa-delete";
 
 // AWS — log-retention
 import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
@@ -114,24 +131,40 @@ import srguardExemptions from "./srguard/srguard-exemptions";
 
 export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — encryption-at-rest
+    awsApigatewayStageRequireCacheEncryption,
+    awsCloudtrailTrailRequireKmsKey,
     awsCloudwatchLogGroupRequireKmsKey,
+    awsCodebuildProjectRequireS3LogsEncryption,
+    awsCodebuildReportGroupRequireExportEncryption,
     awsDaxClusterRequireEncryption,
+    awsDocdbClusterRequireStorageEncryption,
     awsDynamodbTableRequireCustomerManagedKey,
     awsEbsEncryptionByDefaultEnable,
     awsEbsVolumeRequireEncryption,
     awsEc2InstanceRequireEbsEncryption,
+    awsEc2LaunchConfigurationRequireEbsEncryption,
     awsEc2LaunchTemplateRequireEbsEncryption,
+    awsEc2SpotFleetRequestRequireEbsEncryption,
     awsEfsFileSystemRequireEncryption,
+    awsEksClusterRequireSecretsEncryption,
+    awsElasticacheClusterRequireEncryptionAtRest,
     awsElasticacheReplicationGroupRequireEncryptionAtRest,
+    awsEmrSecurityConfigurationRequireEncryptionAtRest,
+    awsKinesisFirehoseDeliveryStreamRequireEncryption,
     awsKinesisStreamRequireEncryption,
+    awsKmsKeyEnableRotation,
+    awsNeptuneClusterRequireStorageEncryption,
+    awsNeptuneClusterSnapshotRequireEncryption,
     awsOpensearchDomainRequireEncryptionAtRest,
     awsRdsClusterRequireStorageEncryption,
     awsRdsInstanceRequireStorageEncryption,
+    awsRdsSnapshotRequireEncryption,
     awsRedshiftClusterRequireEncryption,
     awsS3BucketRequireCustomerManagedKey,
     awsS3BucketRequireServerSideEncryption,
     awsSnsTopicRequireEncryption,
     awsSqsQueueRequireEncryption,
+    awsWorkspacesWorkspaceRequireVolumeEncryption,
 
     // AWS — public-access
     awsRdsInstanceDisallowPublicAccess,
@@ -147,6 +180,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — mfa
     awsIamRoleRequireMfa,
     awsIamRoleRestrictFederatedTrust,
+    awsS3BucketVersioningEnableMfaDelete,
 
     // AWS — log-retention
     awsCloudtrailTrailConfigureLogRetention,
