@@ -110,11 +110,3 @@ export function toAnalyzerProperties(m: JsonObject, path = "", opts: WireOptions
     }
     return out;
 }
-
-/** Whether a value holds a secret anywhere (used to keep secret config out of the pack's environment). */
-export function containsSecret(v: Json): boolean {
-    if (Array.isArray(v)) return v.some(containsSecret);
-    if (!isJsonObject(v)) return false;
-    if (v[SIG_KEY] === SECRET_SIG) return true;
-    return Object.values(v).some(containsSecret);
-}

@@ -63,7 +63,8 @@ describe("packArgs({ settings }): shared settings stated once", () => {
         aws: { allowedRegions: ["eu-west-1"], organizationAccountIds: ["111111111111"] },
         azure: { allowedLocations: ["westeurope"], approvedMspTenantIds: ["00000000-0000-4000-8000-000000000001"] },
     };
-    const defaultOf = (name: string, key: string, from = packArgs({ settings }).policies) =>
+    type WithSchema = { readonly name: string; readonly configSchema?: { readonly properties: Readonly<Record<string, unknown>> } };
+    const defaultOf = (name: string, key: string, from: readonly WithSchema[] = packArgs({ settings }).policies) =>
         (from.find((p) => p.name === name)?.configSchema?.properties[key] as { default?: unknown } | undefined)?.default;
     const takers = (key: string) => policies.filter((p) => p.configSchema?.properties[key] !== undefined).map((p) => p.name);
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { CLOUDS, CONTROLS, FRAMEWORKS, PACK_CONTROLS, policyFolder, SEVERITIES } from "../policies/core/policy-legacy";
-import { resolveConfig } from "../policies/core/config";
+import { type ConfigSpec, resolveConfig } from "../policies/core/config";
 import { policies } from "../policies/registry";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -16,6 +16,33 @@ function policyFiles(cloud: string): string[] {
         .map((f) => f.slice(0, -3))
         .sort();
 }
+
+/**
+ * Every default of `spec`, given to the pack's own validator as if a user had written it: `resolveConfig` with `{}`
+ * would only fill the defaults in, never check them.
+ */
+function validateDefaults(name: string, spec: ConfigSpec): void {
+    resolveConfig(name, spec, Object.fromEntries(Object.entries(spec).map(([key, p]) => [key, p.default])));
+}
+
+describe("the defaults check", () => {
+    const spec = (p: ConfigSpec[string]): ConfigSpec => ({ x: p });
+
+    it.each([
+        ["an integer below its minimum", spec({ type: "integer", default: -5, minimum: 1, description: "d" }), "config key 'x' must be at least 1, got -5"],
+        ["an integer above its maximum", spec({ type: "integer", default: 9, maximum: 3, description: "d" }), "must be at most 3, got 9"],
+        ["a string outside its enum", spec({ type: "string", default: "c", enum: ["a", "b"], description: "d" }), "config key 'x'"],
+        ["a list item that breaks the pattern", spec({ type: "array", items: { type: "string", pattern: "^[0-9]{12}$" }, default: ["12"], description: "d" }), "config key 'x[0]'"],
+    ])("refuses %s", (_what, s, message) => {
+        expect(() => validateDefaults("p", s)).toThrow(message);
+        // What the old check did passes the same spec: it never looked at the defaults.
+        expect(() => resolveConfig("p", s, {})).not.toThrow();
+    });
+
+    it("accepts defaults that satisfy the schema", () => {
+        expect(() => validateDefaults("p", spec({ type: "integer", default: 5, minimum: 1, description: "d" }))).not.toThrow();
+    });
+});
 
 describe("the registry", () => {
     it("lists every policy file exactly once, under the file's own name", () => {
@@ -71,7 +98,7 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, p) => {
     });
 
     it("has defaults that satisfy its own config schema", () => {
-        expect(() => resolveConfig(name, m.config, {})).not.toThrow();
+        expect(() => validateDefaults(name, m.config)).not.toThrow();
         for (const [key, spec] of Object.entries(m.config)) expect(spec.description, key).not.toBe("");
     });
 
