@@ -4,13 +4,13 @@
 import { parseArgs as parseArgv } from "node:util";
 import { GateError } from "./errors";
 
-export const COMMANDS = ["preview", "scan", "policies", "samples", "config"] as const;
+export const COMMANDS = ["preview", "scan", "policies", "samples", "config", "exemptions"] as const;
 export type Command = (typeof COMMANDS)[number];
 /** The commands that run the pack over stacks (or list it) with a policy-pack config. */
-const EVALUATING: readonly Command[] = ["preview", "scan", "policies", "samples"];
+const EVALUATING: readonly Command[] = ["preview", "scan", "policies", "samples", "exemptions"];
 
-export type Format = "text" | "json" | "sarif" | "junit";
-const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit"];
+export type Format = "text" | "json" | "sarif" | "junit" | "markdown";
+const FORMATS: readonly Format[] = ["text", "json", "sarif", "junit", "markdown"];
 
 export interface Args {
     readonly command: Command;
@@ -53,7 +53,7 @@ interface OptionSpec {
 const OPTIONS = {
     config: { type: "string", short: "c", arg: "FILE", help: "policy-pack config, the file `pulumi preview --policy-pack-config` takes", only: EVALUATING },
     settings: { type: "string", arg: "FILE", help: "shared settings (JSON: allowed regions and locations, organisation accounts, approved MSPs)", only: ["config"] },
-    format: { type: "string", short: "f", arg: "FORMAT", help: "text (default), json, sarif or junit (policies: text or json)", only: EVALUATING },
+    format: { type: "string", short: "f", arg: "FORMAT", help: "text (default), json, sarif, junit or markdown (policies, exemptions: text or json)", only: EVALUATING },
     output: { type: "string", short: "o", arg: "FILE", help: "write the report (config: the config file) to FILE instead of stdout" },
     pack: { type: "string", short: "p", arg: "DIR", help: "the policy pack (default: srguard's own)" },
     stack: { type: "string", short: "s", arg: "NAME", help: "the stack whose Pulumi.<NAME>.yaml config the program runs with", only: ["preview"] },
@@ -83,6 +83,12 @@ const COMMAND_HELP: Readonly<Record<Command, { readonly synopsis: string; readon
     },
     scan: { synopsis: "scan FILE...", text: "evaluate `pulumi preview --json` or `pulumi stack export` output" },
     policies: { synopsis: "policies", text: "list the pack's policies and their metadata" },
+    exemptions: {
+        synopsis: "exemptions [DIR|FILE...]",
+        text:
+            "list every exemption of the --config file and of the stacks given (a program folder, or a `pulumi preview " +
+            "--json` / `pulumi stack export` file): in force, expired or not honoured, soonest expiry first; runs no pack",
+    },
     samples: {
         synopsis: "samples [DIR]",
         text:
@@ -182,7 +188,7 @@ export function parseArgs(argv: readonly string[]): Args | HelpRequest | Version
     }
     const str = (n: OptionName) => (typeof values[n] === "string" ? (values[n] as string) : undefined);
     const format = str("format") ?? "text";
-    if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format '${format}' (text, json, sarif, junit)`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format '${format}' (text, json, sarif, junit, markdown)`);
     let concurrency = 64;
     const c = str("concurrency");
     if (c !== undefined) {
@@ -194,6 +200,9 @@ export function parseArgs(argv: readonly string[]): Args | HelpRequest | Version
     if (command === "policies" && rest.length) throw usageError("policies takes no arguments");
     if (command === "policies" && (format === "sarif" || format === "junit")) throw usageError(`--format ${format} is not available for policies (text or json)`);
     if (command === "scan" && !rest.length) throw usageError("scan needs at least one file");
+    if ((command === "policies" || command === "exemptions") && format !== "text" && format !== "json") {
+        throw usageError(`--format ${format} is not available for ${command} (text or json)`);
+    }
     if (command === "config" && rest.length) throw usageError("config takes no arguments (the settings file goes after --settings)");
     const opt = <K extends "config" | "output" | "pack" | "stack" | "settings">(k: K) => {
         const v = str(k);

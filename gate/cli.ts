@@ -13,7 +13,9 @@ import { type Args, helpText, parseArgs } from "./args";
 import { EXIT_BAD_INPUT, EXIT_MANDATORY, EXIT_OK, GateError, messageOf } from "./errors";
 import type { StackResult } from "./evaluate";
 import { formatJson } from "./formats/json";
+import { declaredExemptions, declaredJson, declaredText, exemptionsEntry, gateToday } from "./exemptions";
 import { formatJunit } from "./formats/junit";
+import { formatMarkdown } from "./formats/markdown";
 import { policiesJson, policiesText } from "./formats/policies";
 import { formatSarif } from "./formats/sarif";
 import { formatText } from "./formats/text";
@@ -24,6 +26,7 @@ import { readConfigFile } from "./config";
 import { type Report, failsGate, summarize } from "./report";
 import { evaluateSamples } from "./samples";
 import { packConfigFromSettings, readSettingsFile } from "./settings";
+import { readConfigFile as readPackConfigFile } from "./config";
 import { scanFile } from "./scan";
 import { GateSession } from "./session";
 import { evaluateBothPasses } from "./would-block";
@@ -59,6 +62,8 @@ function render(report: Report, args: Args): string {
             return formatSarif(report);
         case "junit":
             return formatJunit(report);
+        case "markdown":
+            return formatMarkdown(report);
         case "text":
             return formatText(report, {
                 color: args.color ?? (!args.output && process.stdout.isTTY === true && !process.env["NO_COLOR"]),
@@ -143,6 +148,22 @@ async function cmdScan(args: Args): Promise<number> {
     });
 }
 
+/**
+ * `srguard exemptions [--config FILE] [DIR|FILE...]`: every exemption declared in the config and on the stacks'
+ * resources, in force, expired or not honoured, soonest expiry first (gate/exemptions.ts). Runs no pack: the program
+ * of a folder runs offline, as for preview, only to see its resources and their tags.
+ */
+async function cmdExemptions(args: Args): Promise<number> {
+    const doc = args.config !== undefined ? readPackConfigFile(args.config) : undefined;
+    const config = exemptionsEntry(doc, args.config ?? "(config)");
+    const stacks: GateStack[] = [];
+    for (const p of args.positional) stacks.push(fs.existsSync(p) && fs.statSync(p).isDirectory() ? await planPreview(p, {}).run() : scanFile(p));
+    const now = gateToday();
+    const list = declaredExemptions(config, stacks, now);
+    emit(args.format === "json" ? declaredJson(list, now) : declaredText(list, now), args);
+    return EXIT_OK;
+}
+
 async function cmdPolicies(args: Args): Promise<number> {
     return withSession(args, undefined, async (opening) => {
         const session = await opening;
@@ -216,6 +237,8 @@ export async function main(argv: readonly string[]): Promise<number> {
                 return await cmdPolicies(args);
             case "samples":
                 return await cmdSamples(args);
+            case "exemptions":
+                return await cmdExemptions(args);
             case "config":
                 return await cmdConfig(args);
         }

@@ -3,6 +3,7 @@
 // then AnalyzeStack with every resource's outputs, parent and dependencies. Analyze calls go out concurrently (the
 // analyzer server handles them independently); the findings are put back in resource order.
 
+import { type ParsedExemptionLine, parseExemptionLine } from "../policies/core/exemptions";
 import { anyRemediation } from "./config";
 import type { GateResource, GateStack, SourcePosition } from "./model";
 import { ROOT_STACK_TYPE } from "./model";
@@ -24,6 +25,25 @@ export interface Finding {
     readonly source?: SourcePosition;
     /** Which call reported it. */
     readonly stage: "resource" | "stack";
+    /**
+     * The exemption the pack applied (`exempted`: reported as advisory, not a violation) or found expired (`expired`:
+     * the violation counts, at its level), read from the message's last line (policies/core/exemptions.ts).
+     */
+    readonly exemption?: FindingExemption;
+}
+
+export type FindingExemption = ParsedExemptionLine;
+
+/** The exemption line of an srguard diagnostic: an `exempted` one only counts when the pack made it advisory. */
+function exemptionOf(d: Diagnostic): { exemption?: FindingExemption } {
+    const e = parseExemptionLine(d.message);
+    if (!e || (e.status === "exempted" && d.enforcementLevel !== "advisory")) return {};
+    return { exemption: e };
+}
+
+/** Whether a finding is exempted (reported apart from violations, never blocking). */
+export function isExempted(f: Finding): boolean {
+    return f.exemption?.status === "exempted";
 }
 
 export interface StackResult {
@@ -112,6 +132,7 @@ export async function evaluateStack(pack: PolicyPack, stack: GateStack, opts: Ev
             resourceName: r?.name ?? `${stack.project}-${stack.stack}`,
             ...(r?.source ? { source: r.source } : {}),
             stage,
+            ...exemptionOf(d),
         };
     };
     const findings: Finding[] = [

@@ -1,7 +1,7 @@
 // What a run found, for the output formats: the pack's metadata, the effective enforcement levels, and each stack's
 // findings.
 
-import type { StackResult } from "./evaluate";
+import { isExempted, type StackResult } from "./evaluate";
 import type { EnforcementLevel, PackInfo, PolicyConfigValue, PolicyView } from "./pack";
 import { blocks, isCantRun } from "./would-block";
 
@@ -27,6 +27,8 @@ export interface Summary {
     readonly cantRunMandatory: number;
     /** Violations only the `pulumi up` pass finds, at each level. */
     readonly wouldBlock: { readonly mandatory: number; readonly advisory: number };
+    /** Findings an exemption in force covers (not counted as violations). */
+    readonly exempted: number;
 }
 
 /** `config`: the effective levels, to tell which "can't run" findings belong to mandatory policies. */
@@ -38,21 +40,24 @@ export function summarize(results: readonly StackResult[], config?: ReadonlyMap<
     let cantRunMandatory = 0;
     let upMandatory = 0;
     let upAdvisory = 0;
+    let exempted = 0;
     for (const r of results) {
         resources += r.resources;
         for (const f of r.findings) {
-            if (isCantRun(f)) {
+            if (isExempted(f)) exempted++;
+            else if (isCantRun(f)) {
                 cantRun++;
                 if (blocks(config?.get(f.policyName)?.enforcementLevel)) cantRunMandatory++;
             } else if (f.enforcementLevel === "mandatory") mandatory++;
             else advisory++;
         }
         for (const f of r.wouldBlock ?? []) {
+            if (isExempted(f)) continue;
             if (f.enforcementLevel === "mandatory") upMandatory++;
             else upAdvisory++;
         }
     }
-    return { resources, mandatory, advisory, cantRun, cantRunMandatory, wouldBlock: { mandatory: upMandatory, advisory: upAdvisory } };
+    return { resources, mandatory, advisory, cantRun, cantRunMandatory, wouldBlock: { mandatory: upMandatory, advisory: upAdvisory }, exempted };
 }
 
 /** Whether the run fails the gate (exit 1): a mandatory violation of the preview or of the `pulumi up` pass, or

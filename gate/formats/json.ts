@@ -1,6 +1,7 @@
 // The JSON report: a stable contract (docs/gate.md). Fields are only ever added.
 
 import type { Finding } from "../evaluate";
+import { exemptedOf, type ReportExemption, reportExemptions, violationsOf } from "../exemptions";
 import { controlOf, policyIndex, type Report, summarize } from "../report";
 import { type Outcome, outcomeOf } from "../would-block";
 import { locationOf } from "./text";
@@ -17,6 +18,14 @@ export interface JsonViolation {
     readonly outcome: Outcome;
     /** `file:line` of the program that declared the resource (preview only), or null. */
     readonly location: string | null;
+    /** The exemption that covers it (in `exempted`) or that expired (in `violations`), or null. */
+    readonly exemption: {
+        readonly status: "in-force" | "expired";
+        readonly source: "config" | "tag";
+        readonly reason: string;
+        readonly expires: string;
+        readonly ticket: string | null;
+    } | null;
 }
 
 interface JsonCounts {
@@ -26,6 +35,8 @@ interface JsonCounts {
     readonly cantRun: number;
     readonly cantRunMandatory: number;
     readonly wouldBlock: { readonly mandatory: number; readonly advisory: number };
+    /** Findings an exemption in force covers (in `exempted`, not in `violations`). */
+    readonly exempted: number;
 }
 
 export interface JsonReport {
@@ -33,6 +44,10 @@ export interface JsonReport {
     readonly violations: readonly JsonViolation[];
     /** Violations only the `pulumi up` pass finds (computed values resolved to stand-ins). */
     readonly wouldBlock: readonly JsonViolation[];
+    /** Findings an exemption in force covers: reported, never blocking (not in `violations`). */
+    readonly exempted: readonly JsonViolation[];
+    /** The exemptions the pack applied or found expired, soonest expiry first. */
+    readonly exemptions: readonly ReportExemption[];
     readonly summary: JsonCounts;
     readonly stacks: readonly ({ readonly origin: string; readonly project: string; readonly stack: string } & JsonCounts)[];
     readonly strictUnknowns: boolean;
@@ -50,11 +65,16 @@ export function toJsonReport(report: Report): JsonReport {
         message: f.message,
         outcome: outcomeOf(f),
         location: locationOf(f) ?? null,
+        exemption: f.exemption
+            ? { status: f.exemption.status === "exempted" ? "in-force" : "expired", source: f.exemption.source, reason: f.exemption.reason, expires: f.exemption.expires, ticket: f.exemption.ticket ?? null }
+            : null,
     });
     return {
         policyPack: { name: report.pack.name, version: report.pack.version },
-        violations: report.results.flatMap((r) => r.findings.map(entry)),
-        wouldBlock: report.results.flatMap((r) => (r.wouldBlock ?? []).map(entry)),
+        violations: report.results.flatMap((r) => violationsOf(r.findings).map(entry)),
+        wouldBlock: report.results.flatMap((r) => violationsOf(r.wouldBlock ?? []).map(entry)),
+        exempted: report.results.flatMap((r) => exemptedOf(r.findings).map(entry)),
+        exemptions: reportExemptions(report.results),
         summary: summarize(report.results, report.config),
         stacks: report.results.map((r) => ({
             origin: r.stack.origin,

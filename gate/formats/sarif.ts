@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Finding, StackResult } from "../evaluate";
+import { type Finding, isExempted, type StackResult } from "../evaluate";
 import type { EnforcementLevel, Severity } from "../pack";
 import { effectiveLevel, type Report } from "../report";
 import { isCantRun, outcomeOf } from "../would-block";
@@ -69,12 +69,19 @@ export function toSarif(report: Report, base: string = process.cwd()) {
         const index = ruleIndex.get(f.policyName);
         const cantRun = isCantRun(f);
         const policy = report.pack.policies.find((p) => p.name === f.policyName);
+        const exempted = isExempted(f);
         return {
             ruleId: f.policyName,
             ...(index !== undefined ? { ruleIndex: index } : {}),
             // §3.27.9: "can't run during preview" is neither a pass nor a fail: kind `open`, and then level `none`.
             ...(cantRun ? { kind: "open" as const } : {}),
-            level: cantRun ? ("none" as const) : levelOf(f.enforcementLevel),
+            // An exempted finding keeps its policy's level and carries a suppression (result.suppressions, §3.27.23): code scanning shows it
+            // dismissed, with the exemption's reason as the justification (kind `external` for the config, `inSource`
+            // for a tag in the program).
+            level: cantRun ? ("none" as const) : exempted && policy ? levelOf(effectiveLevel(report, policy)) : levelOf(f.enforcementLevel),
+            ...(exempted && f.exemption
+                ? { suppressions: [{ kind: f.exemption.source === "config" ? ("external" as const) : ("inSource" as const), status: "accepted" as const, justification: f.exemption.reason }] }
+                : {}),
             message: { text: stage === "up" ? `Would block at \`pulumi up\`: ${f.message}` : f.message },
             locations: [
                 {
@@ -91,8 +98,11 @@ export function toSarif(report: Report, base: string = process.cwd()) {
                 enforcementLevel: f.enforcementLevel,
                 resourceType: f.resourceType,
                 ...(f.severity ? { severity: f.severity } : {}),
-                outcome: stage === "up" ? "would-block" : outcomeOf(f),
+                outcome: stage === "up" ? "would-block" : exempted ? "exempted" : outcomeOf(f),
                 ...(cantRun && policy ? { policyEnforcementLevel: effectiveLevel(report, policy) } : {}),
+                ...(f.exemption
+                    ? { exemption: { status: exempted ? "in-force" : "expired", source: f.exemption.source, expires: f.exemption.expires, ...(f.exemption.ticket ? { ticket: f.exemption.ticket } : {}) } }
+                    : {}),
             },
         };
     };

@@ -3,11 +3,14 @@
 // the program that declared it, when known) and what the policy reported about it. Three groups, in this order:
 // violations of the preview, violations that would block at `pulumi up` (found by the second evaluation with
 // computed values resolved to stand-ins), and policies that could not run during the preview. The stack ends with a
-// summary line and one line per policy that reported anything.
+// summary line and one line per policy that reported anything. Findings an exemption covers are not violations: they
+// are listed in an "Exemptions" section (with days to expiry), beside the expired exemptions whose violations count
+// again.
 
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Finding, StackResult } from "../evaluate";
+import { type Finding, isExempted, type StackResult } from "../evaluate";
+import { daysText, reportExemptions } from "../exemptions";
 import type { PolicyView } from "../pack";
 import { type Report, effectiveLevel, policyIndex, summarize } from "../report";
 import { blocks, cantRunReason, isCantRun } from "../would-block";
@@ -117,15 +120,16 @@ function policyBlock(report: Report, g: PolicyGroup, kind: Group, policies: Read
 }
 
 function tally(r: StackResult): string[] {
-    const rows = new Map<string, { mandatory: number; advisory: number; up: number; cantRun: number }>();
+    const rows = new Map<string, { mandatory: number; advisory: number; up: number; cantRun: number; exempted: number }>();
     const row = (name: string) => {
         let x = rows.get(name);
-        if (!x) rows.set(name, (x = { mandatory: 0, advisory: 0, up: 0, cantRun: 0 }));
+        if (!x) rows.set(name, (x = { mandatory: 0, advisory: 0, up: 0, cantRun: 0, exempted: 0 }));
         return x;
     };
     for (const f of r.findings) {
         const x = row(f.policyName);
-        if (isCantRun(f)) x.cantRun++;
+        if (isExempted(f)) x.exempted++;
+        else if (isCantRun(f)) x.cantRun++;
         else if (f.enforcementLevel === "mandatory") x.mandatory++;
         else x.advisory++;
     }
@@ -139,6 +143,7 @@ function tally(r: StackResult): string[] {
                 x.advisory ? `${x.advisory} advisory` : "",
                 x.up ? `${x.up} would block at \`pulumi up\`` : "",
                 x.cantRun ? `${x.cantRun} can't run during preview` : "",
+                x.exempted ? `${x.exempted} exempted` : "",
             ].filter((p) => p !== "");
             return `    ${name.padEnd(width)}  ${parts.join(", ")}`;
         });
@@ -154,7 +159,7 @@ function stackBlock(report: Report, r: StackResult, paint: Paint, base: string):
     const failed = s.mandatory > 0 || s.wouldBlock.mandatory > 0 || (report.strictUnknowns === true && s.cantRunMandatory > 0);
     const mark = failed ? paint("red", "❌") : s.advisory || s.wouldBlock.advisory || s.cantRun ? paint("yellow", "⚠️ ") : paint("green", "✅");
     lines.push(`    ${mark} ${report.pack.name}@v${report.pack.version} (local: ${report.packDisplay})`);
-    const violations = r.findings.filter((f) => !isCantRun(f));
+    const violations = r.findings.filter((f) => !isCantRun(f) && !isExempted(f));
     const cantRun = r.findings.filter(isCantRun);
     const section = (kind: Group, heading: string | undefined, findings: readonly Finding[]) => {
         if (!findings.length) return;
@@ -179,6 +184,16 @@ function stackBlock(report: Report, r: StackResult, paint: Paint, base: string):
             : "Can't run during preview (a value is computed by another resource; --strict-unknowns makes a mandatory one fail the gate):",
         cantRun,
     );
+    const exemptions = reportExemptions([r]);
+    if (exemptions.length) {
+        lines.push("", paint("bold", "Exemptions (soonest expiry first):"));
+        for (const e of exemptions) {
+            const status = e.status === "in-force" ? paint("yellow", "[exempted]") : paint("red", "[expired] ");
+            const when = e.status === "in-force" ? `until ${e.expires}, ${daysText(e.daysLeft)}` : `${daysText(e.daysLeft)} (on ${e.expires}): the violation counts again`;
+            lines.push(`    ${status}  ${e.policyName} on ${e.resourceType} ${paint("bold", e.resourceName)} — ${when}`);
+            lines.push(...wrap(`${e.where}: ${e.reason}`, "        "));
+        }
+    }
     lines.push("");
     const verdict = failed
         ? paint("red", s.mandatory ? "FAILED: mandatory policy violations" : s.wouldBlock.mandatory ? "FAILED: `pulumi up` would be blocked" : "FAILED: mandatory policies could not run (--strict-unknowns)")
@@ -186,6 +201,7 @@ function stackBlock(report: Report, r: StackResult, paint: Paint, base: string):
     const extras = [
         s.wouldBlock.mandatory || s.wouldBlock.advisory ? `${s.wouldBlock.mandatory + s.wouldBlock.advisory} would block at \`pulumi up\`` : "",
         s.cantRun ? `${s.cantRun} can't run during preview` : "",
+        s.exempted ? `${s.exempted} exempted` : "",
     ].filter((e) => e !== "");
     lines.push(
         `Summary: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")}${extras.length ? `, ${extras.join(", ")}` : ""} in ${plural(r.resources, "resource")} — ${verdict}`,
@@ -202,7 +218,7 @@ export function formatText(report: Report, opts: TextOptions): string {
         const s = summarize(report.results, report.config);
         const up = s.wouldBlock.mandatory + s.wouldBlock.advisory;
         blocks.push(
-            `Total: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")}${up ? `, ${up} would block at \`pulumi up\`` : ""}${s.cantRun ? `, ${s.cantRun} can't run during preview` : ""} in ${plural(s.resources, "resource")} of ${plural(report.results.length, "stack")}`,
+            `Total: ${plural(s.mandatory, "mandatory violation")}, ${plural(s.advisory, "advisory violation")}${up ? `, ${up} would block at \`pulumi up\`` : ""}${s.cantRun ? `, ${s.cantRun} can't run during preview` : ""}${s.exempted ? `, ${s.exempted} exempted` : ""} in ${plural(s.resources, "resource")} of ${plural(report.results.length, "stack")}`,
         );
     }
     return `${blocks.join("\n\n")}\n`;

@@ -160,6 +160,24 @@ export function validateSarif(doc: unknown): string[] {
             // §3.27.17 partialFingerprints: string values.
             const pf = res["partialFingerprints"];
             if (pf !== undefined) need(isObj(pf) && Object.values(pf).every((v) => typeof v === "string"), `${w}.partialFingerprints`, "must map to strings (§3.27.17)");
+            // §3.27.23 suppressions: an array of suppression objects, each with `kind` inSource|external (required),
+            // `status` accepted|underReview|rejected and `justification` a string.
+            const sups = res["suppressions"];
+            if (sups !== undefined) {
+                need(Array.isArray(sups), `${w}.suppressions`, "must be an array (§3.27.23)");
+                if (Array.isArray(sups)) {
+                    sups.forEach((sup: unknown, k) => {
+                        const sw = `${w}.suppressions[${k}]`;
+                        if (!isObj(sup)) return need(false, sw, "must be a suppression object");
+                        need(sup["kind"] === "inSource" || sup["kind"] === "external", `${sw}.kind`, "is required: inSource or external");
+                        if (sup["status"] !== undefined) need(["accepted", "underReview", "rejected"].includes(String(sup["status"])), `${sw}.status`, "must be accepted|underReview|rejected");
+                        if (sup["justification"] !== undefined) need(typeof sup["justification"] === "string", `${sw}.justification`, "must be a string");
+                        for (const key of Object.keys(sup)) {
+                            need(["kind", "status", "justification", "location", "guid", "properties"].includes(key), `${sw}.${key}`, "is not a property of a suppression");
+                        }
+                    });
+                }
+            }
             propertyBag(res["properties"], `${w}.properties`);
         });
     });
