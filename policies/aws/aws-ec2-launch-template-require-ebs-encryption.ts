@@ -16,7 +16,7 @@ export default defineResourcePolicy({
         "Set `ebs: { encrypted: \"true\" }` (optionally with `kmsKeyId`) on every block device mapping, or enable EBS " +
         "encryption by default for the account and set the policy's `ebsEncryptionByDefault`.",
     frameworks: [
-        { framework: "aws-fsbp", version: "1.0.0", id: "EC2.3" },
+        { framework: "aws-fsbp", version: "1.0.0", id: "EC2.181" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

@@ -12,7 +12,10 @@ export default defineResourcePolicy({
         "Redshift clusters must be encrypted at rest. `encrypted` (a string in the provider) defaults to \"true\", so a " +
         "cluster that leaves it unset passes; `encrypted: \"false\"` fails.",
     remediation: "Remove `encrypted: \"false\"` or set it to \"true\" (optionally with `kmsKeyId` for a customer managed key).",
-    frameworks: [{ framework: "iso27001", version: "2022", id: "A.8.24" }],
+    frameworks: [
+        { framework: "aws-fsbp", version: "1.0.0", id: "Redshift.10" },
+        { framework: "iso27001", version: "2022", id: "A.8.24" },
+    ],
     enforcementLevel: "mandatory",
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     config: {},

@@ -18,7 +18,6 @@ export default defineResourcePolicy({
         "aws:kms:dsse, or remove the configuration to keep the SSE-S3 default. Prefer the " +
         "BucketServerSideEncryptionConfiguration resource over the deprecated inline `serverSideEncryptionConfiguration`.",
     frameworks: [
-        { framework: "aws-fsbp", version: "1.0.0", id: "S3.4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",
