@@ -100,6 +100,27 @@ import azureStorageAccountRequireSecureTransfer from "./azure/azure-storage-acco
 import azureStorageAccountRestrictNetworkAccess from "./azure/azure-storage-account-restrict-network-access";
 import azureStorageBlobContainerDisallowPublicAccess from "./azure/azure-storage-blob-container-disallow-public-access";
 import azureStorageStaticWebsiteDisallow from "./azure/azure-storage-static-website-disallow";
+import azureAppconfigurationConfigurationStoreRestrictPublicNetworkAccess from "./azure/azure-appconfiguration-configuration-store-restrict-public-network-access";
+import azureCognitiveservicesAccountRestrictPublicNetworkAccess from "./azure/azure-cognitiveservices-account-restrict-public-network-access";
+import azureComputeDiskRestrictNetworkAccess from "./azure/azure-compute-disk-restrict-network-access";
+import azureContainerregistryRegistryDisallowAnonymousPull from "./azure/azure-containerregistry-registry-disallow-anonymous-pull";
+import azureContainerregistryRegistryRestrictPublicNetworkAccess from "./azure/azure-containerregistry-registry-restrict-public-network-access";
+import azureCosmosdbAccountRequirePrivateEndpoint from "./azure/azure-cosmosdb-account-require-private-endpoint";
+import azureDatabricksWorkspaceRestrictPublicNetworkAccess from "./azure/azure-databricks-workspace-restrict-public-network-access";
+import azureDatafactoryFactoryRestrictPublicNetworkAccess from "./azure/azure-datafactory-factory-restrict-public-network-access";
+import azureDbformysqlServerRestrictPublicNetworkAccess from "./azure/azure-dbformysql-server-restrict-public-network-access";
+import azureDbforpostgresqlServerRestrictPublicNetworkAccess from "./azure/azure-dbforpostgresql-server-restrict-public-network-access";
+import azureEventgridTopicRestrictPublicNetworkAccess from "./azure/azure-eventgrid-topic-restrict-public-network-access";
+import azureEventhubNamespaceRestrictPublicNetworkAccess from "./azure/azure-eventhub-namespace-restrict-public-network-access";
+import azureKeyvaultVaultRequirePrivateEndpoint from "./azure/azure-keyvault-vault-require-private-endpoint";
+import azureKustoClusterRestrictPublicNetworkAccess from "./azure/azure-kusto-cluster-restrict-public-network-access";
+import azureMachinelearningservicesWorkspaceRestrictPublicNetworkAccess from "./azure/azure-machinelearningservices-workspace-restrict-public-network-access";
+import azureRedisCacheRestrictPublicNetworkAccess from "./azure/azure-redis-cache-restrict-public-network-access";
+import azureSearchServiceRestrictPublicNetworkAccess from "./azure/azure-search-service-restrict-public-network-access";
+import azureServicebusNamespaceRestrictPublicNetworkAccess from "./azure/azure-servicebus-namespace-restrict-public-network-access";
+import azureSqlManagedInstanceDisallowPublicDataEndpoint from "./azure/azure-sql-managed-instance-disallow-public-data-endpoint";
+import azureStorageAccountRequirePrivateEndpoint from "./azure/azure-storage-account-require-private-endpoint";
+import azureSynapseWorkspaceRestrictPublicNetworkAccess from "./azure/azure-synapse-workspace-restrict-public-network-access";
 
 // Azure — mfa
 import azureAuthorizationPimRoleEligibilityScheduleRequireMfa from "./azure/azure-authorization-pim-role-eligibility-schedule-require-mfa";
@@ -227,6 +248,27 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureStorageAccountRestrictNetworkAccess,
     azureStorageBlobContainerDisallowPublicAccess,
     azureStorageStaticWebsiteDisallow,
+    azureAppconfigurationConfigurationStoreRestrictPublicNetworkAccess,
+    azureCognitiveservicesAccountRestrictPublicNetworkAccess,
+    azureComputeDiskRestrictNetworkAccess,
+    azureContainerregistryRegistryDisallowAnonymousPull,
+    azureContainerregistryRegistryRestrictPublicNetworkAccess,
+    azureCosmosdbAccountRequirePrivateEndpoint,
+    azureDatabricksWorkspaceRestrictPublicNetworkAccess,
+    azureDatafactoryFactoryRestrictPublicNetworkAccess,
+    azureDbformysqlServerRestrictPublicNetworkAccess,
+    azureDbforpostgresqlServerRestrictPublicNetworkAccess,
+    azureEventgridTopicRestrictPublicNetworkAccess,
+    azureEventhubNamespaceRestrictPublicNetworkAccess,
+    azureKeyvaultVaultRequirePrivateEndpoint,
+    azureKustoClusterRestrictPublicNetworkAccess,
+    azureMachinelearningservicesWorkspaceRestrictPublicNetworkAccess,
+    azureRedisCacheRestrictPublicNetworkAccess,
+    azureSearchServiceRestrictPublicNetworkAccess,
+    azureServicebusNamespaceRestrictPublicNetworkAccess,
+    azureSqlManagedInstanceDisallowPublicDataEndpoint,
+    azureStorageAccountRequirePrivateEndpoint,
+    azureSynapseWorkspaceRestrictPublicNetworkAccess,
 
     // Azure — mfa
     azureAuthorizationPimRoleEligibilityScheduleRequireMfa,

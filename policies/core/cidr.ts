@@ -33,3 +33,28 @@ export function isUnboundedRange(value: unknown): boolean {
     if (!p) return false;
     return p.prefix < (p.family === 4 ? MIN_IPV4_PREFIX : MIN_IPV6_PREFIX);
 }
+
+/** A dotted IPv4 address as a number (`undefined` when it is not one). */
+export function ipv4Number(value: string): number | undefined {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value.trim());
+    if (!m) return undefined;
+    let n = 0;
+    for (const part of m.slice(1)) {
+        const octet = Number(part);
+        if (octet > 255) return undefined;
+        n = n * 256 + octet;
+    }
+    return n;
+}
+
+/**
+ * Whether a firewall rule written as a start–end IPv4 range (SQL, PostgreSQL, MySQL, Synapse, Redis) admits more than
+ * a bounded range: more addresses than a /8 holds, e.g. 0.0.0.0–255.255.255.255, or the internet in halves
+ * (0.0.0.0–127.255.255.255). Azure's "allow Azure services" rule 0.0.0.0–0.0.0.0 is not judged here.
+ */
+export function isUnboundedIpv4Range(start: string, end: string): boolean {
+    const from = ipv4Number(start);
+    const to = ipv4Number(end);
+    if (from === undefined || to === undefined || to < from) return false;
+    return to - from + 1 > 2 ** (32 - MIN_IPV4_PREFIX);
+}

@@ -1,8 +1,8 @@
 // Azure public-access: anonymous blob access, open firewalls and public endpoints (storage, Key Vault, Cosmos DB, SQL),
 // static websites, weak TLS — under versioned and parameterised tokens, with enum values in any case.
 
-import { type EvasionCase, omit } from "../model";
-import { A, RG, cosmos, storageAccount, vault } from "./azure-fixtures";
+import { type EvasionCase, type JsonObject, omit } from "../model";
+import { A, RG, armId, cosmos, storageAccount, vault } from "./azure-fixtures";
 
 const BLOB_ACCESS = "azure-storage-account-disallow-public-blob-access";
 const CONTAINER = "azure-storage-blob-container-disallow-public-access";
@@ -13,6 +13,74 @@ const STATIC_WEBSITE = "azure-storage-static-website-disallow";
 const VAULT_NETWORK = "azure-keyvault-vault-restrict-public-network-access";
 const COSMOS_NETWORK = "azure-cosmosdb-account-restrict-public-network-access";
 const SQL_NETWORK = "azure-sql-server-restrict-public-network-access";
+const POSTGRES = "azure-dbforpostgresql-server-restrict-public-network-access";
+const MYSQL = "azure-dbformysql-server-restrict-public-network-access";
+const SQL_MI = "azure-sql-managed-instance-disallow-public-data-endpoint";
+const REDIS = "azure-redis-cache-restrict-public-network-access";
+const ACR_NETWORK = "azure-containerregistry-registry-restrict-public-network-access";
+const ACR_ANONYMOUS = "azure-containerregistry-registry-disallow-anonymous-pull";
+const EVENTHUB = "azure-eventhub-namespace-restrict-public-network-access";
+const SERVICEBUS = "azure-servicebus-namespace-restrict-public-network-access";
+const COGNITIVE = "azure-cognitiveservices-account-restrict-public-network-access";
+const APPCONFIG = "azure-appconfiguration-configuration-store-restrict-public-network-access";
+const SYNAPSE = "azure-synapse-workspace-restrict-public-network-access";
+const DATAFACTORY = "azure-datafactory-factory-restrict-public-network-access";
+const SEARCH = "azure-search-service-restrict-public-network-access";
+const EVENTGRID = "azure-eventgrid-topic-restrict-public-network-access";
+const ML = "azure-machinelearningservices-workspace-restrict-public-network-access";
+const DATABRICKS = "azure-databricks-workspace-restrict-public-network-access";
+const KUSTO = "azure-kusto-cluster-restrict-public-network-access";
+const DISK = "azure-compute-disk-restrict-network-access";
+const STORAGE_PE = "azure-storage-account-require-private-endpoint";
+const COSMOS_PE = "azure-cosmosdb-account-require-private-endpoint";
+const VAULT_PE = "azure-keyvault-vault-require-private-endpoint";
+
+/** Type tokens of the public-endpoint services (property names: the `...Args` of @pulumi/azure-native 3.28.0). */
+const T = {
+    postgres: "azure-native:dbforpostgresql:Server",
+    postgresRule: "azure-native:dbforpostgresql:FirewallRule",
+    postgresRuleParameterised: "azure-native_dbforpostgresql_v20240801:dbforpostgresql:FirewallRule",
+    mysql: "azure-native:dbformysql:Server",
+    mysqlRule: "azure-native:dbformysql:FirewallRule",
+    managedInstance: "azure-native:sql:ManagedInstance",
+    redis: "azure-native:redis:Redis",
+    redisOld: "azure-native:cache:Redis",
+    registry: "azure-native:containerregistry:Registry",
+    eventhubNamespace: "azure-native:eventhub:Namespace",
+    eventhubRuleSet: "azure-native:eventhub:NamespaceNetworkRuleSet",
+    servicebusNamespace: "azure-native:servicebus:Namespace",
+    servicebusRuleSet: "azure-native:servicebus:NamespaceNetworkRuleSet",
+    cognitive: "azure-native:cognitiveservices:Account",
+    appconfig: "azure-native:appconfiguration:ConfigurationStore",
+    synapse: "azure-native:synapse:Workspace",
+    synapseRule: "azure-native:synapse:IpFirewallRule",
+    factory: "azure-native:datafactory:Factory",
+    search: "azure-native:search:Service",
+    eventgridDomain: "azure-native:eventgrid:Domain",
+    mlWorkspace: "azure-native:machinelearningservices:Workspace",
+    databricks: "azure-native:databricks:Workspace",
+    kusto: "azure-native:kusto:Cluster",
+    snapshot: "azure-native:compute:Snapshot",
+    privateEndpoint: "azure-native:network:PrivateEndpoint",
+} as const;
+
+/** A private endpoint to `target` (its id, unknown until the target exists: the join is the property dependency). */
+function privateEndpoint(name: string, target: string) {
+    return {
+        type: T.privateEndpoint,
+        name,
+        inputs: {
+            privateEndpointName: name,
+            resourceGroupName: RG,
+            location: "japaneast",
+            subnet: { id: armId("Microsoft.Network/virtualNetworks", "spoke/subnets/pe") },
+            privateLinkServiceConnections: [{ name, privateLinkServiceId: armId("Microsoft.Any/resources", target), groupIds: ["default"] }],
+        },
+        propertyDependencies: { privateLinkServiceConnections: [target] },
+    };
+}
+
+const resource = (type: string, name: string, inputs: Record<string, unknown>) => ({ type, name, inputs: { resourceGroupName: RG, location: "japaneast", ...inputs } as JsonObject });
 
 const base = { cloud: "azure", control: "public-access" } as const;
 
@@ -162,6 +230,213 @@ export const cases: readonly EvasionCase[] = [
         ],
     },
 
+    {
+        ...base,
+        id: "azure-public-access-postgres-azure-services-rule",
+        kind: "evasion",
+        title: "PostgreSQL flexible server in a delegated subnet, with a parameterised-token FirewallRule 0.0.0.0–0.0.0.0 (\"allow Azure services\")",
+        stack: {
+            resources: [
+                resource(T.postgres, "db", { serverName: "db", network: { delegatedSubnetResourceId: armId("Microsoft.Network/virtualNetworks", "spoke/subnets/db") } }),
+                { ...resource(T.postgresRuleParameterised, "azure-services", { serverName: "db", startIpAddress: "0.0.0.0", endIpAddress: "0.0.0.0" }), propertyDependencies: { serverName: ["db"] } },
+            ],
+        },
+        violations: [{ policy: POSTGRES, resource: "azure-services" }],
+        decision: "A firewall rule is judged on its own, like a public container on a private account: one flip of the server's access away from being live.",
+    },
+    {
+        ...base,
+        id: "azure-public-access-mysql-internet-in-halves",
+        kind: "evasion",
+        title: "MySQL flexible server with public access `disabled`, and two FirewallRules 0.0.0.0–127.255.255.255 and 128.0.0.0–255.255.255.255",
+        stack: {
+            resources: [
+                resource(T.mysql, "db", { serverName: "db", network: { publicNetworkAccess: "disabled" } }),
+                resource(T.mysqlRule, "low", { serverName: "db", startIpAddress: "0.0.0.0", endIpAddress: "127.255.255.255" }),
+                resource(T.mysqlRule, "high", { serverName: "db", startIpAddress: "128.0.0.0", endIpAddress: "255.255.255.255" }),
+            ],
+        },
+        violations: [
+            { policy: MYSQL, resource: "low" },
+            { policy: MYSQL, resource: "high" },
+        ],
+    },
+    {
+        ...base,
+        id: "azure-public-access-postgres-network-unset",
+        kind: "evasion",
+        title: "PostgreSQL flexible server that leaves `network` out (public access Enabled)",
+        stack: { resources: [resource(T.postgres, "db", { serverName: "db", version: "16" })] },
+        violations: [{ policy: POSTGRES, resource: "db" }],
+        preview: true,
+    },
+    {
+        ...base,
+        id: "azure-public-access-managed-instance-string-true",
+        kind: "evasion",
+        title: "SQL managed instance with `publicDataEndpointEnabled: \"True\"` (string)",
+        stack: { resources: [resource(T.managedInstance, "mi", { managedInstanceName: "mi", subnetId: armId("Microsoft.Network/virtualNetworks", "spoke/subnets/mi"), publicDataEndpointEnabled: "True" })] },
+        violations: [{ policy: SQL_MI, resource: "mi" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-redis-old-cache-token",
+        kind: "evasion",
+        title: "Redis under the renamed `cache:Redis` token, `publicNetworkAccess` left out",
+        stack: { resources: [resource(T.redisOld, "cache", { name: "cache", sku: { name: "Premium", family: "P", capacity: 1 } })] },
+        violations: [{ policy: REDIS, resource: "cache" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-registry-anonymous-and-open",
+        kind: "evasion",
+        title: "container registry with `anonymousPullEnabled: \"true\"` and a `deny` firewall whose IP rule is 0.0.0.0/1",
+        stack: {
+            resources: [
+                resource(T.registry, "images", {
+                    registryName: "images",
+                    sku: { name: "Premium" },
+                    anonymousPullEnabled: "true",
+                    networkRuleSet: { defaultAction: "deny", ipRules: [{ iPAddressOrRange: "0.0.0.0/1", action: "Allow" }] },
+                }),
+            ],
+        },
+        violations: [
+            { policy: ACR_ANONYMOUS, resource: "images" },
+            { policy: ACR_NETWORK, resource: "images" },
+        ],
+    },
+    {
+        ...base,
+        id: "azure-public-access-eventhub-rule-set-reopens",
+        kind: "evasion",
+        title: "Event Hubs namespace `Disabled`, whose NamespaceNetworkRuleSet states `Enabled` with `defaultAction: \"allow\"`",
+        stack: {
+            resources: [
+                resource(T.eventhubNamespace, "events", { namespaceName: "events", publicNetworkAccess: "Disabled" }),
+                { ...resource(T.eventhubRuleSet, "events-network", { namespaceName: "events", publicNetworkAccess: "Enabled", defaultAction: "allow" }), propertyDependencies: { namespaceName: ["events"] } },
+            ],
+        },
+        violations: [{ policy: EVENTHUB, resource: "events" }],
+        decision: "The rule set is applied after the namespace (it names it), so the access it states is the one that holds.",
+    },
+    {
+        ...base,
+        id: "azure-public-access-servicebus-unset",
+        kind: "evasion",
+        title: "Service Bus namespace that leaves `publicNetworkAccess` out, with no network rule set",
+        stack: { resources: [resource(T.servicebusNamespace, "bus", { namespaceName: "bus", sku: { name: "Premium" } })] },
+        violations: [{ policy: SERVICEBUS, resource: "bus" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-cognitive-quarters",
+        kind: "evasion",
+        title: "AI services account with `defaultAction: \"Deny\"` and IP rules 0.0.0.0/2, 64.0.0.0/2, 128.0.0.0/1",
+        stack: {
+            resources: [
+                resource(T.cognitive, "ai", {
+                    accountName: "ai",
+                    kind: "OpenAI",
+                    sku: { name: "S0" },
+                    properties: { publicNetworkAccess: "Enabled", networkAcls: { defaultAction: "Deny", ipRules: [{ value: "0.0.0.0/2" }, { value: "64.0.0.0/2" }, { value: "128.0.0.0/1" }] } },
+                }),
+            ],
+        },
+        violations: [{ policy: COGNITIVE, resource: "ai" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-appconfig-and-factory-lower-case",
+        kind: "evasion",
+        title: "App Configuration store and data factory with `publicNetworkAccess: \"enabled\"` (lower case)",
+        stack: {
+            resources: [
+                resource(T.appconfig, "settings", { configStoreName: "settings", sku: { name: "Standard" }, publicNetworkAccess: "enabled" }),
+                resource(T.factory, "etl", { factoryName: "etl", publicNetworkAccess: "enabled" }),
+            ],
+        },
+        violations: [
+            { policy: APPCONFIG, resource: "settings" },
+            { policy: DATAFACTORY, resource: "etl" },
+        ],
+    },
+    {
+        ...base,
+        id: "azure-public-access-synapse-allow-all",
+        kind: "evasion",
+        title: "Synapse workspace with public access `Disabled` and an `allowAll` IpFirewallRule 0.0.0.0–255.255.255.255",
+        stack: {
+            resources: [
+                resource(T.synapse, "lake", { workspaceName: "lake", publicNetworkAccess: "Disabled" }),
+                { ...resource(T.synapseRule, "allowAll", { workspaceName: "lake", ruleName: "allowAll", startIpAddress: "0.0.0.0", endIpAddress: "255.255.255.255" }), propertyDependencies: { workspaceName: ["lake"] } },
+            ],
+        },
+        violations: [{ policy: SYNAPSE, resource: "allowAll" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-search-empty-allow-list",
+        kind: "evasion",
+        title: "search service with `publicNetworkAccess` left out and an empty `networkRuleSet.ipRules`",
+        stack: { resources: [resource(T.search, "find", { searchServiceName: "find", sku: { name: "standard" }, networkRuleSet: { ipRules: [] } })] },
+        violations: [{ policy: SEARCH, resource: "find" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-eventgrid-domain-v2-token",
+        kind: "evasion",
+        title: "Event Grid domain under a v2-style versioned token, `publicNetworkAccess: \"Enabled\"`",
+        stack: { resources: [resource("azure-native:eventgrid/v20230601preview:Domain", "domain", { domainName: "domain", publicNetworkAccess: "Enabled" })] },
+        violations: [{ policy: EVENTGRID, resource: "domain" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-ml-databricks-kusto-unset",
+        kind: "evasion",
+        title: "Machine Learning workspace, Databricks workspace and Data Explorer cluster that leave `publicNetworkAccess` out",
+        stack: {
+            resources: [
+                resource(T.mlWorkspace, "ml", { workspaceName: "ml" }),
+                resource(T.databricks, "spark", { workspaceName: "spark", managedResourceGroupId: `/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/spark-managed` }),
+                resource(T.kusto, "adx", { clusterName: "adx", sku: { name: "Standard_E8ads_v5", tier: "Standard" } }),
+            ],
+        },
+        violations: [
+            { policy: ML, resource: "ml" },
+            { policy: DATABRICKS, resource: "spark" },
+            { policy: KUSTO, resource: "adx" },
+        ],
+    },
+    {
+        ...base,
+        id: "azure-public-access-snapshot-export-defaults",
+        kind: "evasion",
+        title: "snapshot that leaves `networkAccessPolicy` and `publicNetworkAccess` out (AllowAll, Enabled: SAS export from anywhere)",
+        stack: { resources: [resource(T.snapshot, "backup", { snapshotName: "backup", creationData: { createOption: "Copy", sourceResourceId: armId("Microsoft.Compute/disks", "os") } })] },
+        violations: [{ policy: DISK, resource: "backup" }],
+    },
+    {
+        ...base,
+        id: "azure-public-access-private-endpoint-to-another-resource",
+        kind: "evasion",
+        title: "storage account, Cosmos DB account and Key Vault with public endpoints, and a private endpoint built from another account's id",
+        stack: {
+            resources: [
+                storageAccount("data", { publicNetworkAccess: "Enabled", networkRuleSet: { defaultAction: "Deny" } }),
+                storageAccount("other"),
+                cosmos("orders", { publicNetworkAccess: "Enabled", ipRules: [{ ipAddressOrRange: "203.0.113.0/24" }] }),
+                vault("keys", { publicNetworkAccess: "Enabled", networkAcls: { defaultAction: "Deny" } }),
+                privateEndpoint("other-pe", "other"),
+            ],
+        },
+        violations: [
+            { policy: STORAGE_PE, resource: "data" },
+            { policy: COSMOS_PE, resource: "orders" },
+            { policy: VAULT_PE, resource: "keys" },
+        ],
+    },
+
     // ---- legitimate
     {
         ...base,
@@ -182,9 +457,15 @@ export const cases: readonly EvasionCase[] = [
                 storageAccount("data", { publicNetworkAccess: "Enabled", networkRuleSet: { defaultAction: "deny", ipRules: [{ iPAddressOrRange: "203.0.113.0/24", action: "Allow" }] } }),
                 vault("keys", { publicNetworkAccess: "Enabled", networkAcls: { defaultAction: "Deny", ipRules: [{ value: "198.51.100.0/24" }, { value: "2001:db8::/48" }] } }),
                 cosmos("orders", { publicNetworkAccess: "Enabled", ipRules: [{ ipAddressOrRange: "203.0.113.0/24" }] }),
+                privateEndpoint("data-pe", "data"),
+                privateEndpoint("keys-pe", "keys"),
+                privateEndpoint("orders-pe", "orders"),
             ],
         },
         silent: "control",
+        decision:
+            "A public endpoint limited to office ranges passes the firewall policies (CIS 3.8); the private-endpoint policies " +
+            "(CIS 3.10, 4.5.2, 8.7, advisory) want the apps on a private endpoint too, so this stack declares one for each.",
     },
     {
         ...base,
@@ -199,5 +480,26 @@ export const cases: readonly EvasionCase[] = [
             ],
         },
         silent: "control",
+    },
+    {
+        ...base,
+        id: "azure-public-access-legit-private-services",
+        kind: "legitimate",
+        title: "private services in odd spellings: a VNet-integrated PostgreSQL server with an office FirewallRule, a rule set that disables an Event Hubs namespace, `disabled` / `DISABLED` switches, a disk exported only privately",
+        stack: {
+            resources: [
+                resource(T.postgres, "db", { serverName: "db", network: { delegatedSubnetResourceId: armId("Microsoft.Network/virtualNetworks", "spoke/subnets/db") } }),
+                { ...resource(T.postgresRule, "office", { serverName: "db", startIpAddress: "203.0.113.0", endIpAddress: "203.0.113.255" }), propertyDependencies: { serverName: ["db"] } },
+                resource(T.eventhubNamespace, "events", { namespaceName: "events" }),
+                { ...resource(T.eventhubRuleSet, "events-network", { namespaceName: "events", publicNetworkAccess: "Disabled", defaultAction: "Deny" }), propertyDependencies: { namespaceName: ["events"] } },
+                resource(T.registry, "images", { registryName: "images", sku: { name: "Premium" }, networkRuleSet: { defaultAction: "Deny", ipRules: [{ iPAddressOrRange: "203.0.113.0/24", action: "Allow" }] } }),
+                resource(T.managedInstance, "mi", { managedInstanceName: "mi", subnetId: armId("Microsoft.Network/virtualNetworks", "spoke/subnets/mi") }),
+                resource(T.search, "find", { searchServiceName: "find", sku: { name: "standard" }, publicNetworkAccess: "disabled" }),
+                resource(T.kusto, "adx", { clusterName: "adx", sku: { name: "Standard_E8ads_v5", tier: "Standard" }, publicNetworkAccess: "DISABLED" }),
+                resource(T.snapshot, "backup", { snapshotName: "backup", creationData: { createOption: "Copy" }, networkAccessPolicy: "AllowPrivate", diskAccessId: armId("Microsoft.Compute/diskAccesses", "private") }),
+            ],
+        },
+        silent: "control",
+        preview: true,
     },
 ];
