@@ -19,7 +19,7 @@ export default defineResourcePolicy({
         "the same principal, role and scope, and require MFA on activation in the role's RoleManagementPolicy. A workload " +
         "identity that cannot activate PIM roles (a deployment pipeline) or a break-glass account goes in `allowedPrincipalIds`.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "PA-1" },
+        { framework: "mcsb", version: "v1", id: "PA-1" },
         { framework: "iso27001", version: "2022", id: "A.8.2" },
     ],
     enforcementLevel: "mandatory",

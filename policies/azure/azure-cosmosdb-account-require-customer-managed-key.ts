@@ -14,7 +14,7 @@ export default defineResourcePolicy({
         "Set `keyVaultKeyUri` to a Key Vault key URI (and `defaultIdentity` to an identity that may use the key). " +
         "Azure only accepts it when the account is created.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -16,7 +16,7 @@ export default defineResourcePolicy({
         "`dataEncryption.primaryUserAssignedIdentityId` to a user-assigned identity that may use it (plus the geo-backup " +
         "key and identity when geo-redundant backup is on). Azure only accepts it when the server is created.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -17,7 +17,7 @@ export default defineResourcePolicy({
         "`properties.enableSoftDelete: false` (soft delete is on by default and cannot be turned off once on).",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "8.5" },
-        { framework: "mcsb", version: "v2", id: "DP-8" },
+        { framework: "mcsb", version: "v1", id: "DP-8" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

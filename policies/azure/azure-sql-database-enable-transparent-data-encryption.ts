@@ -16,7 +16,7 @@ export default defineResourcePolicy({
     remediation: "Set `state` of the TransparentDataEncryption resource to Enabled, or remove the resource to keep the default.",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "4.1.5" },
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

@@ -22,7 +22,7 @@ export default defineStackPolicy({
         "EncryptionProtector with serverKeyType ServiceManaged switches the server back to a service-managed key.",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "4.1.3" },
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -22,7 +22,7 @@ export default defineResourcePolicy({
         "Remove `enabled: false` from `encryption.services.blob|file|queue|table` (or set it to true), and set " +
         "`encryption.keySource` to Microsoft.Storage (Microsoft-managed keys) or Microsoft.Keyvault (customer-managed keys).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

@@ -19,7 +19,7 @@ export default defineResourcePolicy({
         "identity) that may wrap and unwrap with the key.",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "3.12" },
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -13,7 +13,7 @@ export default defineResourcePolicy({
     remediation: "Remove `enableHttpsTrafficOnly` or set it to true.",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "3.1" },
-        { framework: "mcsb", version: "v2", id: "DP-3" },
+        { framework: "mcsb", version: "v1", id: "DP-3" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

@@ -17,7 +17,6 @@ export default defineResourcePolicy({
         "`networkRuleSet.defaultAction` to Deny with `virtualNetworkRules` / `ipRules` for the networks that need access. " +
         "Set the config `allowPublicNetworkAccess` to true only for stacks whose accounts must be public.",
     frameworks: [
-        { framework: "cis-azure", version: "2.1.0", id: "3.7" },
         { framework: "cis-azure", version: "2.1.0", id: "3.8" },
         { framework: "mcsb", version: "v1", id: "NS-2" },
         { framework: "iso27001", version: "2022", id: "A.8.20" },

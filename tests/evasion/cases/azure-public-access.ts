@@ -502,4 +502,14 @@ export const cases: readonly EvasionCase[] = [
         silent: "control",
         preview: true,
     },
+    {
+        ...base,
+        id: "azure-public-access-legit-tls-unset",
+        kind: "legitimate",
+        title: "storage account that leaves `minimumTlsVersion` out (Azure Storage refuses TLS 1.0/1.1 since 3 February 2026)",
+        stack: { resources: [{ ...storageAccount("data"), inputs: omit(storageAccount("data").inputs, "minimumTlsVersion") }] },
+        silent: [TLS],
+        decision: "An unset minimum is judged by the service's current floor (TLS 1.2), not by the schema's old TLS1_0 default; an explicit TLS1_0/TLS1_1 still fails.",
+        preview: true,
+    },
 ];

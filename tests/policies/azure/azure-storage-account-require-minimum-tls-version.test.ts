@@ -16,6 +16,14 @@ describe("azure-storage-account-require-minimum-tls-version", () => {
         it.each(versionedTokens(TYPE))("for the aliased token %s", async (type) => {
             expect((await runResourcePolicy(policy, account({ minimumTlsVersion: "TLS1_2" }, type))).verdict).toBe("pass");
         });
+
+        it.each([
+            ["left out", {}],
+            ["null", { minimumTlsVersion: null }],
+            ["blank", { minimumTlsVersion: "" }],
+        ])("when the minimum is %s: Azure Storage has refused TLS 1.0 and 1.1 since 3 February 2026", async (_, props) => {
+            expect((await runResourcePolicy(policy, account(props))).verdict).toBe("pass");
+        });
     });
 
     describe("fails", () => {
@@ -25,14 +33,8 @@ describe("azure-storage-account-require-minimum-tls-version", () => {
             expect(r.messages.join()).toContain("`minimumTlsVersion` is below TLS1_2");
         });
 
-        it("when the minimum is not set (the schema's default interpretation is TLS 1.0)", async () => {
-            const r = await runResourcePolicy(policy, account({}));
-            expect(r.verdict).toBe("fail");
-            expect(r.messages.join()).toContain("`minimumTlsVersion` is not set");
-        });
-
         it.each(versionedTokens(TYPE))("for the aliased token %s", async (type) => {
-            expect((await runResourcePolicy(policy, account({}, type))).verdict).toBe("fail");
+            expect((await runResourcePolicy(policy, account({ minimumTlsVersion: "TLS1_0" }, type))).verdict).toBe("fail");
         });
 
         it("when the minimum is a secret, without printing it", async () => {
