@@ -92,7 +92,7 @@ describe("ordinary programs the gate runs", () => {
         const run = planPreview(program("data-source-crash")).run();
         await expect(run).rejects.toBeInstanceOf(GateError);
         await expect(run).rejects.toThrow(
-            /program failed: Cannot read properties of undefined \(reading '0'\) \(at index\.ts:7\); data sources offline: aws:index\/getAvailabilityZones:getAvailabilityZones \(a stand-in answer\), aws:rds\/getEngineVersion:getEngineVersion \(an empty result\)$/,
+            /program failed: Cannot read properties of undefined \(reading '0'\) \(at index\.ts:8\); data sources offline: aws:index\/getAvailabilityZones:getAvailabilityZones \(a stand-in answer\), aws:rds\/getEngineVersion:getEngineVersion \(an empty result\)$/,
         );
     });
 
