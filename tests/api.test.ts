@@ -5,7 +5,10 @@ import { runResourcePolicy } from "./harness";
 
 describe("selectPolicies", () => {
     it("selects by cloud", () => {
-        const aws = selectPolicies({ clouds: ["aws"] });
+        const selected = selectPolicies({ clouds: ["aws"] });
+        // The pack's own policies (srguard-exemptions) serve every cloud: a selection keeps them.
+        expect(selected.filter((p) => p.meta.cloud === "any").map((p) => p.name)).toEqual(["srguard-exemptions"]);
+        const aws = selected.filter((p) => p.meta.cloud !== "any");
         expect(aws.length).toBeGreaterThan(0);
         expect(aws.every((p) => p.meta.cloud === "aws")).toBe(true);
         expect(aws.length).toBe(policies.filter((p) => p.meta.cloud === "aws").length);
@@ -14,7 +17,7 @@ describe("selectPolicies", () => {
     it("selects by control", () => {
         const picked = selectPolicies({ controls: ["log-retention"] });
         expect(picked.map((p) => p.name)).toContain("aws-cloudwatch-log-group-configure-retention");
-        expect(picked.every((p) => p.meta.control === "log-retention")).toBe(true);
+        expect(picked.every((p) => p.meta.control === "log-retention" || p.meta.cloud === "any")).toBe(true);
     });
 
     it("selects by minimum severity", () => {
@@ -26,7 +29,7 @@ describe("selectPolicies", () => {
     it("selects by framework", () => {
         const iso = selectPolicies({ frameworks: ["iso27001"] });
         expect(iso.length).toBeGreaterThan(0);
-        expect(iso.every((p) => p.meta.frameworks.some((f) => f.framework === "iso27001"))).toBe(true);
+        expect(iso.every((p) => p.meta.cloud === "any" || p.meta.frameworks.some((f) => f.framework === "iso27001"))).toBe(true);
     });
 
     it("selects and excludes by name, rejecting names that are not srguard policies", () => {

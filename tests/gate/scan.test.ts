@@ -91,13 +91,13 @@ describe("output formats", () => {
 
     it("JSON keeps the documented contract", () => {
         const doc = JSON.parse(formatJson(report)) as Record<string, unknown>;
-        expect(Object.keys(doc)).toEqual(["policyPack", "violations", "wouldBlock", "summary", "stacks", "strictUnknowns"]);
+        expect(Object.keys(doc)).toEqual(["policyPack", "violations", "wouldBlock", "exempted", "exemptions", "summary", "stacks", "strictUnknowns"]);
         expect(doc["policyPack"]).toEqual({ name: "srguard", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
         // The encrypted secret's "can't run during preview" is not an advisory violation: it is counted as what it is.
-        expect(doc["summary"]).toEqual({ resources: 9, mandatory: 1, advisory: 0, cantRun: 1, cantRunMandatory: 1, wouldBlock: { mandatory: 0, advisory: 0 } });
+        expect(doc["summary"]).toEqual({ resources: 9, mandatory: 1, advisory: 0, cantRun: 1, cantRunMandatory: 1, wouldBlock: { mandatory: 0, advisory: 0 }, exempted: 0 });
         expect((doc["violations"] as { outcome: string }[]).map((x) => x.outcome)).toEqual(["violation", "cant-run"]);
         const v = (doc["violations"] as Record<string, unknown>[])[0];
-        expect(Object.keys(v ?? {})).toEqual(["policyName", "control", "severity", "enforcementLevel", "urn", "resourceType", "message", "outcome", "location"]);
+        expect(Object.keys(v ?? {})).toEqual(["policyName", "control", "severity", "enforcementLevel", "urn", "resourceType", "message", "outcome", "location", "exemption"]);
         expect(v).toMatchObject({
             policyName: RETENTION,
             control: "log-retention",
@@ -107,6 +107,7 @@ describe("output formats", () => {
             resourceType: "aws:cloudwatch/logGroup:LogGroup",
             outcome: "violation",
             location: null,
+            exemption: null,
         });
     });
 
