@@ -61,9 +61,6 @@ export const EXISTING_POLICY_COVERAGE: Readonly<Record<string, readonly string[]
     "azure-dbforpostgresql-server-require-customer-managed-key": ["azure-enc-postgresql-flexible-cmk"],
     "azure-dbformysql-server-require-customer-managed-key": ["azure-enc-mysql-cmk"],
     "azure-keyvault-vault-enable-purge-protection": ["azure-enc-keyvault-recoverable"],
-    // Not listed: azure-compute-disk-require-customer-managed-key checks Disk and Snapshot only (azure-enc-disk-cmk also
-    // needs the OS and data disks a VM or scale set creates) and accepts Azure Disk Encryption in place of a disk
-    // encryption set.
 
     // Azure — public-access
     "azure-storage-account-disallow-public-blob-access": ["azure-public-storage-blob-anonymous"], // the account ...

@@ -89,6 +89,27 @@ import azureSqlServerRequireCustomerManagedKey from "./azure/azure-sql-server-re
 import azureStorageAccountEnableEncryption from "./azure/azure-storage-account-enable-encryption";
 import azureStorageAccountRequireCustomerManagedKey from "./azure/azure-storage-account-require-customer-managed-key";
 import azureStorageAccountRequireInfrastructureEncryption from "./azure/azure-storage-account-require-infrastructure-encryption";
+import azureSqlManagedInstanceRequireCustomerManagedKey from "./azure/azure-sql-managed-instance-require-customer-managed-key";
+import azureContainerregistryRegistryRequireCustomerManagedKey from "./azure/azure-containerregistry-registry-require-customer-managed-key";
+import azureEventhubNamespaceRequireCustomerManagedKey from "./azure/azure-eventhub-namespace-require-customer-managed-key";
+import azureEventhubNamespaceRequireInfrastructureEncryption from "./azure/azure-eventhub-namespace-require-infrastructure-encryption";
+import azureServicebusNamespaceRequireCustomerManagedKey from "./azure/azure-servicebus-namespace-require-customer-managed-key";
+import azureServicebusNamespaceRequireInfrastructureEncryption from "./azure/azure-servicebus-namespace-require-infrastructure-encryption";
+import azureCognitiveservicesAccountRequireCustomerManagedKey from "./azure/azure-cognitiveservices-account-require-customer-managed-key";
+import azureAppconfigurationConfigurationStoreRequireCustomerManagedKey from "./azure/azure-appconfiguration-configuration-store-require-customer-managed-key";
+import azureSynapseWorkspaceRequireCustomerManagedKey from "./azure/azure-synapse-workspace-require-customer-managed-key";
+import azureDatafactoryFactoryRequireCustomerManagedKey from "./azure/azure-datafactory-factory-require-customer-managed-key";
+import azureSearchServiceRequireCustomerManagedKey from "./azure/azure-search-service-require-customer-managed-key";
+import azureRedisenterpriseClusterRequireCustomerManagedKey from "./azure/azure-redisenterprise-cluster-require-customer-managed-key";
+import azureMachinelearningservicesWorkspaceRequireCustomerManagedKey from "./azure/azure-machinelearningservices-workspace-require-customer-managed-key";
+import azureKustoClusterRequireCustomerManagedKey from "./azure/azure-kusto-cluster-require-customer-managed-key";
+import azureOperationalinsightsClusterRequireCustomerManagedKey from "./azure/azure-operationalinsights-cluster-require-customer-managed-key";
+import azureContainerserviceManagedClusterRequireDiskCustomerManagedKey from "./azure/azure-containerservice-managed-cluster-require-disk-customer-managed-key";
+import azureKustoClusterRequireDoubleEncryption from "./azure/azure-kusto-cluster-require-double-encryption";
+import azureAutomationVariableRequireEncryption from "./azure/azure-automation-variable-require-encryption";
+import azureComputeDiskRequireDoubleEncryption from "./azure/azure-compute-disk-require-double-encryption";
+import azureComputeVirtualMachineEnableEncryptionAtHost from "./azure/azure-compute-virtual-machine-enable-encryption-at-host";
+import azureComputeVirtualMachineRequireDiskCustomerManagedKey from "./azure/azure-compute-virtual-machine-require-disk-customer-managed-key";
 
 // Azure — public-access
 import azureCosmosdbAccountRestrictPublicNetworkAccess from "./azure/azure-cosmosdb-account-restrict-public-network-access";
@@ -237,6 +258,27 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureStorageAccountEnableEncryption,
     azureStorageAccountRequireCustomerManagedKey,
     azureStorageAccountRequireInfrastructureEncryption,
+    azureSqlManagedInstanceRequireCustomerManagedKey,
+    azureContainerregistryRegistryRequireCustomerManagedKey,
+    azureEventhubNamespaceRequireCustomerManagedKey,
+    azureEventhubNamespaceRequireInfrastructureEncryption,
+    azureServicebusNamespaceRequireCustomerManagedKey,
+    azureServicebusNamespaceRequireInfrastructureEncryption,
+    azureCognitiveservicesAccountRequireCustomerManagedKey,
+    azureAppconfigurationConfigurationStoreRequireCustomerManagedKey,
+    azureSynapseWorkspaceRequireCustomerManagedKey,
+    azureDatafactoryFactoryRequireCustomerManagedKey,
+    azureSearchServiceRequireCustomerManagedKey,
+    azureRedisenterpriseClusterRequireCustomerManagedKey,
+    azureMachinelearningservicesWorkspaceRequireCustomerManagedKey,
+    azureKustoClusterRequireCustomerManagedKey,
+    azureOperationalinsightsClusterRequireCustomerManagedKey,
+    azureContainerserviceManagedClusterRequireDiskCustomerManagedKey,
+    azureKustoClusterRequireDoubleEncryption,
+    azureAutomationVariableRequireEncryption,
+    azureComputeDiskRequireDoubleEncryption,
+    azureComputeVirtualMachineEnableEncryptionAtHost,
+    azureComputeVirtualMachineRequireDiskCustomerManagedKey,
 
     // Azure — public-access
     azureCosmosdbAccountRestrictPublicNetworkAccess,

@@ -16,18 +16,21 @@ export default defineResourcePolicy({
         "(EncryptionAtRestWithPlatformKey, the default). Disks holding sensitive data should use a customer-managed " +
         "key: server-side encryption through a disk encryption set, or Azure Disk Encryption with the customer's Key " +
         "Vault. `encryptionSettingsCollection.enabled: false` only turns Azure Disk Encryption off; the platform " +
-        "encryption stays on, so it is not treated as unencrypted.",
+        "encryption stays on, so it is not treated as unencrypted. The disks a VM or scale set creates inline are checked " +
+        "by azure-compute-virtual-machine-require-disk-customer-managed-key (CIS 7.3); this policy covers every disk " +
+        "declared on its own, attached or not (CIS 7.4).",
     remediation:
         "Set `encryption.type` to EncryptionAtRestWithCustomerKey (or EncryptionAtRestWithPlatformAndCustomerKeys) " +
         "and `encryption.diskEncryptionSetId` to a disk encryption set that uses a Key Vault key.",
     frameworks: [
-        { framework: "cis-azure", version: "2.1.0", id: "7.3" },
+        { framework: "cis-azure", version: "2.1.0", id: "7.4" },
         { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",
     resourceTypes: ["azure-native:compute:Disk", "azure-native:compute:Snapshot"],
     config: {},
+    catalogue: ["azure-enc-disk-cmk"],
     examples: {
         pass: [
             {
