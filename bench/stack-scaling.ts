@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import * as sdk from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { SrguardPolicy } from "../policies/core/policy-legacy";
+import type { SrguardPolicy } from "../policies/core/policy";
 
 const ROOT = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -6,16 +6,16 @@
 //   new PolicyPack("team-pack", packArgs({ clouds: ["aws"], extra: [myPolicy] }));
 
 import type { EnforcementLevel, PolicyPackArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { Cloud, Control, FrameworkKey, Severity, SrguardPolicy } from "./core/policy-legacy";
-import { SEVERITIES } from "./core/policy-legacy";
+import type { Cloud, Control, FrameworkKey, Severity, SrguardPolicy } from "./core/policy";
+import { SEVERITIES } from "./core/policy";
 import { specFromSchema } from "./core/config";
 import { type SharedSettings, expandSettings, parseSettings } from "./core/settings";
 import { installConfigureTap, installSecretTagTap } from "./core/sdk-contract";
 import { policies } from "./registry";
 
 export { policies } from "./registry";
-export type { Cloud, Control, FrameworkKey, FrameworkRef, PolicyMeta, Severity, SrguardPolicy } from "./core/policy-legacy";
-export { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES, defineResourcePolicy, defineStackPolicy } from "./core/policy-legacy";
+export type { Cloud, Control, FrameworkKey, FrameworkRef, PolicyMeta, Severity, SrguardPolicy } from "./core/policy";
+export { CLOUDS, CONTROLS, FRAMEWORKS, SEVERITIES, defineResourcePolicy, defineStackPolicy } from "./core/policy";
 export { ConfigError, resolveConfig, validatePackConfig } from "./core/config";
 export type { SharedSettings } from "./core/settings";
 export { SHARED_SETTINGS, SettingsError, expandSettings, parseSettings } from "./core/settings";

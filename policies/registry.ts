@@ -1,7 +1,7 @@
 // The explicit list of every srguard policy. Nothing registers itself: a policy exists in the pack because it is
 // listed here (tests/registry.test.ts checks that every policy file is listed exactly once).
 
-import type { SrguardPolicy } from "./core/policy-legacy";
+import type { SrguardPolicy } from "./core/policy";
 
 // AWS — encryption-at-rest
 import awsApigatewayStageRequireCacheEncryption from "./aws/aws-apigateway-stage-require-cache-encryption";

@@ -8,7 +8,7 @@ import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from
 import * as sdk from "@pulumi/policy";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { SrguardPolicy } from "../policies/core/policy-legacy";
+import type { SrguardPolicy } from "../policies/core/policy";
 
 // The SDK exports these without types (its proxy.d.ts and deserialize.d.ts are empty).
 const unknownCheckingProxy = sdk.unknownCheckingProxy as unknown as <T>(o: T) => T;

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { CLOUDS, CONTROLS, FRAMEWORKS, PACK_CONTROLS, policyFolder, SEVERITIES } from "../policies/core/policy-legacy";
+import { CLOUDS, CONTROLS, FRAMEWORKS, PACK_CONTROLS, policyFolder, SEVERITIES } from "../policies/core/policy";
 import { type ConfigSpec, resolveConfig } from "../policies/core/config";
 import { policies } from "../policies/registry";
 

@@ -5,7 +5,7 @@
 // case spelling), so every comparison here ignores case (but not surrounding blanks: ARM does not trim them).
 
 import { isUnboundedIpv4Range, isUnboundedRange } from "./cidr";
-import type { ItemOf, KeyOf, Value } from "./read";
+import type { ItemOf, KeysOf, Value } from "./read";
 import type { ResourceArgs } from "./resource-types.generated";
 import type { Shape } from "./read";
 import { fail, pass, unknown, type Verdict } from "./verdict";
@@ -43,7 +43,7 @@ export function isObjectValue(v: Value): boolean {
  * rule's `valueKey` admits too much (`admits`: one such rule is enough, whatever the others are), else `unknown` for
  * the rules (or values) that are unknown, else `pass`.
  */
-export function ipRulesVerdict<T, K extends KeyOf<NonNullable<ItemOf<T>>>>(
+export function ipRulesVerdict<T, K extends KeysOf<ItemOf<T>>>(
     rules: Value<T>,
     valueKey: K,
     message: string,

@@ -20,8 +20,12 @@ type Obj = Readonly<Record<string, unknown>>;
 export type KeyOf<T> = T extends unknown ? (T extends readonly unknown[] ? never : T extends object ? keyof T & string : never) : never;
 /** The type of field `K` of any member of `T` that has it. */
 export type FieldOf<T, K extends string> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+/** The keys `get` takes on a value of type `T`: the provider's field names, any name when the type says nothing. */
+export type KeysOf<T> = unknown extends T ? string : KeyOf<NonNullable<T>>;
+/** The type of field `K` of a value of type `T` (`unknown` when the type says nothing). */
+export type FieldTypeOf<T, K extends string> = unknown extends T ? unknown : FieldOf<NonNullable<T>, K>;
 /** The element type of an array-or-single field. */
-export type ItemOf<T> = NonNullable<T> extends readonly (infer E)[] ? E : NonNullable<T>;
+export type ItemOf<T> = unknown extends T ? unknown : NonNullable<T> extends readonly (infer E)[] ? E : NonNullable<T>;
 
 /** The shape of a provider input type as a policy sees it: every `Input<...>` resolved (pulumi's `Unwrap`). */
 export type Shape<Args> = Unwrap<Args>;
@@ -95,7 +99,7 @@ export class Value<T = unknown> {
     }
 
     /** Field `key` of this object value (unset when this value is unset or not an object; unknown when this is). */
-    get<K extends KeyOf<NonNullable<T>>>(key: K): Value<FieldOf<NonNullable<T>, K>> {
+    get<K extends KeysOf<T>>(key: K): Value<FieldTypeOf<T, K>> {
         const path = join(this.path, key);
         // Inside an unknown value: reading it through the proxy reads (and names) the unknown value itself.
         if (this.state === "unknown") return new Value(path, this.holder, this.key, undefined, "unknown");

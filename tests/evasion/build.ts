@@ -9,7 +9,7 @@
 import { engineUrn } from "../../gate/model";
 import { isGlobalAwsType } from "../../policies/core/region";
 import { canonicalType, moduleOf } from "../../policies/core/tokens";
-import type { Cloud } from "../../policies/core/policy-legacy";
+import type { Cloud } from "../../policies/core/policy";
 import type { EvasionCase, JsonObject, ResourceSpec } from "./model";
 
 const STACK = "evasion";

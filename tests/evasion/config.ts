@@ -3,7 +3,7 @@
 // organisation (with their defaults every external principal is unapproved). Set for every policy that takes the key,
 // so that the config follows the registry.
 
-import type { SrguardPolicy } from "../../policies/core/policy-legacy";
+import type { SrguardPolicy } from "../../policies/core/policy";
 import type { JsonObject } from "./model";
 
 /** The organisation's own AWS account. */

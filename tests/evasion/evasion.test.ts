@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StackResult } from "../../gate/evaluate";
 import { scanFile } from "../../gate/scan";
 import { GateSession } from "../../gate/session";
-import { CLOUDS, CONTROLS } from "../../policies/core/policy-legacy";
+import { CLOUDS, CONTROLS } from "../../policies/core/policy";
 import { policies } from "../../policies/registry";
 import { ensureBuilt } from "../gate/helpers";
 import { toPreview, toStackExport } from "./build";

@@ -3,7 +3,7 @@
 // gate reads (`pulumi stack export` deployment v3, and for some also `pulumi preview --json`) by build.ts, and
 // evaluated by evasion.test.ts through one started pack.
 
-import type { Cloud, Control } from "../../policies/core/policy-legacy";
+import type { Cloud, Control } from "../../policies/core/policy";
 import type { Json, JsonObject } from "../../gate/wire";
 
 export type { Json, JsonObject };

@@ -3,7 +3,7 @@
 // is stale; `SRGUARD_WRITE_EVASION_DOCS=1 npx vitest run tests/evasion/docs.test.ts` rewrites it.
 
 import * as path from "node:path";
-import { CLOUDS, CONTROLS } from "../../policies/core/policy-legacy";
+import { CLOUDS, CONTROLS } from "../../policies/core/policy";
 import type { EvasionCase } from "./model";
 
 export const EVASION_DOC = path.resolve(__dirname, "..", "..", "docs", "evasion.md");

@@ -2,7 +2,7 @@
 // findings the gate got from the pack.
 
 import type { Finding } from "../../gate/evaluate";
-import type { SrguardPolicy } from "../../policies/core/policy-legacy";
+import type { SrguardPolicy } from "../../policies/core/policy";
 import type { EvasionCase } from "./model";
 
 type Level = "mandatory" | "advisory";

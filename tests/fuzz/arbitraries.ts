@@ -9,7 +9,7 @@
 import fc, { type Arbitrary, type JsonValue } from "fast-check";
 import { specialArchiveSig, specialAssetSig, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import type { ConfigProperty } from "../../policies/core/config";
-import type { SrguardPolicy } from "../../policies/core/policy-legacy";
+import type { SrguardPolicy } from "../../policies/core/policy";
 import { type ProviderInput, type ResourceInput, secret, type StackResourceInput, UNKNOWN } from "../harness";
 import type { Fixtures } from "./fixtures";
 import type { Vocabulary } from "./vocabulary";
@@ -718,8 +718,13 @@ const FOREIGN_TYPES: Readonly<Record<"aws" | "azure", readonly string[]>> = {
     azure: ["aws:s3/bucket:Bucket", "aws:iam/role:Role", "kubernetes:core/v1:Secret"],
 };
 
+/** The cloud whose values a policy's samples are made of (a cloud-neutral policy sees AWS-shaped stacks). */
+function sampleCloud(policy: SrguardPolicy): "aws" | "azure" {
+    return policy.meta.cloud === "azure" ? "azure" : "aws";
+}
+
 export function resourceSamples(policy: SrguardPolicy, v: Vocabulary, shape: "random" | "shaped", fixtures: Fixtures = NO_FIXTURES): Arbitrary<ResourceSample> {
-    const { cloud } = policy.meta;
+    const cloud = sampleCloud(policy);
     const b = bagsFor(cloud, v, fixtures);
     const type = fc.oneof(
         { arbitrary: fc.constantFrom(...v.types).map((t) => ({ t, foreign: false })), weight: 19 },
@@ -753,7 +758,7 @@ interface Proto {
  * unit tests build (shaped stacks), with random property dependencies between them.
  */
 export function stackSamples(policy: SrguardPolicy, v: Vocabulary, shape: "random" | "shaped", fixtures: Fixtures = NO_FIXTURES): Arbitrary<StackSample> {
-    const { cloud } = policy.meta;
+    const cloud = sampleCloud(policy);
     const b = bagsFor(cloud, v, fixtures, true);
     const type = weighted<string>([4, v.types], [1, v.mentionedTypes]);
     const stackOf = (f: Focus | undefined) => {

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ts from "typescript";
-import type { SrguardPolicy } from "../../policies/core/policy-legacy";
+import { policyFolder, type SrguardPolicy } from "../../policies/core/policy";
 import { secret, UNKNOWN } from "../harness";
 import type { Json } from "./arbitraries";
 
@@ -149,7 +149,7 @@ export function fixturesOf(policy: SrguardPolicy): Fixtures {
     const { name, cloud } = policy.meta;
     const hit = cache.get(name);
     if (hit) return hit;
-    const file = path.join(ROOT, "tests/policies", cloud, `${name}.test.ts`);
+    const file = path.join(ROOT, "tests/policies", policyFolder(cloud), `${name}.test.ts`);
     const objects = new Map<string, Record<string, Json>>();
     if (fs.existsSync(file)) {
         const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);

@@ -4,7 +4,8 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defineResourcePolicy, type SrguardPolicy } from "../../policies/core/policy-legacy";
+import { defineResourcePolicy, type SrguardPolicy } from "../../policies/core/policy";
+import { fail, pass, unknown, type Verdict } from "../../policies/core/verdict";
 import { policies } from "../../policies/registry";
 import { secret, UNKNOWN } from "../harness";
 import { applyEdits, forbiddenTexts, holdsUnknown, type Json, MARKER, resourceSamples } from "./arbitraries";
@@ -14,7 +15,9 @@ import { vocabularyOf } from "./vocabulary";
 
 const TYPE = "aws:sqs/queue:Queue";
 
-function fixture(check: Parameters<typeof defineResourcePolicy>[0]["check"]): SrguardPolicy {
+type QueueProps = Parameters<Parameters<typeof defineResourcePolicy<{}, readonly ["aws:sqs/queue:Queue"]>>[0]["check"]>[0]["props"];
+
+function fixture(check: (props: QueueProps) => Verdict): SrguardPolicy {
     return defineResourcePolicy({
         name: "aws-sqs-queue-require-fuzz-fixture",
         title: "fixture",
@@ -27,7 +30,11 @@ function fixture(check: Parameters<typeof defineResourcePolicy>[0]["check"]): Sr
         enforcementLevel: "advisory",
         resourceTypes: [TYPE],
         config: {},
-        check,
+        examples: {
+            pass: [{ title: "a key", type: TYPE, props: { kmsMasterKeyId: "alias/aws/sqs" } }],
+            fail: [{ title: "no key", type: TYPE, props: {} }],
+        },
+        check: ({ props }) => check(props),
     });
 }
 
@@ -55,31 +62,31 @@ async function failureOf(policy: SrguardPolicy): Promise<unknown> {
 
 describe("the fuzz properties", () => {
     it("fail a policy that throws a TypeError on a value of an unexpected type", async () => {
-        const policy = fixture(({ props }, _c, report) => {
-            const key = props.kmsMasterKeyId;
-            if (key !== undefined && (key as string).trim() === "") report("`kmsMasterKeyId` is empty.");
+        const policy = fixture((props) => {
+            const key = props.get("kmsMasterKeyId").value;
+            return key !== undefined && (key as string).trim() === "" ? fail("`kmsMasterKeyId` is empty.") : pass;
         });
         expect(await failureOf(policy)).toBeInstanceOf(TypeError);
     });
 
     it("fail a policy that puts a property value into its message", async () => {
-        const policy = fixture(({ props }, _c, report) => {
-            if (typeof props.kmsMasterKeyId === "string") report(`\`kmsMasterKeyId\` is ${props.kmsMasterKeyId}.`);
+        const policy = fixture((props) => {
+            const key = props.get("kmsMasterKeyId").text();
+            return key !== undefined ? fail(`\`kmsMasterKeyId\` is ${key}.`) : pass;
         });
         expect(String(await failureOf(policy))).toContain("a message contains a property value");
     });
 
     it("fail a policy whose verdict changes from one run to the next", async () => {
         let calls = 0;
-        const policy = fixture((_r, _c, report) => {
-            if (++calls % 2 === 0) report("`kmsMasterKeyId` is not set.");
-        });
+        const policy = fixture(() => (++calls % 2 === 0 ? fail("`kmsMasterKeyId` is not set.") : pass));
         expect(String(await failureOf(policy))).toContain("same input, same verdict");
     });
 
-    it("hold for a policy that only reads unknown values through the SDK's proxy", async () => {
-        const policy = fixture(({ props }, _c, report) => {
-            if (props.kmsMasterKeyId === undefined) report("`kmsMasterKeyId` is not set.");
+    it("hold for a policy whose unknowns go through the framework to the SDK's proxy", async () => {
+        const policy = fixture((props) => {
+            const key = props.get("kmsMasterKeyId");
+            return key.isUnknown ? unknown(key) : key.isUnset ? fail("`kmsMasterKeyId` is not set.") : pass;
         });
         expect(await failureOf(policy)).toBeUndefined();
     });

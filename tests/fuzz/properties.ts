@@ -14,7 +14,7 @@
 
 import fc, { type Arbitrary, type Parameters } from "fast-check";
 import { expect } from "vitest";
-import type { SrguardPolicy } from "../../policies/core/policy-legacy";
+import type { SrguardPolicy } from "../../policies/core/policy";
 import { canonicalType } from "../../policies/core/tokens";
 import { runResourcePolicy, runStackPolicy, UNKNOWN } from "../harness";
 import { forbiddenTexts, holdsUnknown, type ResourceSample, type StackSample } from "./arbitraries";

@@ -5,7 +5,7 @@
 
 import { describe, it } from "vitest";
 import { policies } from "../../policies/registry";
-import type { Cloud, SrguardPolicy } from "../../policies/core/policy-legacy";
+import type { Cloud, SrguardPolicy } from "../../policies/core/policy";
 import { resourceSamples, stackSamples } from "./arbitraries";
 import { fixturesOf } from "./fixtures";
 import { checkResourceSample, checkStackSample, fuzz, FUZZ_TIMEOUT_MS } from "./properties";

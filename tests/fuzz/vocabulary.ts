@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RENAMED_TYPES } from "../../policies/core/azure-location-types.generated";
-import type { SrguardPolicy } from "../../policies/core/policy-legacy";
+import { policyFolder, type SrguardPolicy } from "../../policies/core/policy";
 import { canonicalType } from "../../policies/core/tokens";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -247,7 +247,7 @@ export function vocabularyOf(policy: SrguardPolicy): Vocabulary {
     const { name, cloud, resourceTypes } = policy.meta;
     const hit = cache.get(name);
     if (hit) return hit;
-    const { own, imported } = sourceClosure(path.join(POLICIES, cloud, `${name}.ts`));
+    const { own, imported } = sourceClosure(path.join(POLICIES, policyFolder(cloud), `${name}.ts`));
     const all = [own, ...imported].join("\n");
     // The policy's own metadata (name, control, severity, framework ids ...) is text, not properties or values.
     const meta = policy.meta;
@@ -267,7 +267,7 @@ export function vocabularyOf(policy: SrguardPolicy): Vocabulary {
     const canonicals = resourceTypes === "all" ? [] : resourceTypes;
     const types =
         resourceTypes === "all"
-            ? unique([...SAMPLE_TYPES[cloud], ...mentioned.filter((t) => t.startsWith(cloud === "aws" ? "aws:" : "azure-native"))])
+            ? unique([...SAMPLE_TYPES[cloud === "azure" ? "azure" : "aws"], ...mentioned.filter((t) => t.startsWith(cloud === "azure" ? "azure-native" : "aws:"))])
             : unique([...canonicals, ...canonicals.flatMap(aliasesOf)]);
     const argNames = unique(canonicals.flatMap(argNamesOf));
     const known = new Set([...ownNames, ...coreNames, ...argNames]);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RawAnalyzer, buildRequests } from "../../bench/analyzer";
 import type { GateStack } from "../../gate/model";
 import { GateSession } from "../../gate/session";
-import { resourceTypeTest } from "../../policies/core/policy-legacy";
+import { resourceTypeTest } from "../../policies/core/policy";
 import { FAST_PATHS_ENV, PINNED_SDK_VERSION, installSdkFastPaths } from "../../policies/core/sdk-contract";
 import { policies } from "../../policies/registry";
 import { mixedStack } from "../mixed-stack";

@@ -9,8 +9,9 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { describe, expect, it } from "vitest";
 import type { GateResource } from "../../../gate/model";
 import { parseProviderRef } from "../../../gate/model";
-import { defineResourcePolicy, resourceTypeTest } from "../../../policies/core/policy-legacy";
+import { defineResourcePolicy, resourceTypeTest } from "../../../policies/core/policy";
 import { requestedFastPaths } from "../../../policies/core/sdk-contract";
+import { pass } from "../../../policies/core/verdict";
 import { policies } from "../../../policies/registry";
 import { mixedStack } from "../../mixed-stack";
 
@@ -194,22 +195,27 @@ describe("config resolution cache", () => {
         remediation: "r",
         frameworks: [],
         enforcementLevel: "advisory",
-        resourceTypes: ["aws:test/thing:Thing"],
+        resourceTypes: ["aws:sqs/queue:Queue"],
         config: {
             days: { type: "integer", default: 1, description: "d" },
             regions: { type: "array", items: { type: "string" }, default: [], description: "r" },
         },
+        examples: {
+            pass: [{ title: "any queue", type: "aws:sqs/queue:Queue", props: {} }],
+            fail: [{ title: "none fails", type: "aws:sqs/queue:Queue", props: {} }],
+        },
         check: (_r, config) => {
             seen.push(config);
+            return pass;
         },
     });
     const run = (config: Record<string, unknown>) => {
         if (!("validateResource" in policy) || typeof policy.validateResource !== "function") throw new Error("not a resource policy");
         return policy.validateResource(
             {
-                type: "aws:test/thing:Thing",
+                type: "aws:sqs/queue:Queue",
                 props: {},
-                urn: "urn:pulumi:s::p::aws:test/thing:Thing::t",
+                urn: "urn:pulumi:s::p::aws:sqs/queue:Queue::t",
                 name: "t",
                 opts: OPTS,
                 stackTags: new Map(),
