@@ -110,6 +110,7 @@ import azureAutomationVariableRequireEncryption from "./azure/azure-automation-v
 import azureComputeDiskRequireDoubleEncryption from "./azure/azure-compute-disk-require-double-encryption";
 import azureComputeVirtualMachineEnableEncryptionAtHost from "./azure/azure-compute-virtual-machine-enable-encryption-at-host";
 import azureComputeVirtualMachineRequireDiskCustomerManagedKey from "./azure/azure-compute-virtual-machine-require-disk-customer-managed-key";
+import azureSynapseSqlPoolEnableTransparentDataEncryption from "./azure/azure-synapse-sql-pool-enable-transparent-data-encryption";
 
 // Azure — public-access
 import azureCosmosdbAccountRestrictPublicNetworkAccess from "./azure/azure-cosmosdb-account-restrict-public-network-access";
@@ -279,6 +280,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureComputeDiskRequireDoubleEncryption,
     azureComputeVirtualMachineEnableEncryptionAtHost,
     azureComputeVirtualMachineRequireDiskCustomerManagedKey,
+    azureSynapseSqlPoolEnableTransparentDataEncryption,
 
     // Azure — public-access
     azureCosmosdbAccountRestrictPublicNetworkAccess,

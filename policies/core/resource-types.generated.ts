@@ -263,6 +263,8 @@ export interface ResourceArgs {
     "azure-native:storage:StorageAccountStaticWebsite": azure_native_storage.StorageAccountStaticWebsiteArgs;
     "azure-native:subscription:Alias": azure_native_subscription.AliasArgs;
     "azure-native:synapse:IpFirewallRule": azure_native_synapse.IpFirewallRuleArgs;
+    "azure-native:synapse:SqlPool": azure_native_synapse.SqlPoolArgs;
+    "azure-native:synapse:SqlPoolTransparentDataEncryption": azure_native_synapse.SqlPoolTransparentDataEncryptionArgs;
     "azure-native:synapse:Workspace": azure_native_synapse.WorkspaceArgs;
 }
 
