@@ -364,7 +364,7 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
 // (`server.addService(analyzerrpc.AnalyzerService, {...})`, on the @grpc/grpc-js and stubs the SDK itself resolves),
 // and each entry is decoded as the SDK decodes it (`getProperties().toJavaScript()`, the level by the SDK's own
 // `convertEnforcementLevel`). The engine sends every policy of the pack (its reconciled config), so the keys are also
-// the pack's policy names. Contract: tests/policies/core/sdk-contract-exemptions.test.ts; the end-to-end behaviour:
+// the pack's policy names. Contract: tests/gate/sdk-contract-exemptions.test.ts (with the fallbacks); the end-to-end behaviour:
 // tests/gate/exemptions.test.ts.
 
 /** `off` makes the pack behave as if the Configure tap could not be installed (for the contract test). */
