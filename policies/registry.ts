@@ -153,6 +153,7 @@ import azureMonitorDiagnosticSettingRequireCoverage from "./azure/azure-monitor-
 import azureMonitorDiagnosticSettingRequireLogDestination from "./azure/azure-monitor-diagnostic-setting-require-log-destination";
 import azureOperationalinsightsTableConfigureRetention from "./azure/azure-operationalinsights-table-configure-retention";
 import azureOperationalinsightsWorkspaceConfigureRetention from "./azure/azure-operationalinsights-workspace-configure-retention";
+import azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories from "./azure/azure-monitor-subscription-diagnostic-setting-require-activity-log-categories";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -323,6 +324,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureMonitorDiagnosticSettingRequireLogDestination,
     azureOperationalinsightsTableConfigureRetention,
     azureOperationalinsightsWorkspaceConfigureRetention,
+    azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,

@@ -106,14 +106,16 @@ export default defineStackPolicy({
     description:
         "A PIM eligible assignment of a privileged Azure role (" + PRIVILEGED_ROLE_NAMES + ") must be activated with " +
         "MFA: the role management policy for that role at that scope (in this stack, joined through its " +
-        "RoleManagementPolicyAssignment) must enable `MultiFactorAuthentication` for end-user activation.",
+        "RoleManagementPolicyAssignment) must enable `MultiFactorAuthentication` for end-user activation. It is what a program can declare in place of " +
+        "CIS 1.1.2 (every privileged user's Entra MFA status Enabled) and 1.2.3 (a Conditional Access MFA policy for " +
+        "administrative groups), which are tenant and per-user settings no Pulumi program declares: it makes the privileged " +
+        "role itself unusable without MFA, but does not verify either CIS setting, so it cites neither.",
     remediation:
         "In the RoleManagementPolicy that governs the role at the eligibility's scope, add a `RoleManagementPolicyEnablementRule` " +
         "with `target: { caller: \"EndUser\", level: \"Assignment\" }` and `enabledRules` containing `MultiFactorAuthentication`, and " +
         "declare the RoleManagementPolicyAssignment (scope, roleDefinitionId, policyId) that ties the policy to the role. " +
         "If the tenant's PIM settings are managed outside this stack, verify them and set `assumeTenantPimPolicyRequiresMfa`.",
     frameworks: [
-        { framework: "cis-azure", version: "2.1.0", id: "1.1.2" },
         { framework: "iso27001", version: "2022", id: "A.8.5" },
         { framework: "iso27001", version: "2022", id: "A.8.2" },
     ],

@@ -9,12 +9,12 @@ export default defineResourcePolicy({
     severity: "medium",
     description:
         "A diagnostic setting (resource, subscription activity log, management group or Entra ID) must send at least one " +
-        "enabled log category or category group to a destination that retains it: a Log Analytics workspace or a storage account.",
+        "enabled log category or category group to a destination that retains it: a Log Analytics workspace or a storage account. " +
+        "Which categories the activity log export must keep (CIS 5.1.2) is azure-monitor-subscription-diagnostic-setting-require-activity-log-categories.",
     remediation:
         "Set `workspaceId` (a Log Analytics workspace with long enough retention) or `storageAccountId`, and enable at " +
         "least one entry of `logs` with a `category` or a `categoryGroup` (`audit` or `allLogs`).",
     frameworks: [
-        { framework: "cis-azure", version: "2.1.0", id: "5.1.2" },
         { framework: "iso27001", version: "2022", id: "A.8.15" },
     ],
     enforcementLevel: "mandatory",
