@@ -41,14 +41,12 @@ export default defineStackPolicy({
         ],
         fail: [
             {
-                title: "a config exemption without a reason",
-                resources: [{ type: "aws:sqs/queue:Queue", name: "jobs", props: {} }],
-                config: { exemptions: [{ policy: "aws-sqs-queue-require-encryption", resource: "jobs", expires: "2001-01-31" }] },
+                title: "a tag exemption without a reason after its date",
+                resources: [{ type: "aws:sqs/queue:Queue", name: "jobs", props: { tags: { "srguard-exempt:aws-sqs-queue-require-encryption": "2001-01-31" } } }],
             },
             {
-                title: "a config exemption that matches no resource",
-                resources: [{ type: "azure-native:storage:StorageAccount", name: "logs", props: {} }],
-                config: { exemptions: [{ policy: "azure-storage-account-enable-encryption", resource: "website-*", reason: "reviewed", expires: "2001-01-31" }] },
+                title: "a tag exemption whose expiry is not a date YYYY-MM-DD",
+                resources: [{ type: "azure-native:storage:StorageAccount", name: "website", props: { tags: { "srguard-exempt:azure-storage-account-disallow-public-blob-access": "31.01.2001 public site" } } }],
             },
             {
                 title: "a tag exemption while in-code exemptions are not allowed",
