@@ -154,6 +154,8 @@ import azureMonitorDiagnosticSettingRequireLogDestination from "./azure/azure-mo
 import azureOperationalinsightsTableConfigureRetention from "./azure/azure-operationalinsights-table-configure-retention";
 import azureOperationalinsightsWorkspaceConfigureRetention from "./azure/azure-operationalinsights-workspace-configure-retention";
 import azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories from "./azure/azure-monitor-subscription-diagnostic-setting-require-activity-log-categories";
+import azureSqlServerEnableAuditing from "./azure/azure-sql-server-enable-auditing";
+import azureSqlServerAuditingPolicyConfigureRetention from "./azure/azure-sql-server-auditing-policy-configure-retention";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -325,6 +327,8 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureOperationalinsightsTableConfigureRetention,
     azureOperationalinsightsWorkspaceConfigureRetention,
     azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories,
+    azureSqlServerEnableAuditing,
+    azureSqlServerAuditingPolicyConfigureRetention,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,

@@ -68,7 +68,7 @@ describe("azure-monitor-subscription-diagnostic-setting-require-activity-log-cat
                 setting("a", { logs: logs("Administrative", "Security") }),
                 setting("b", { logs: logs("Alert", "Policy") }, { provider: { type: "pulumi:providers:azure-native", name: "other-sub", props: { subscriptionId: "2" } } }),
             ]);
-            expect(r.violating.sort()).toEqual(["a", "b"]);
+            expect([...r.violating].sort()).toEqual(["a", "b"]);
         });
     });
 
