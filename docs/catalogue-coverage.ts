@@ -38,9 +38,6 @@ export const EXISTING_POLICY_COVERAGE: Readonly<Record<string, readonly string[]
     "aws-s3-account-public-access-block-enable-all-settings": ["aws-public-s3-account-block"],
     "aws-s3-bucket-disallow-public-acl": ["aws-public-s3-bucket-acl"],
     "aws-s3-bucket-policy-disallow-public-access": ["aws-public-s3-bucket-policy"],
-    // Accepts an AccountPublicAccessBlock of the same stack in place of the bucket's own block (CIS 2.1.4 accepts
-    // either; Security Hub's S3.8 looks at the bucket-level settings only, with the same effect on access).
-    "aws-s3-bucket-require-public-access-block": ["aws-public-s3-bucket-block"],
     // The MFA policy also fails a trust policy open to anyone without a restricting condition, whatever its MFA condition.
     "aws-iam-role-require-mfa": ["aws-public-iam-role-trust"],
     // Not listed: aws-cloudtrail-trail-require-msp-audit-logging checks that the trail bucket is not public only in

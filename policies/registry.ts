@@ -49,6 +49,7 @@ import awsS3BucketDisallowPublicAcl from "./aws/aws-s3-bucket-disallow-public-ac
 import awsS3BucketPolicyDisallowPublicAccess from "./aws/aws-s3-bucket-policy-disallow-public-access";
 import awsS3BucketRequirePublicAccessBlock from "./aws/aws-s3-bucket-require-public-access-block";
 import awsS3ObjectDisallowPublicAcl from "./aws/aws-s3-object-disallow-public-acl";
+import awsS3BucketConfigurePublicAccessBlock from "./aws/aws-s3-bucket-configure-public-access-block";
 
 // AWS — mfa
 import awsIamRoleRequireMfa from "./aws/aws-iam-role-require-mfa";
@@ -222,6 +223,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsS3BucketPolicyDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     awsS3ObjectDisallowPublicAcl,
+    awsS3BucketConfigurePublicAccessBlock,
 
     // AWS — mfa
     awsIamRoleRequireMfa,

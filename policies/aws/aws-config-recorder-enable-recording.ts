@@ -1,6 +1,5 @@
 import { defineStackPolicy } from "../core/policy";
-import type { PolicyResource } from "@pulumi/policy";
-import { JoinIndex } from "../core/stack";
+import { Companions, Join } from "../core/stack";
 import { all, fail, failIf, pass, unknown, type Verdict } from "../core/verdict";
 
 const RECORDER = "aws:cfg/recorder:Recorder";
@@ -75,28 +74,25 @@ export default defineStackPolicy({
     *check(stack, config) {
         const recorders = stack.ofType(RECORDER);
         // A RecorderStatus names its recorder: by property dependency (`name: recorder.name`) or by the literal name.
-        const index = new JoinIndex(
-            recorders.map((r) => r.resource),
-            (r: PolicyResource) => {
-                const name = stack.view(r).props.get("name");
-                return name.isText() ? [name.text() ?? ""] : name.isUnset ? [DEFAULT_NAME] : [];
-            },
-        );
+        const recordersByName = new Join(recorders, (r) => {
+            const name = r.props.get("name");
+            return name.isText() ? [name.text() ?? ""] : name.isUnset ? [DEFAULT_NAME] : [];
+        });
+        const statusesOf = new Companions(recordersByName, stack.ofType(STATUS), "name");
         const statuses = new Map<string, Verdict[]>();
-        for (const s of stack.ofType(STATUS)) {
-            const ref = index.resolve(s.resource, "name");
-            if (ref.kind !== "resources") continue; // a recorder of another stack (or not yet known: judged below)
-            const enabled = s.props.get("isEnabled");
-            const v = enabled.isUnknown
-                ? unknown(`\`isEnabled\` of RecorderStatus ${s.name}`)
-                : failIf(!enabled.isTrue(), `RecorderStatus ${s.name} has \`isEnabled\` false, so the recorder is stopped; set it to true.`);
-            for (const t of ref.targets) {
-                let list = statuses.get(t.urn);
-                if (!list) statuses.set(t.urn, (list = []));
-                list.push(v);
-            }
+        for (const recorder of recorders) {
+            // a status of another stack's recorder (or one not yet known: judged below) belongs to none of these
+            statuses.set(
+                recorder.urn,
+                statusesOf.of(recorder).map((s) => {
+                    const enabled = s.props.get("isEnabled");
+                    return enabled.isUnknown
+                        ? unknown(`\`isEnabled\` of RecorderStatus ${s.name}`)
+                        : failIf(!enabled.isTrue(), `RecorderStatus ${s.name} has \`isEnabled\` false, so the recorder is stopped; set it to true.`);
+                }),
+            );
         }
-        const undecidedStatus = stack.ofType(STATUS).filter((s) => index.resolve(s.resource, "name").kind === "unknown");
+        const undecidedStatus = statusesOf.unresolved;
 
         for (const recorder of recorders) {
             const group = recorder.props.get("recordingGroup");

@@ -1,5 +1,5 @@
-import { defineStackPolicy, type StackResource } from "../core/policy";
-import { JoinIndex } from "../core/stack";
+import { defineStackPolicy } from "../core/policy";
+import { Companions, Join } from "../core/stack";
 import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const VPC = "aws:ec2/vpc:Vpc";
@@ -59,25 +59,10 @@ export default defineStackPolicy({
         const vpcs = stack.ofType(VPC, DEFAULT_VPC);
         if (!vpcs.length) return;
         // A VPC's id is not one of its inputs: a flow log joins a VPC of the stack by property dependency only.
-        const index = new JoinIndex(
-            vpcs.map((v) => v.resource),
-            () => [],
-        );
-        const logsOf = new Map<string, StackResource<typeof FLOW_LOG>[]>();
-        const undetermined: string[] = [];
-        for (const log of stack.ofType(FLOW_LOG)) {
-            const ref = index.resolve(log.resource, "vpcId");
-            if (ref.kind === "unknown") undetermined.push(log.name);
-            else if (ref.kind === "resources") {
-                for (const t of ref.targets) {
-                    let list = logsOf.get(t.urn);
-                    if (!list) logsOf.set(t.urn, (list = []));
-                    list.push(log);
-                }
-            }
-        }
+        const flowLogs = new Companions(new Join(vpcs, () => []), stack.ofType(FLOW_LOG), "vpcId");
+        const undetermined = flowLogs.unresolved.map((l) => l.name);
         for (const vpc of vpcs) {
-            const logs = logsOf.get(vpc.urn) ?? [];
+            const logs = flowLogs.of(vpc);
             let verdict: Verdict;
             const traffic = logs.map((l) => l.props.get("trafficType"));
             if (traffic.some((t) => t.isOneOf(...RECORDS_REJECTS))) verdict = pass;

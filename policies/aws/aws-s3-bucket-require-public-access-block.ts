@@ -5,18 +5,23 @@ const ALL_ON = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcl
 
 export default defineStackPolicy({
     name: "aws-s3-bucket-require-public-access-block",
-    title: "S3 buckets are covered by S3 Block Public Access",
+    title: "S3 buckets do not turn S3 Block Public Access off",
     cloud: "aws",
     control: "public-access",
     severity: "high",
     description:
-        "Every S3 bucket must be covered by S3 Block Public Access with all four settings on (blockPublicAcls, " +
-        "blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets), through its own BucketPublicAccessBlock or an " +
-        "AccountPublicAccessBlock in the same stack, so that no ACL or bucket policy can make its data public.",
+        "No S3 bucket may have a Block Public Access setting (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, " +
+        "restrictPublicBuckets) turned off: S3 turns all four on for every new bucket (since April 2023), so a bucket " +
+        "that declares no BucketPublicAccessBlock is private and passes; one whose BucketPublicAccessBlock sets a " +
+        "setting to false or leaves it out (the block then writes false) fails, unless an AccountPublicAccessBlock in " +
+        "the same stack turns that setting on. Public ACLs and public bucket policies are checked by " +
+        "aws-s3-bucket-disallow-public-acl and aws-s3-bucket-policy-disallow-public-access; declaring the block so " +
+        "that drift is caught is the advisory aws-s3-bucket-configure-public-access-block.",
     remediation:
-        "Add an `aws.s3.BucketPublicAccessBlock` with `bucket: <bucket>.id` (or the bucket name) and all four of " +
-        "`blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets` set to true, or manage " +
-        "an `aws.s3.AccountPublicAccessBlock` with all four set to true in the same stack. A setting left out is false.",
+        "Set all four of `blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets` to true " +
+        "on the bucket's `aws.s3.BucketPublicAccessBlock` (a setting left out is false), or remove the block to keep " +
+        "S3's default (all four on). An `aws.s3.AccountPublicAccessBlock` with the setting true in the same stack also " +
+        "covers it (acceptAccountLevelBlock).",
     frameworks: [
         { framework: "aws-fsbp", version: "1.0.0", id: "S3.8" },
         { framework: "aws-fsbp", version: "1.0.0", id: "S3.1" },
@@ -24,18 +29,21 @@ export default defineStackPolicy({
         { framework: "iso27001", version: "2022", id: "A.8.3" },
     ],
     enforcementLevel: "mandatory",
+    catalogue: ["aws-public-s3-bucket-block"],
     resourceTypes: [BUCKET, BUCKET_BLOCK, ACCOUNT_BLOCK],
     config: {
         acceptAccountLevelBlock: {
             type: "boolean",
             default: true,
             description:
-                "Whether an AccountPublicAccessBlock in the stack counts for its buckets. Set to false to require a " +
-                "BucketPublicAccessBlock on every bucket (as FSBP S3.8 checks).",
+                "Whether an AccountPublicAccessBlock in the stack that turns a setting on covers a bucket whose own " +
+                "BucketPublicAccessBlock turns it off (S3 applies the most restrictive combination). Set to false to " +
+                "judge each bucket's own settings alone (as FSBP S3.8 does).",
         },
     },
     examples: {
         pass: [
+            { title: "a bucket that declares no block (S3 turns all four settings on)", resources: [{ type: BUCKET, name: "data", props: { bucket: "data" } }] },
             {
                 title: "a bucket with its own block, all four settings on",
                 resources: [
@@ -44,20 +52,27 @@ export default defineStackPolicy({
                 ],
             },
             {
-                title: "a bucket covered by the account-level block",
+                title: "a block that allows public policies, covered by the account-level block",
                 resources: [
                     { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    { type: BUCKET_BLOCK, name: "data-block", props: { bucket: "data", ...ALL_ON, blockPublicPolicy: false }, propertyDependencies: { bucket: ["data"] } },
                     { type: ACCOUNT_BLOCK, name: "account", props: ALL_ON },
                 ],
             },
         ],
         fail: [
-            { title: "a bucket without any block", resources: [{ type: BUCKET, name: "data", props: { bucket: "data" } }] },
             {
                 title: "a block that allows public policies",
                 resources: [
                     { type: BUCKET, name: "data", props: { bucket: "data" } },
                     { type: BUCKET_BLOCK, name: "data-block", props: { bucket: "data", ...ALL_ON, blockPublicPolicy: false }, propertyDependencies: { bucket: ["data"] } },
+                ],
+            },
+            {
+                title: "a block that leaves settings out (written as false)",
+                resources: [
+                    { type: BUCKET, name: "data", props: { bucket: "data" } },
+                    { type: BUCKET_BLOCK, name: "data-block", props: { bucket: "data", blockPublicAcls: true }, propertyDependencies: { bucket: ["data"] } },
                 ],
             },
         ],
@@ -68,6 +83,6 @@ export default defineStackPolicy({
         // Which buckets each BucketPublicAccessBlock covers: property dependency on `bucket` first, then the
         // literal bucket name; never resource order (core/s3-bucket.ts).
         const blocks = new PublicAccessBlocks(stack, buckets, config.acceptAccountLevelBlock);
-        for (const bucket of buckets) yield { urn: bucket.urn, verdict: blocks.verdict(bucket, config.acceptAccountLevelBlock) };
+        for (const bucket of buckets) yield { urn: bucket.urn, verdict: blocks.turnedOffVerdict(bucket) };
     },
 });

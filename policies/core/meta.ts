@@ -6,7 +6,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { type ConfigOf, type ConfigSpec, resolveConfig, toJsonSchema } from "./config";
 import type { ResourceToken } from "./resource-types.generated";
-import { isAwsType, isAzureType } from "./tokens";
+import { isAwsResourceType, isAzureType } from "./tokens";
 
 /** The customer-side controls of the benchmark catalogue. */
 export const CONTROLS = ["encryption-at-rest", "public-access", "mfa", "log-retention", "data-region", "msp-delegation"] as const;
@@ -166,7 +166,9 @@ export function configResolver<S extends ConfigSpec>(name: string, spec: S): (ra
 }
 
 export function matcher(types: readonly string[] | "all", cloud: PolicyCloud): (canonical: string) => boolean {
-    if (types === "all") return cloud === "aws" ? isAwsType : cloud === "azure" ? isAzureType : () => true;
+    // "all" means every custom resource of the cloud: components (the `on*` helpers' event subscriptions, any
+    // ComponentResource) hold no data and create nothing themselves — their children are checked one by one.
+    if (types === "all") return cloud === "aws" ? isAwsResourceType : cloud === "azure" ? isAzureType : () => true;
     const set = new Set(types);
     return (canonical) => set.has(canonical);
 }

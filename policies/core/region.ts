@@ -102,6 +102,16 @@ const GLOBAL_AWS_TYPES: ReadonlySet<string> = new Set([
     "aws:servicecatalog/organizationsAccess:OrganizationsAccess",
 ]);
 
+/**
+ * Resources that create nothing in AWS, so they have no data region: waiters that only wait for another resource to
+ * reach a state (an ACM certificate validation waits for the DNS or e-mail validation of its certificate; an SES
+ * domain identity verification for its identity's verification).
+ */
+const CREATES_NOTHING_AWS_TYPES: ReadonlySet<string> = new Set([
+    "aws:acm/certificateValidation:CertificateValidation",
+    "aws:ses/domainIdentityVerification:DomainIdentityVerification",
+]);
+
 const globalCache = new Map<string, boolean>();
 
 /**
@@ -116,4 +126,9 @@ export function isGlobalAwsType(type: string): boolean {
         globalCache.set(type, global);
     }
     return global;
+}
+
+/** Whether an AWS resource type creates nothing in AWS (a waiter such as `aws.acm.CertificateValidation`). */
+export function createsNothingAwsType(canonical: string): boolean {
+    return CREATES_NOTHING_AWS_TYPES.has(canonical);
 }

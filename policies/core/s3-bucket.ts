@@ -66,8 +66,17 @@ function either(a: Verdict, b: Verdict): Verdict {
 
 /** How S3 Block Public Access covers one bucket. */
 export interface BlockCoverage {
-    /** Settings that are off for this bucket (in its own block and in every account-level block). */
+    /**
+     * Settings that no block in the stack turns on for this bucket (its own blocks and every account-level block);
+     * a bucket with no block of its own counts its settings as missing here — see `turnedOff` for S3's default.
+     */
     readonly missing: readonly BlockFlag[];
+    /**
+     * Settings that a block of the bucket's own turns off (false, or left out: a BucketPublicAccessBlock writes false
+     * for a setting it leaves out) and no account-level block turns on. A bucket with no block of its own has S3's
+     * default since April 2023 — all four on — so nothing is turned off for it.
+     */
+    readonly turnedOff: readonly BlockFlag[];
     /** Settings whose value is unknown during preview (and not on elsewhere). */
     readonly unknown: readonly BlockFlag[];
     /** The bucket's own BucketPublicAccessBlock resources. */
@@ -86,6 +95,7 @@ export class PublicAccessBlocks {
     private readonly blocksOf = new Map<string, StackResource<typeof BUCKET_BLOCK>[]>();
     private readonly ambiguous = new Set<string>(); // buckets an unresolved block may cover
     private unresolved = false; // some block refers to a bucket that cannot be known yet
+    private readonly undecided: StackResource<typeof BUCKET_BLOCK>[] = []; // blocks whose bucket is unknown or ambiguous
     private readonly accountBlocks: readonly StackResource<typeof ACCOUNT_BLOCK>[];
 
     constructor(stack: StackView | StackCheckContext, buckets: readonly (StackResource<typeof BUCKET> | PolicyResource)[], acceptAccountLevelBlock: boolean) {
@@ -98,6 +108,7 @@ export class PublicAccessBlocks {
             if (ref.kind === "none") continue;
             if (ref.kind === "unknown") {
                 this.unresolved = true;
+                this.undecided.push(block);
                 continue;
             }
             let targets = ref.targets;
@@ -113,6 +124,7 @@ export class PublicAccessBlocks {
                 this.blocksOf.set(only.urn, list);
             } else {
                 for (const t of targets) this.ambiguous.add(t.urn);
+                this.undecided.push(block);
             }
         }
     }
@@ -121,22 +133,54 @@ export class PublicAccessBlocks {
         const own = this.blocksOf.get(bucket.urn) ?? [];
         const ownMaybe = !own.length && (this.unresolved || this.ambiguous.has(bucket.urn));
         const missing: BlockFlag[] = [];
+        const turnedOff: BlockFlag[] = [];
         const unknownFlags: BlockFlag[] = [];
         for (const flag of BLOCK_FLAGS) {
             const bucketLevel = ownMaybe ? unknown("its own block") : everyBlock(own, flag);
             const state = either(bucketLevel, everyBlock(this.accountBlocks, flag));
-            if (state.kind === "fail") missing.push(flag);
+            if (state.kind === "fail") {
+                missing.push(flag);
+                if (own.length) turnedOff.push(flag);
+            }
             if (state.kind === "unknown") unknownFlags.push(flag);
         }
-        return { missing, unknown: unknownFlags, own, ownMaybe, accountLevel: this.accountBlocks.length > 0 };
+        return { missing, turnedOff, unknown: unknownFlags, own, ownMaybe, accountLevel: this.accountBlocks.length > 0 };
     }
 
-    /** Fails when a setting is off for `bucket`; unknown while one depends on a value unknown during preview. */
+    /**
+     * Fails when a setting is off for `bucket` as the stack declares it — a bucket with no block of its own counts
+     * as off; unknown while one depends on a value unknown during preview. (The strict reading: FSBP S3.8's.)
+     */
     verdict(bucket: { readonly urn: string }, acceptAccountLevelBlock: boolean): Verdict {
         const c = this.coverage(bucket);
         if (c.missing.length) return fail(missingBlockMessage(c, acceptAccountLevelBlock));
         return c.unknown.length ? unknown(unknownBlockWhat(c)) : pass;
     }
+
+    /**
+     * Fails when a block of the bucket's own turns a setting off and no account-level block turns it on; a bucket
+     * with no block of its own has S3's default (all four on, April 2023) and passes. Unknown while a block's
+     * setting, or which bucket a block covers, is unknown during preview.
+     */
+    turnedOffVerdict(bucket: { readonly urn: string }): Verdict {
+        const c = this.coverage(bucket);
+        if (c.turnedOff.length) return fail(turnedOffBlockMessage(c));
+        if (!c.own.length && !c.ownMaybe) return pass; // S3's default: all four on
+        // A block that may be this bucket's turns nothing off when every setting of it is known to be on.
+        if (!c.own.length && this.undecided.every((b) => BLOCK_FLAGS.every((f) => everyBlock([b], f).kind === "pass"))) return pass;
+        return c.unknown.length ? unknown(unknownBlockWhat(c)) : pass;
+    }
+}
+
+/** The violation message for a bucket whose own block turns settings off (`turnedOff` is not empty). */
+export function turnedOffBlockMessage(c: BlockCoverage): string {
+    const list = c.turnedOff.map((f) => `\`${f}\``).join(", ");
+    const one = c.turnedOff.length === 1;
+    return (
+        `${list} ${one ? "is" : "are"} not true in this bucket's BucketPublicAccessBlock${c.accountLevel ? " nor in an AccountPublicAccessBlock" : ""}, ` +
+        `which turns ${one ? "it" : "them"} off (a setting the block leaves out is off) although S3 turns all four on ` +
+        "for a new bucket; set all four to true, or remove the block to keep S3's default."
+    );
 }
 
 /** The violation message for a bucket whose coverage misses settings (`missing` is not empty). */

@@ -84,6 +84,19 @@ export function isAwsType(type: string): boolean {
     return type.startsWith("aws:");
 }
 
+const AWS_RESOURCE_TOKEN = /^aws:[a-z0-9]+\/[A-Za-z0-9_]+:[A-Za-z0-9_]+$/;
+
+/**
+ * Whether an AWS token names a custom resource — something the provider creates in a region — rather than a component.
+ * Every resource of `@pulumi/aws` 7.48.0 (1,737 tokens) has the shape `aws:<module>/<file>:<Type>`; its components (the
+ * `on*` helpers' `aws:cloudwatch:EventRuleEventSubscription`, `aws:cloudwatch:LogGroupEventSubscription`,
+ * `aws:s3:BucketEventSubscription`, ...) have no `/<file>` part, create nothing themselves and have no region
+ * (tests/policies/core/tokens.test.ts holds this to the installed SDK). azure-native has no components.
+ */
+export function isAwsResourceType(type: string): boolean {
+    return AWS_RESOURCE_TOKEN.test(type);
+}
+
 export function isAzureType(type: string): boolean {
     return type.startsWith("azure-native:") || type.startsWith("azure-native_");
 }

@@ -195,4 +195,53 @@ export const cases: readonly EvasionCase[] = [
         },
         silent: "control",
     },
+    {
+        ...base,
+        id: "aws-data-region-legit-cloudfront-us-east-1-pieces",
+        kind: "legitimate",
+        title: "CloudFront's us-east-1 pieces: an ACM certificate, its validation, a CLOUDFRONT-scope web ACL (scope in lower case)",
+        stack: {
+            providers: [VIRGINIA],
+            resources: [
+                { type: "aws:acm/certificate:Certificate", name: "site", inputs: { domainName: "www.example.com", validationMethod: "DNS" }, provider: "virginia" },
+                { type: "aws:acm/certificateValidation:CertificateValidation", name: "site-validation", inputs: { certificateArn: "arn:aws:acm:us-east-1:111122223333:certificate/1" }, provider: "virginia" },
+                { type: "aws:wafv2/webAcl:WebAcl", name: "site-waf", inputs: { scope: "cloudfront", defaultAction: { allow: {} } }, provider: "virginia" },
+            ],
+        },
+        silent: [REGION],
+        decision:
+            "A certificate holds no customer data and a validation creates nothing; a CLOUDFRONT-scope WAF object is " +
+            "CloudFront's (global) — `globalServiceExceptions` (default: acm-certificates, cloudfront-waf) turns the first and last off (issue 11).",
+    },
+    {
+        ...base,
+        id: "aws-data-region-legit-components-without-region",
+        kind: "legitimate",
+        title: "the on* helpers' components (EventRuleEventSubscription, LogGroupEventSubscription) in a stack with no region",
+        stack: {
+            defaultRegion: null,
+            resources: [
+                { type: "aws:cloudwatch:EventRuleEventSubscription", name: "nightly", inputs: {} },
+                { type: "aws:cloudwatch:LogGroupEventSubscription", name: "errors", inputs: {} },
+            ],
+        },
+        silent: [REGION],
+        decision: "Components create nothing and have no region: only custom resources (`aws:<module>/<file>:<Type>`) are checked (issue 11).",
+    },
+    {
+        ...base,
+        id: "aws-data-region-regional-waf-in-us-east-1",
+        kind: "evasion",
+        title: "a REGIONAL-scope web ACL through a us-east-1 provider (only CLOUDFRONT scope is CloudFront's)",
+        stack: { providers: [VIRGINIA], resources: [{ type: "aws:wafv2/webAcl:WebAcl", name: "api", inputs: { scope: "REGIONAL", defaultAction: { allow: {} } }, provider: "virginia" }] },
+        violations: [{ policy: REGION, resource: "api" }],
+    },
+    {
+        ...base,
+        id: "aws-data-region-lambda-in-us-east-1-not-edge",
+        kind: "evasion",
+        title: "a Lambda function in us-east-1 that publishes versions, like a Lambda@Edge function, but is not listed in `edgeFunctions`",
+        stack: { providers: [VIRGINIA], resources: [{ type: "aws:lambda/function:Function", name: "api", inputs: { runtime: "nodejs20.x", handler: "index.handler", role: "arn:aws:iam::111122223333:role/api", publish: true }, provider: "virginia" }] },
+        violations: [{ policy: REGION, resource: "api" }],
+    },
 ];

@@ -21,6 +21,7 @@ import {
 const ACL = "aws-s3-bucket-disallow-public-acl";
 const POLICY = "aws-s3-bucket-policy-disallow-public-access";
 const BLOCK = "aws-s3-bucket-require-public-access-block";
+const DECLARE = "aws-s3-bucket-configure-public-access-block";
 const ACCOUNT_BLOCK = "aws-s3-account-public-access-block-enable-all-settings";
 const OBJECT_ACL = "aws-s3-object-disallow-public-acl";
 const ACCESS_POINT = "aws-s3-access-point-disallow-public-access";
@@ -328,6 +329,24 @@ export const cases: readonly EvasionCase[] = [
                 { type: T.publicAccessBlock, name: "logs-block", inputs: { bucket: bucketName("logs"), ...ALL_FOUR } },
             ],
         },
+        violations: [{ policy: DECLARE, resource: "data", level: "advisory" }],
+        silent: [BLOCK],
+        decision:
+            "A bucket that no block covers has S3's default Block Public Access (all four on for every new bucket since " +
+            "April 2023): the mandatory policy passes it, the advisory one asks to declare the block (issue 11).",
+    },
+    {
+        ...base,
+        id: "aws-public-access-block-all-off-for-another-bucket",
+        kind: "evasion",
+        title: "a block that turns everything off, joined by property dependency to the bucket beside the one its literal name says",
+        stack: {
+            resources: [
+                bucket("data"),
+                bucket("logs"),
+                { type: T.publicAccessBlock, name: "data-block", inputs: { bucket: bucketName("data") }, propertyDependencies: { bucket: ["data"] } },
+            ],
+        },
         violations: [{ policy: BLOCK, resource: "data" }],
     },
     {
@@ -342,9 +361,13 @@ export const cases: readonly EvasionCase[] = [
             ],
         },
         violations: [
-            { policy: BLOCK, resource: "data" },
             { policy: ACCOUNT_BLOCK, resource: "account" },
+            { policy: DECLARE, resource: "data", level: "advisory" },
         ],
+        silent: [BLOCK],
+        decision:
+            "S3 applies the most restrictive of the bucket and account settings: a bucket without a block of its own keeps " +
+            "S3's default (all four on), so an account-level setting turned off fails the account block's policy, not the bucket.",
     },
 
     // ---- access points

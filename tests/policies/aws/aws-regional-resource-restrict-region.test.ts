@@ -54,6 +54,33 @@ describe("aws-regional-resource-restrict-region", () => {
             expect(r.verdict).toBe("pass");
         });
 
+        it.each([
+            ["a scheduled function's EventRuleEventSubscription (onSchedule)", "aws:cloudwatch:EventRuleEventSubscription"],
+            ["a log subscription's LogGroupEventSubscription (onDecodedEvent)", "aws:cloudwatch:LogGroupEventSubscription"],
+            ["a bucket notification's BucketEventSubscription (onObjectCreated)", "aws:s3:BucketEventSubscription"],
+            ["a queue's QueueEventSubscription (onEvent)", "aws:sqs:QueueEventSubscription"],
+            ["a program's own ComponentResource", "my:index:Website"],
+        ])("does not look at %s: a component creates nothing and has no region", async (_, type) => {
+            expect((await runResourcePolicy(policy, { type, props: {} })).verdict).toBe("pass");
+        });
+
+        it.each([
+            ["an ACM certificate validation (it creates nothing)", "aws:acm/certificateValidation:CertificateValidation", {}],
+            ["an SES domain identity verification (it creates nothing)", "aws:ses/domainIdentityVerification:DomainIdentityVerification", {}],
+            ["CloudFront's ACM certificate (no customer data)", "aws:acm/certificate:Certificate", { domainName: "www.example.com" }],
+            ["a CLOUDFRONT-scope web ACL", "aws:wafv2/webAcl:WebAcl", { scope: "CLOUDFRONT" }],
+            ["a CLOUDFRONT-scope IP set, in lower case", "aws:wafv2/ipSet:IpSet", { scope: "cloudfront" }],
+            ["a CLOUDFRONT-scope rule group", "aws:wafv2/ruleGroup:RuleGroup", { scope: "CLOUDFRONT", capacity: 10 }],
+        ])("exempts %s in us-east-1 by default", async (_, type, props) => {
+            const r = await runResourcePolicy(policy, { type, props, provider: explicitProvider("us-east-1", "us-east-1") });
+            expect(r.verdict).toBe("pass");
+        });
+
+        it("allows a Lambda@Edge function named in `edgeFunctions` in us-east-1", async () => {
+            const edge = { type: "aws:lambda/function:Function", name: "security-headers", props: { publish: true }, provider: explicitProvider("us-east-1", "us-east-1") };
+            expect((await runResourcePolicy(policy, edge, { edgeFunctions: ["security-headers"] })).verdict).toBe("pass");
+        });
+
         it("ignores resources of other clouds", async () => {
             const r = await runResourcePolicy(policy, { type: "azure-native:storage:StorageAccount", props: { location: "eastus" } });
             expect(r.verdict).toBe("pass");
@@ -129,7 +156,36 @@ describe("aws-regional-resource-restrict-region", () => {
         });
     });
 
+    describe("fails the us-east-1 pieces that are not CloudFront's", () => {
+        const virginia = explicitProvider("us-east-1", "us-east-1");
+        it("a REGIONAL web ACL in us-east-1", async () => {
+            expect((await runResourcePolicy(policy, { type: "aws:wafv2/webAcl:WebAcl", props: { scope: "REGIONAL" }, provider: virginia })).verdict).toBe("fail");
+        });
+
+        it("a Lambda function in us-east-1 that `edgeFunctions` does not name, saying how to list it", async () => {
+            const r = await runResourcePolicy(policy, { type: "aws:lambda/function:Function", name: "api", props: {}, provider: virginia }, { edgeFunctions: ["security-headers"] });
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("list its resource name in `edgeFunctions`");
+        });
+
+        it("a function named in `edgeFunctions` outside us-east-1 (Lambda@Edge lives only there)", async () => {
+            const r = await runResourcePolicy(policy, { type: "aws:lambda/function:Function", name: "security-headers", props: {}, provider: explicitProvider("oregon", "us-west-2") }, { edgeFunctions: ["security-headers"] });
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).not.toContain("edgeFunctions");
+        });
+
+        it("a resource that merely has a validation-like name (only the type exempts)", async () => {
+            expect((await runResourcePolicy(policy, { type: "aws:acm/certificate:Certificate", name: "validation", props: {}, provider: virginia }, { globalServiceExceptions: [] })).verdict).toBe("fail");
+        });
+    });
+
     describe("unknown during preview", () => {
+        it("cannot decide while a WAF object's scope is unknown", async () => {
+            const r = await runResourcePolicy(policy, { type: "aws:wafv2/webAcl:WebAcl", props: { scope: UNKNOWN }, provider: explicitProvider("us-east-1", "us-east-1") });
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain("scope");
+        });
+
         it("cannot decide while the resource's own region is unknown", async () => {
             const r = await runResourcePolicy(policy, resource({ props: { region: UNKNOWN } }));
             expect(r.verdict).toBe("unknown");
@@ -182,6 +238,25 @@ describe("aws-regional-resource-restrict-region", () => {
             await expect(runResourcePolicy(policy, resource(), { allowedRegions: "ap-northeast-1" })).rejects.toThrow(
                 "config key 'allowedRegions' must be an array",
             );
+        });
+
+        it("checks ACM certificates and CLOUDFRONT-scope WAF objects like any resource when `globalServiceExceptions` is empty", async () => {
+            const virginia = explicitProvider("us-east-1", "us-east-1");
+            const off = { globalServiceExceptions: [] };
+            expect((await runResourcePolicy(policy, { type: "aws:acm/certificate:Certificate", props: {}, provider: virginia }, off)).verdict).toBe("fail");
+            expect((await runResourcePolicy(policy, { type: "aws:wafv2/webAcl:WebAcl", props: { scope: "CLOUDFRONT" }, provider: virginia }, off)).verdict).toBe("fail");
+            const wafOnly = { globalServiceExceptions: ["cloudfront-waf"] };
+            expect((await runResourcePolicy(policy, { type: "aws:acm/certificate:Certificate", props: {}, provider: virginia }, wafOnly)).verdict).toBe("fail");
+            expect((await runResourcePolicy(policy, { type: "aws:wafv2/webAcl:WebAcl", props: { scope: "CLOUDFRONT" }, provider: virginia }, wafOnly)).verdict).toBe("pass");
+        });
+
+        it("keeps checking a certificate validation whatever `globalServiceExceptions` says: it creates nothing", async () => {
+            const r = await runResourcePolicy(policy, { type: "aws:acm/certificateValidation:CertificateValidation", props: {}, provider: explicitProvider("us-east-1", "us-east-1") }, { globalServiceExceptions: [] });
+            expect(r.verdict).toBe("pass");
+        });
+
+        it("rejects an exception it does not know, naming the key", async () => {
+            await expect(runResourcePolicy(policy, resource(), { globalServiceExceptions: ["lambda-edge"] })).rejects.toThrow("config key 'globalServiceExceptions[0]'");
         });
 
         it("rejects an unknown key, naming it", async () => {

@@ -65,6 +65,24 @@ describe("aws-s3-bucket-require-public-access-block", () => {
             expect((await runStackPolicy(policy, [bucket("data", {}, BUCKET_V2), blockFor("data-pab", "data")])).verdict).toBe("pass");
         });
 
+        it("when a bucket declares no block: S3 turns all four settings on for a new bucket (April 2023)", async () => {
+            const r = await runStackPolicy(policy, [bucket("data"), bucket("logs", {}, BUCKET_V2)]);
+            expect(r.verdict).toBe("pass");
+            expect(r.diagnostics).toEqual([]);
+        });
+
+        it("when the account-level block leaves a setting out and the bucket has no block of its own (the bucket keeps S3's default)", async () => {
+            expect((await runStackPolicy(policy, [bucket("data"), account({ blockPublicAcls: true })])).verdict).toBe("pass");
+        });
+
+        it("when a block's literal bucket name is another bucket's, the unblocked bucket keeps S3's default", async () => {
+            expect((await runStackPolicy(policy, [bucket("data"), blockNamed("pab", "some-other-bucket", {})])).verdict).toBe("pass");
+        });
+
+        it("when a block whose bucket is unknown turns every setting on (whichever bucket it covers, nothing is off)", async () => {
+            expect((await runStackPolicy(policy, [bucket("data"), { type: BLOCK, name: "pab", props: { bucket: UNKNOWN, ...ALL_ON } }])).verdict).toBe("pass");
+        });
+
         it("when the stack has no bucket, whatever its blocks say", async () => {
             expect((await runStackPolicy(policy, [account({}), blockNamed("other", "elsewhere", {})])).verdict).toBe("pass");
         });
@@ -76,30 +94,30 @@ describe("aws-s3-bucket-require-public-access-block", () => {
     });
 
     describe("fails", () => {
-        it("when a bucket has no block and the stack no account-level block", async () => {
-            const r = await runStackPolicy(policy, [bucket("data")]);
-            expect(r.verdict).toBe("fail");
-            expect(r.violating).toEqual(["data"]);
-            expect(r.diagnostics[0]?.message).toContain("no BucketPublicAccessBlock refers to this bucket");
-        });
-
         it("names the settings that are off, treating a setting left out as false", async () => {
             const r = await runStackPolicy(policy, [bucket("data"), blockFor("data-pab", "data", { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false })]);
             expect(r.verdict).toBe("fail");
             expect(r.violating).toEqual(["data"]);
             const message = r.diagnostics[0]?.message ?? "";
-            expect(message).toContain("`blockPublicPolicy`, `restrictPublicBuckets` are not true");
+            expect(message).toContain("`blockPublicPolicy`, `restrictPublicBuckets` are not true in this bucket's BucketPublicAccessBlock");
+            expect(message).toContain("leaves out is off");
             expect(message).not.toContain("`blockPublicAcls`");
         });
 
-        it("when the account-level block leaves a setting out and the bucket has no block of its own", async () => {
-            const r = await runStackPolicy(policy, [bucket("data"), account({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true })]);
+        it("when the bucket's block and the account-level block both leave a setting out", async () => {
+            const r = await runStackPolicy(policy, [bucket("data"), blockFor("pab", "data", { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true }), account({ blockPublicAcls: true })]);
             expect(r.violating).toEqual(["data"]);
-            expect(r.diagnostics[0]?.message).toContain("`restrictPublicBuckets` is not true");
+            expect(r.diagnostics[0]?.message).toContain("`restrictPublicBuckets` is not true in this bucket's BucketPublicAccessBlock nor in an AccountPublicAccessBlock");
         });
 
-        it("only the bucket that is not covered, not the one whose block is complete", async () => {
-            const r = await runStackPolicy(policy, [bucket("covered"), bucket("open"), blockFor("covered-pab", "covered")]);
+        it("when a block declares nothing at all (every setting written as off)", async () => {
+            const r = await runStackPolicy(policy, [bucket("data"), blockFor("pab", "data", {})]);
+            expect(r.violating).toEqual(["data"]);
+            expect(r.diagnostics[0]?.message).toContain("`blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets` are not true");
+        });
+
+        it("only the bucket whose block turns a setting off, not the one whose block is complete nor the one without a block", async () => {
+            const r = await runStackPolicy(policy, [bucket("covered"), bucket("open"), bucket("default"), blockFor("covered-pab", "covered"), blockFor("open-pab", "open", { ...ALL_ON, restrictPublicBuckets: false })]);
             expect(r.violating).toEqual(["open"]);
         });
 
@@ -113,11 +131,6 @@ describe("aws-s3-bucket-require-public-access-block", () => {
             expect(r.violating).toEqual(["second"]);
         });
 
-        it("when a literal bucket name does not match the bucket", async () => {
-            const r = await runStackPolicy(policy, [bucket("data"), blockNamed("pab", "some-other-bucket")]);
-            expect(r.violating).toEqual(["data"]);
-        });
-
         it("when only an access point on the bucket blocks public access (it covers requests through the access point only)", async () => {
             const ap: StackResourceInput = {
                 type: ACCESS_POINT,
@@ -125,7 +138,7 @@ describe("aws-s3-bucket-require-public-access-block", () => {
                 props: { bucket: UNKNOWN, publicAccessBlockConfiguration: ALL_ON },
                 propertyDependencies: { bucket: ["data"] },
             };
-            expect((await runStackPolicy(policy, [bucket("data"), ap])).violating).toEqual(["data"]);
+            expect((await runStackPolicy(policy, [bucket("data"), blockFor("pab", "data", {}), ap])).violating).toEqual(["data"]);
         });
 
         it("when two blocks target the same bucket and one of them turns a setting off", async () => {
@@ -133,13 +146,13 @@ describe("aws-s3-bucket-require-public-access-block", () => {
             expect(r.violating).toEqual(["data"]);
         });
 
-        it("when one of two account-level blocks turns a setting off", async () => {
-            const r = await runStackPolicy(policy, [bucket("data"), account(), account({ ...ALL_ON, blockPublicPolicy: false }, "account-b")]);
+        it("when the bucket's block turns a setting off and one of two account-level blocks does too", async () => {
+            const r = await runStackPolicy(policy, [bucket("data"), blockFor("pab", "data", { ...ALL_ON, blockPublicPolicy: false }), account(), account({ ...ALL_ON, blockPublicPolicy: false }, "account-b")]);
             expect(r.violating).toEqual(["data"]);
         });
 
-        it("for a BucketV2 without a block", async () => {
-            expect((await runStackPolicy(policy, [bucket("data", {}, BUCKET_V2)])).violating).toEqual(["data"]);
+        it("for a BucketV2 whose block turns a setting off", async () => {
+            expect((await runStackPolicy(policy, [bucket("data", {}, BUCKET_V2), blockFor("pab", "data", { ...ALL_ON, ignorePublicAcls: false })])).violating).toEqual(["data"]);
         });
 
         it("when a setting is a secret false, without printing it", async () => {
@@ -152,7 +165,7 @@ describe("aws-s3-bucket-require-public-access-block", () => {
 
     describe("unknown during preview", () => {
         it("cannot know a bucket when a block's bucket is unknown with no dependency to join on", async () => {
-            const r = await runStackPolicy(policy, [bucket("data"), { type: BLOCK, name: "pab", props: { bucket: UNKNOWN, ...ALL_ON } }]);
+            const r = await runStackPolicy(policy, [bucket("data"), { type: BLOCK, name: "pab", props: { bucket: UNKNOWN, ...ALL_ON, blockPublicPolicy: false } }]);
             expect(r.verdict).toBe("unknown");
             expect(r.violating).toEqual([]);
             expect(r.diagnostics).toHaveLength(1);
@@ -165,7 +178,7 @@ describe("aws-s3-bucket-require-public-access-block", () => {
                 bucket("maybe"),
                 bucket("weak"),
                 bucket("covered"),
-                { type: BLOCK, name: "pab-unknown", props: { bucket: UNKNOWN, ...ALL_ON } },
+                { type: BLOCK, name: "pab-unknown", props: { bucket: UNKNOWN } },
                 blockFor("weak-pab", "weak", { blockPublicAcls: true }),
                 blockFor("covered-pab", "covered"),
             ]);
@@ -194,16 +207,16 @@ describe("aws-s3-bucket-require-public-access-block", () => {
             const r = await runStackPolicy(policy, [
                 bucket("a"),
                 bucket("b"),
-                { type: BLOCK, name: "pab", props: { bucket: "a-7f3a", ...ALL_ON }, propertyDependencies: { bucket: ["a", "b"] } },
+                { type: BLOCK, name: "pab", props: { bucket: "a-7f3a", ...ALL_ON, ignorePublicAcls: false }, propertyDependencies: { bucket: ["a", "b"] } },
             ]);
-            expect(r.violating).toEqual(["b"]);
+            expect(r.violating).toEqual(["a"]);
         });
 
         it("cannot know the buckets a block may cover when it depends on several and its name is unknown", async () => {
             const r = await runStackPolicy(policy, [
                 bucket("a"),
                 bucket("b"),
-                { type: BLOCK, name: "pab", props: { bucket: UNKNOWN, ...ALL_ON }, propertyDependencies: { bucket: ["a", "b"] } },
+                { type: BLOCK, name: "pab", props: { bucket: UNKNOWN, blockPublicAcls: true }, propertyDependencies: { bucket: ["a", "b"] } },
             ]);
             expect(r.verdict).toBe("unknown");
             expect(r.diagnostics.map((d) => d.resource).sort()).toEqual(["a", "b"]);
@@ -211,10 +224,16 @@ describe("aws-s3-bucket-require-public-access-block", () => {
     });
 
     describe("config", () => {
-        it("with acceptAccountLevelBlock false, an account-level block no longer covers a bucket", async () => {
-            const r = await runStackPolicy(policy, [bucket("data"), account()], { acceptAccountLevelBlock: false });
+        it("with acceptAccountLevelBlock false, an account-level block no longer covers a setting the bucket's block turns off", async () => {
+            const stack = [bucket("data"), blockFor("pab", "data", { ...ALL_ON, blockPublicPolicy: false }), account()];
+            expect((await runStackPolicy(policy, stack)).verdict).toBe("pass");
+            const r = await runStackPolicy(policy, stack, { acceptAccountLevelBlock: false });
             expect(r.violating).toEqual(["data"]);
-            expect(r.diagnostics[0]?.message).toContain("acceptAccountLevelBlock is false");
+            expect(r.diagnostics[0]?.message).not.toContain("AccountPublicAccessBlock");
+        });
+
+        it("with acceptAccountLevelBlock false, a bucket without a block still has S3's default", async () => {
+            expect((await runStackPolicy(policy, [bucket("data")], { acceptAccountLevelBlock: false })).verdict).toBe("pass");
         });
 
         it("with acceptAccountLevelBlock false, a complete bucket-level block still passes", async () => {
