@@ -62,9 +62,14 @@ import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trai
 import awsCloudtrailTrailEnableLogging from "./aws/aws-cloudtrail-trail-enable-logging";
 import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-group-configure-retention";
 import awsConfigRecorderEnableRecording from "./aws/aws-config-recorder-enable-recording";
+import awsDocdbClusterEnableAuditLogExport from "./aws/aws-docdb-cluster-enable-audit-log-export";
 import awsEc2VpcRequireFlowLogs from "./aws/aws-ec2-vpc-require-flow-logs";
 import awsEksClusterEnableAuditLogging from "./aws/aws-eks-cluster-enable-audit-logging";
 import awsElbLoadBalancerEnableAccessLogging from "./aws/aws-elb-load-balancer-enable-access-logging";
+import awsNeptuneClusterEnableAuditLogExport from "./aws/aws-neptune-cluster-enable-audit-log-export";
+import awsRdsClusterEnableLogExports from "./aws/aws-rds-cluster-enable-log-exports";
+import awsRdsInstanceEnableLogExports from "./aws/aws-rds-instance-enable-log-exports";
+import awsRedshiftserverlessNamespaceEnableLogExports from "./aws/aws-redshiftserverless-namespace-enable-log-exports";
 import awsSfnStateMachineEnableLogging from "./aws/aws-sfn-state-machine-enable-logging";
 
 // AWS — data-region
@@ -236,9 +241,14 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsCloudtrailTrailEnableLogging,
     awsCloudwatchLogGroupConfigureRetention,
     awsConfigRecorderEnableRecording,
+    awsDocdbClusterEnableAuditLogExport,
     awsEc2VpcRequireFlowLogs,
     awsEksClusterEnableAuditLogging,
     awsElbLoadBalancerEnableAccessLogging,
+    awsNeptuneClusterEnableAuditLogExport,
+    awsRdsClusterEnableLogExports,
+    awsRdsInstanceEnableLogExports,
+    awsRedshiftserverlessNamespaceEnableLogExports,
     awsSfnStateMachineEnableLogging,
 
     // AWS — data-region
