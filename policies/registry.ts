@@ -75,6 +75,7 @@ import awsSfnStateMachineEnableLogging from "./aws/aws-sfn-state-machine-enable-
 // AWS — data-region
 import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
 import awsRegionalResourceRestrictTargetRegion from "./aws/aws-regional-resource-restrict-target-region";
+import awsRegionalResourceRestrictDeliveryRegion from "./aws/aws-regional-resource-restrict-delivery-region";
 import awsS3BucketRestrictReplicationRegion from "./aws/aws-s3-bucket-restrict-replication-region";
 
 // AWS — msp-delegation
@@ -90,6 +91,7 @@ import azureCosmosdbAccountRequireCustomerManagedKey from "./azure/azure-cosmosd
 import azureDbformysqlServerRequireCustomerManagedKey from "./azure/azure-dbformysql-server-require-customer-managed-key";
 import azureDbforpostgresqlServerRequireCustomerManagedKey from "./azure/azure-dbforpostgresql-server-require-customer-managed-key";
 import azureKeyvaultVaultEnablePurgeProtection from "./azure/azure-keyvault-vault-enable-purge-protection";
+import azureKeyvaultManagedHsmEnablePurgeProtection from "./azure/azure-keyvault-managed-hsm-enable-purge-protection";
 import azureSqlDatabaseEnableTransparentDataEncryption from "./azure/azure-sql-database-enable-transparent-data-encryption";
 import azureSqlServerRequireCustomerManagedKey from "./azure/azure-sql-server-require-customer-managed-key";
 import azureStorageAccountEnableEncryption from "./azure/azure-storage-account-enable-encryption";
@@ -166,6 +168,7 @@ import azureSqlServerAuditingPolicyConfigureRetention from "./azure/azure-sql-se
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
 import azureRegionalResourceRestrictLocation from "./azure/azure-regional-resource-restrict-location";
+import azureRegionalResourceRestrictReplicaLocation from "./azure/azure-regional-resource-restrict-replica-location";
 import azureSqlDatabaseRestrictBackupRedundancy from "./azure/azure-sql-database-restrict-backup-redundancy";
 import azureStorageAccountRestrictGeoReplication from "./azure/azure-storage-account-restrict-geo-replication";
 
@@ -254,6 +257,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     // AWS — data-region
     awsRegionalResourceRestrictRegion,
     awsRegionalResourceRestrictTargetRegion,
+    awsRegionalResourceRestrictDeliveryRegion,
     awsS3BucketRestrictReplicationRegion,
 
     // AWS — msp-delegation
@@ -269,6 +273,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureDbformysqlServerRequireCustomerManagedKey,
     azureDbforpostgresqlServerRequireCustomerManagedKey,
     azureKeyvaultVaultEnablePurgeProtection,
+    azureKeyvaultManagedHsmEnablePurgeProtection,
     azureSqlDatabaseEnableTransparentDataEncryption,
     azureSqlServerRequireCustomerManagedKey,
     azureStorageAccountEnableEncryption,
@@ -345,6 +350,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,
     azureRegionalResourceRestrictLocation,
+    azureRegionalResourceRestrictReplicaLocation,
     azureSqlDatabaseRestrictBackupRedundancy,
     azureStorageAccountRestrictGeoReplication,
 

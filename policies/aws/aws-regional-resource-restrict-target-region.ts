@@ -69,6 +69,7 @@ const TYPES = [
     "aws:cloudformation/stackInstances:StackInstances",
     "aws:cloudformation/stackSetInstance:StackSetInstance",
     "aws:notifications/notificationHub:NotificationHub",
+    "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
 ] as const;
 type Type = (typeof TYPES)[number];
 
@@ -120,6 +121,9 @@ const TARGETS: { readonly [T in Type]: (props: PropsOf<T>, allowed: readonly str
     "aws:cloudformation/stackInstances:StackInstances": (p, a) => regions(p.get("regions"), "regions", a),
     "aws:cloudformation/stackSetInstance:StackSetInstance": (p, a) => region(p.get("stackSetInstanceRegion"), "stackSetInstanceRegion", a),
     "aws:notifications/notificationHub:NotificationHub": (p, a) => region(p.get("notificationHubRegion"), "notificationHubRegion", a),
+    // Image Builder copies each AMI or container image to every distribution's region.
+    "aws:imagebuilder/distributionConfiguration:DistributionConfiguration": (p, a) =>
+        eachBlock(p.get("distributions"), (d, i) => region(d.get("region"), `distributions[${i}].region`, a)),
 };
 
 export default defineResourcePolicy({
@@ -132,11 +136,13 @@ export default defineResourcePolicy({
         "Fields that copy, replicate or deploy data to another region must name an allowed region (default: the " +
         "Japan regions): DynamoDB global-table replicas, Secrets Manager replicas, ECR replication, AWS Backup copy " +
         "actions, RDS and Redshift snapshot copies, DLM cross-region copies, Aurora DSQL witness regions, Incident " +
-        "Manager replication sets, CloudFormation StackSet instances and User Notifications hubs.",
+        "Manager replication sets, CloudFormation StackSet instances, User Notifications hubs and Image Builder " +
+        "distributions.",
     remediation:
         "Point the replica, copy or deployment at an allowed region, or remove it. The region the resource itself is " +
         "created in is checked by aws-regional-resource-restrict-region; S3 replication by " +
-        "aws-s3-bucket-restrict-replication-region.",
+        "aws-s3-bucket-restrict-replication-region; where data is delivered (subscriptions, log and event targets) by " +
+        "aws-regional-resource-restrict-delivery-region.",
     frameworks: [
         { framework: "iso27001", version: "2022", id: "A.5.34" },
         { framework: "iso27001", version: "2022", id: "A.5.31" },

@@ -54,6 +54,7 @@ describe("aws-regional-resource-restrict-target-region", () => {
             ["a StackSet instance deploys to Osaka", of("aws:cloudformation/stackSetInstance:StackSetInstance", { stackSetName: "s", stackSetInstanceRegion: "ap-northeast-3" })],
             ["a notification hub is in Tokyo", of("aws:notifications/notificationHub:NotificationHub", { notificationHubRegion: "ap-northeast-1" })],
             ["the region is written in upper case", table("AP-NORTHEAST-3")],
+            ["Image Builder distributes to Tokyo and Osaka", of("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", { distributions: [{ region: "ap-northeast-1" }, { region: "ap-northeast-3" }] })],
         ])("when %s", async (_, input) => {
             expect((await runResourcePolicy(policy, input)).verdict).toBe("pass");
         });
@@ -99,6 +100,7 @@ describe("aws-regional-resource-restrict-target-region", () => {
             ["StackSet instances", of("aws:cloudformation/stackInstances:StackInstances", { stackSetName: "s", regions: ["ap-northeast-1", "us-east-1"] }), "`regions[1]`"],
             ["a StackSet instance", of("aws:cloudformation/stackSetInstance:StackSetInstance", { stackSetName: "s", stackSetInstanceRegion: "us-east-1" }), "`stackSetInstanceRegion`"],
             ["a notification hub", of("aws:notifications/notificationHub:NotificationHub", { notificationHubRegion: "us-east-1" }), "`notificationHubRegion`"],
+            ["an Image Builder distribution", of("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", { distributions: [{ region: "ap-northeast-1" }, { region: "us-east-1" }] }), "`distributions[1].region`"],
         ])("when %s targets a disallowed region", async (_, input, path) => {
             const r = await runResourcePolicy(policy, input);
             expect(r.verdict).toBe("fail");
