@@ -164,6 +164,9 @@ import azureOperationalinsightsWorkspaceConfigureRetention from "./azure/azure-o
 import azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories from "./azure/azure-monitor-subscription-diagnostic-setting-require-activity-log-categories";
 import azureSqlServerEnableAuditing from "./azure/azure-sql-server-enable-auditing";
 import azureSqlServerAuditingPolicyConfigureRetention from "./azure/azure-sql-server-auditing-policy-configure-retention";
+import azureDbforpostgresqlConfigurationRequireConnectionLogging from "./azure/azure-dbforpostgresql-configuration-require-connection-logging";
+import azureDbforpostgresqlServerConfigureLogRetention from "./azure/azure-dbforpostgresql-server-configure-log-retention";
+import azureDbformysqlServerEnableAuditLog from "./azure/azure-dbformysql-server-enable-audit-log";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -346,6 +349,9 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories,
     azureSqlServerEnableAuditing,
     azureSqlServerAuditingPolicyConfigureRetention,
+    azureDbforpostgresqlConfigurationRequireConnectionLogging,
+    azureDbforpostgresqlServerConfigureLogRetention,
+    azureDbformysqlServerEnableAuditLog,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,
