@@ -57,20 +57,35 @@ import awsIamRoleRestrictFederatedTrust from "./aws/aws-iam-role-restrict-federa
 import awsS3BucketVersioningEnableMfaDelete from "./aws/aws-s3-bucket-versioning-enable-mfa-delete";
 
 // AWS — log-retention
+import awsAppsyncGraphqlApiEnableFieldLogging from "./aws/aws-appsync-graphql-api-enable-field-logging";
+import awsAthenaWorkgroupEnableCloudwatchMetrics from "./aws/aws-athena-workgroup-enable-cloudwatch-metrics";
 import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
 import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
 import awsCloudtrailTrailEnableLogging from "./aws/aws-cloudtrail-trail-enable-logging";
 import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-group-configure-retention";
+import awsCodebuildProjectEnableLogging from "./aws/aws-codebuild-project-enable-logging";
 import awsConfigRecorderEnableRecording from "./aws/aws-config-recorder-enable-recording";
+import awsConnectInstanceEnableContactFlowLogs from "./aws/aws-connect-instance-enable-contact-flow-logs";
+import awsDatasyncTaskEnableLogging from "./aws/aws-datasync-task-enable-logging";
+import awsDmsReplicationTaskEnableLogging from "./aws/aws-dms-replication-task-enable-logging";
 import awsDocdbClusterEnableAuditLogExport from "./aws/aws-docdb-cluster-enable-audit-log-export";
 import awsEc2VpcRequireFlowLogs from "./aws/aws-ec2-vpc-require-flow-logs";
+import awsEc2VpnConnectionEnableTunnelLogging from "./aws/aws-ec2-vpn-connection-enable-tunnel-logging";
+import awsEc2clientvpnEndpointEnableConnectionLogging from "./aws/aws-ec2clientvpn-endpoint-enable-connection-logging";
+import awsEcsTaskDefinitionConfigureLogging from "./aws/aws-ecs-task-definition-configure-logging";
 import awsEksClusterEnableAuditLogging from "./aws/aws-eks-cluster-enable-audit-logging";
+import awsElasticbeanstalkEnvironmentEnableLogStreaming from "./aws/aws-elasticbeanstalk-environment-enable-log-streaming";
 import awsElbLoadBalancerEnableAccessLogging from "./aws/aws-elb-load-balancer-enable-access-logging";
+import awsMqBrokerEnableAuditLogs from "./aws/aws-mq-broker-enable-audit-logs";
+import awsMskconnectConnectorEnableLogging from "./aws/aws-mskconnect-connector-enable-logging";
 import awsNeptuneClusterEnableAuditLogExport from "./aws/aws-neptune-cluster-enable-audit-log-export";
+import awsOpensearchDomainEnableLogging from "./aws/aws-opensearch-domain-enable-logging";
 import awsRdsClusterEnableLogExports from "./aws/aws-rds-cluster-enable-log-exports";
 import awsRdsInstanceEnableLogExports from "./aws/aws-rds-instance-enable-log-exports";
 import awsRedshiftserverlessNamespaceEnableLogExports from "./aws/aws-redshiftserverless-namespace-enable-log-exports";
 import awsSfnStateMachineEnableLogging from "./aws/aws-sfn-state-machine-enable-logging";
+import awsTransferConnectorEnableLogging from "./aws/aws-transfer-connector-enable-logging";
+import awsWafWebAclEnableLogging from "./aws/aws-waf-web-acl-enable-logging";
 
 // AWS — data-region
 import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
@@ -242,20 +257,35 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsS3BucketVersioningEnableMfaDelete,
 
     // AWS — log-retention
+    awsAppsyncGraphqlApiEnableFieldLogging,
+    awsAthenaWorkgroupEnableCloudwatchMetrics,
     awsCloudtrailTrailConfigureLogRetention,
     awsCloudtrailTrailEnableLogFileValidation,
     awsCloudtrailTrailEnableLogging,
     awsCloudwatchLogGroupConfigureRetention,
+    awsCodebuildProjectEnableLogging,
     awsConfigRecorderEnableRecording,
+    awsConnectInstanceEnableContactFlowLogs,
+    awsDatasyncTaskEnableLogging,
+    awsDmsReplicationTaskEnableLogging,
     awsDocdbClusterEnableAuditLogExport,
+    awsEc2clientvpnEndpointEnableConnectionLogging,
     awsEc2VpcRequireFlowLogs,
+    awsEc2VpnConnectionEnableTunnelLogging,
+    awsEcsTaskDefinitionConfigureLogging,
     awsEksClusterEnableAuditLogging,
+    awsElasticbeanstalkEnvironmentEnableLogStreaming,
     awsElbLoadBalancerEnableAccessLogging,
+    awsMqBrokerEnableAuditLogs,
+    awsMskconnectConnectorEnableLogging,
     awsNeptuneClusterEnableAuditLogExport,
+    awsOpensearchDomainEnableLogging,
     awsRdsClusterEnableLogExports,
     awsRdsInstanceEnableLogExports,
     awsRedshiftserverlessNamespaceEnableLogExports,
     awsSfnStateMachineEnableLogging,
+    awsTransferConnectorEnableLogging,
+    awsWafWebAclEnableLogging,
 
     // AWS — data-region
     awsRegionalResourceRestrictRegion,
