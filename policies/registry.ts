@@ -182,6 +182,8 @@ import azureSqlServerAuditingPolicyConfigureRetention from "./azure/azure-sql-se
 import azureDbforpostgresqlConfigurationRequireConnectionLogging from "./azure/azure-dbforpostgresql-configuration-require-connection-logging";
 import azureDbforpostgresqlServerConfigureLogRetention from "./azure/azure-dbforpostgresql-server-configure-log-retention";
 import azureDbformysqlServerEnableAuditLog from "./azure/azure-dbformysql-server-enable-audit-log";
+import azureNetworkFlowLogConfigureRetention from "./azure/azure-network-flow-log-configure-retention";
+import azureNetworkVirtualNetworkRequireFlowLogs from "./azure/azure-network-virtual-network-require-flow-logs";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -382,6 +384,8 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureDbforpostgresqlConfigurationRequireConnectionLogging,
     azureDbforpostgresqlServerConfigureLogRetention,
     azureDbformysqlServerEnableAuditLog,
+    azureNetworkFlowLogConfigureRetention,
+    azureNetworkVirtualNetworkRequireFlowLogs,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,
