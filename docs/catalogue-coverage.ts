@@ -71,8 +71,8 @@ export const EXISTING_POLICY_COVERAGE: Readonly<Record<string, readonly string[]
     "azure-keyvault-vault-restrict-public-network-access": ["azure-public-keyvault"],
 
     // Azure — log-retention
-    // Not listed: azure-monitor-diagnostic-setting-require-coverage accepts any enabled category for a vault (not
-    // necessarily AuditEvent: azure-log-keyvault) and requires the activity-log export only in stacks that create a
-    // subscription unless configured (azure-log-activity-log-export); azure-monitor-diagnostic-setting-require-log-
-    // destination asks for one enabled category, not CIS 5.1.2's four (azure-log-activity-log-categories).
+    // Not listed: azure-monitor-diagnostic-setting-require-log-destination (any diagnostic setting keeps some log
+    // category somewhere retained) goes beyond the catalogue; the items it was once read against are now set in the
+    // metadata of azure-monitor-diagnostic-setting-require-coverage and
+    // azure-monitor-subscription-diagnostic-setting-require-activity-log-categories.
 };

@@ -1,13 +1,30 @@
-import { judgeDiagnosticSetting } from "../core/azure-diagnostics";
+import { enablesCategory, judgeDiagnosticSetting } from "../core/azure-diagnostics";
 import { azureIdKeys, resolveAzureId } from "../core/azure-ids";
 import { defineStackPolicy, type Finding, type StackResource, type StackView } from "../core/policy";
 import { Join } from "../core/stack";
 import { canonicalType } from "../core/tokens";
-import { fail, pass, unknown, type Verdict } from "../core/verdict";
+import { all, fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const DIAGNOSTIC_SETTING = "azure-native:monitor:DiagnosticSetting";
 const SUBSCRIPTION_DIAGNOSTIC_SETTING = "azure-native:monitor:SubscriptionDiagnosticSetting";
 const SUBSCRIPTION_ALIAS = "azure-native:subscription:Alias";
+const VAULT = "azure-native:keyvault:Vault";
+
+/**
+ * The services whose resource logs the Azure Policy built-ins ask for ("Resource logs in ... should be enabled"), with
+ * Key Vault (CIS 5.1.4): every resource of these types needs a diagnostic setting by default (CIS 5.4).
+ */
+const RESOURCE_LOG_TYPES = [
+    VAULT,
+    "azure-native:eventhub:Namespace",
+    "azure-native:servicebus:Namespace",
+    "azure-native:search:Service",
+    "azure-native:containerservice:ManagedCluster",
+    "azure-native:machinelearningservices:Workspace",
+    "azure-native:databricks:Workspace",
+    "azure-native:web:WebApp",
+    "azure-native:cognitiveservices:Account",
+];
 
 export default defineStackPolicy({
     name: "azure-monitor-diagnostic-setting-require-coverage",
@@ -16,8 +33,11 @@ export default defineStackPolicy({
     control: "log-retention",
     severity: "medium",
     description:
-        "Every resource of the configured types in the stack (default: Key Vaults) must have a diagnostic setting whose " +
-        "`resourceUri` refers to it and that keeps its logs in a workspace or storage account; a stack that creates a " +
+        "Every resource of the configured types in the stack (default: Key Vaults, Event Hubs and Service Bus namespaces, " +
+        "AI Search services, AKS clusters, Machine Learning and Databricks workspaces, App Service apps and AI services " +
+        "accounts — the services of the \"resource logs should be enabled\" built-ins) must have a diagnostic setting whose " +
+        "`resourceUri` refers to it and that keeps its logs in a workspace or storage account (for a Key Vault, the " +
+        "AuditEvent category or the audit / allLogs group); a stack that creates a " +
         "subscription (or, when configured, every stack) must also export the subscription's activity log.",
     remediation:
         "Add an `azure-native:monitor:DiagnosticSetting` with `resourceUri: <resource>.id`, `workspaceId` or " +
@@ -26,15 +46,20 @@ export default defineStackPolicy({
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "5.1.4" },
         { framework: "cis-azure", version: "2.1.0", id: "5.1.1" },
+        { framework: "cis-azure", version: "2.1.0", id: "5.4" },
         { framework: "iso27001", version: "2022", id: "A.8.15" },
     ],
     enforcementLevel: "mandatory",
+    // The activity-log export (CIS 5.1.1) is decided where a program can see it: in the stack that creates the
+    // subscription (the default), or in every stack configured `always` (landing zones); another stack cannot see a
+    // subscription's other stacks.
+    catalogue: ["azure-log-keyvault", "azure-log-resource-logs", "azure-log-activity-log-export"],
     resourceTypes: ["azure-native:keyvault:Vault", DIAGNOSTIC_SETTING, SUBSCRIPTION_DIAGNOSTIC_SETTING, SUBSCRIPTION_ALIAS],
     config: {
         requireDiagnosticSettingFor: {
             type: "array",
             items: { type: "string", pattern: "^azure-native[_:][A-Za-z0-9_:/]+$" },
-            default: ["azure-native:keyvault:Vault"],
+            default: RESOURCE_LOG_TYPES,
             description: "Resource types (azure-native type tokens) each of whose resources needs its own diagnostic setting.",
         },
         activityLogExport: {
@@ -94,9 +119,11 @@ export default defineStackPolicy({
                 const ref = resolveAzureId(index, setting, "resourceUri");
                 if (ref.kind === "none") continue;
                 const keeps = judgeDiagnosticSetting(setting.props);
-                const c = keeps.kind === "fail" ? NOT_COVERED : keeps.kind === "unknown" ? MAY_BE_COVERED : pass;
+                const c = coverageOf(keeps);
+                // A Key Vault's setting must keep its audit events (CIS 5.1.4), not just any category.
+                const audits = () => coverageOf(all([keeps, enablesCategory(setting.props, ["AuditEvent"], ["audit", "allLogs"], "no AuditEvent")]));
                 if (ref.kind === "unknown") unknownMayCover ||= c !== NOT_COVERED;
-                else for (const t of ref.targets) raise(t.urn, c);
+                else for (const t of ref.targets) raise(t.urn, t.canonicalType === VAULT ? audits() : c);
             }
             for (const t of targets) {
                 if (unknownMayCover) raise(t.urn, MAY_BE_COVERED);
@@ -107,8 +134,12 @@ export default defineStackPolicy({
     },
 });
 
+function coverageOf(keeps: Verdict): Verdict {
+    return keeps.kind === "fail" ? NOT_COVERED : keeps.kind === "unknown" ? MAY_BE_COVERED : pass;
+}
+
 const NOT_COVERED = fail(
-    "has no diagnostic setting that keeps its logs: no DiagnosticSetting in this stack has a `resourceUri` referring to it with `workspaceId` or `storageAccountId` and an enabled log category; add one.",
+    "has no diagnostic setting that keeps its logs: no DiagnosticSetting in this stack has a `resourceUri` referring to it with `workspaceId` or `storageAccountId` and an enabled log category (for a Key Vault: AuditEvent, or the audit or allLogs group); add one.",
 );
 const MAY_BE_COVERED = unknown("whether a diagnostic setting refers to it and keeps its logs (`resourceUri`, `logs`)");
 

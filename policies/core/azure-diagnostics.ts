@@ -75,3 +75,30 @@ export function judgeDiagnosticSetting(props: DiagnosticSettingProps): Verdict {
     if (problems.length) return fail(...problems);
     return undecided ? unknown(...(logs.isUnknown ? [logs] : logValues(logs))) : pass;
 }
+
+/**
+ * Whether a diagnostic setting enables one of `categories` (e.g. Key Vault's AuditEvent) or one of the category
+ * groups that include them (`audit`, `allLogs`; any case): `pass`, `fail(message)`, or `unknown` while an entry that
+ * could decide is unknown. Destinations are `judgeDiagnosticSetting`'s concern.
+ */
+export function enablesCategory(props: DiagnosticSettingProps, categories: readonly string[], groups: readonly string[], message: string): Verdict {
+    const logs = props.get("logs");
+    if (logs.isUnknown) return unknown(logs);
+    const undecided: Value[] = [];
+    for (const entry of logs.items()) {
+        if (entry.isUnknown) {
+            undecided.push(entry);
+            continue;
+        }
+        if (!isObjectValue(entry)) continue;
+        const enabled = entry.get("enabled");
+        const category = entry.get("category");
+        const group = entry.get("categoryGroup");
+        const names = [category.text(), group.text()].map((s) => s?.toLowerCase());
+        const matches = categories.some((c) => names[0] === c.toLowerCase()) || groups.some((g) => names[1] === g.toLowerCase());
+        if (enabled.isUnknown && (matches || category.isUnknown || group.isUnknown)) undecided.push(enabled);
+        else if (category.isUnknown || group.isUnknown) undecided.push(category, group);
+        else if (matches && enabled.isTrue()) return pass;
+    }
+    return undecided.length ? unknown(...undecided) : fail(message);
+}

@@ -28,6 +28,16 @@ const alias = (): StackResourceInput => ({ type: "azure-native:subscription:Alia
 
 describe("azure-monitor-diagnostic-setting-require-coverage", () => {
     describe("passes", () => {
+        it("when a vault's setting keeps the AuditEvent category", async () => {
+            const r = await runStackPolicy(policy, [vault("kv1"), diag("kv1", { logs: [{ category: "AuditEvent", enabled: true }] })]);
+            expect(r.verdict).toBe("pass");
+        });
+
+        it("when an AKS cluster (a built-in's service) has a setting that keeps any log category", async () => {
+            const aks: StackResourceInput = { type: "azure-native:containerservice:ManagedCluster", name: "aks", props: { resourceGroupName: "rg", dnsPrefix: "app" } };
+            const r = await runStackPolicy(policy, [aks, diag("aks", { logs: [{ category: "kube-audit", enabled: true }] })]);
+            expect(r.verdict).toBe("pass");
+        });
         it("when every Key Vault has a diagnostic setting built from its id", async () => {
             const r = await runStackPolicy(policy, [vault("kv1"), vault("kv2"), diag("kv1"), diag("kv2")]);
             expect(r.verdict).toBe("pass");
@@ -53,6 +63,26 @@ describe("azure-monitor-diagnostic-setting-require-coverage", () => {
     });
 
     describe("fails", () => {
+        it("when a vault's only setting keeps a category other than AuditEvent (CIS 5.1.4)", async () => {
+            const r = await runStackPolicy(policy, [vault("kv1"), diag("kv1", { logs: [{ category: "AzurePolicyEvaluationDetails", enabled: true }] })]);
+            expect(r.violating).toEqual(["kv1"]);
+            expect(r.diagnostics.map((d) => d.message).join()).toContain("AuditEvent");
+        });
+
+        it.each([
+            ["azure-native:eventhub:Namespace", { resourceGroupName: "rg" }],
+            ["azure-native:servicebus:Namespace", { resourceGroupName: "rg" }],
+            ["azure-native:search:Service", { resourceGroupName: "rg" }],
+            ["azure-native:containerservice:ManagedCluster", { resourceGroupName: "rg" }],
+            ["azure-native:machinelearningservices:Workspace", { resourceGroupName: "rg" }],
+            ["azure-native:databricks:Workspace", { resourceGroupName: "rg", managedResourceGroupId: "/subscriptions/s/resourceGroups/dbw" }],
+            ["azure-native:web:WebApp", { resourceGroupName: "rg" }],
+            ["azure-native:cognitiveservices:Account", { resourceGroupName: "rg" }],
+            ["azure-native:eventhub/v20240101:Namespace", { resourceGroupName: "rg" }],
+        ])("by default when a %s has no diagnostic setting (CIS 5.4, the resource-log built-ins)", async (type, props) => {
+            const r = await runStackPolicy(policy, [{ type, name: "svc", props }]);
+            expect(r.violating).toEqual(["svc"]);
+        });
         it("when a Key Vault has no diagnostic setting", async () => {
             const r = await runStackPolicy(policy, [vault("kv1"), vault("kv2"), diag("kv1")]);
             expect(r.violating).toEqual(["kv2"]);
