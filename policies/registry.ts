@@ -79,13 +79,18 @@ import awsElbLoadBalancerEnableAccessLogging from "./aws/aws-elb-load-balancer-e
 import awsMqBrokerEnableAuditLogs from "./aws/aws-mq-broker-enable-audit-logs";
 import awsMskconnectConnectorEnableLogging from "./aws/aws-mskconnect-connector-enable-logging";
 import awsNeptuneClusterEnableAuditLogExport from "./aws/aws-neptune-cluster-enable-audit-log-export";
+import awsNetworkfirewallFirewallEnableLogging from "./aws/aws-networkfirewall-firewall-enable-logging";
 import awsOpensearchDomainEnableLogging from "./aws/aws-opensearch-domain-enable-logging";
 import awsRdsClusterEnableLogExports from "./aws/aws-rds-cluster-enable-log-exports";
 import awsRdsInstanceEnableLogExports from "./aws/aws-rds-instance-enable-log-exports";
+import awsRedshiftClusterEnableAuditLogging from "./aws/aws-redshift-cluster-enable-audit-logging";
 import awsRedshiftserverlessNamespaceEnableLogExports from "./aws/aws-redshiftserverless-namespace-enable-log-exports";
+import awsRoute53ZoneEnableQueryLogging from "./aws/aws-route53-zone-enable-query-logging";
+import awsS3BucketEnableServerAccessLogging from "./aws/aws-s3-bucket-enable-server-access-logging";
 import awsSfnStateMachineEnableLogging from "./aws/aws-sfn-state-machine-enable-logging";
 import awsTransferConnectorEnableLogging from "./aws/aws-transfer-connector-enable-logging";
 import awsWafWebAclEnableLogging from "./aws/aws-waf-web-acl-enable-logging";
+import awsWafv2WebAclEnableLogging from "./aws/aws-wafv2-web-acl-enable-logging";
 
 // AWS — data-region
 import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
@@ -281,12 +286,17 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsMqBrokerEnableAuditLogs,
     awsMskconnectConnectorEnableLogging,
     awsNeptuneClusterEnableAuditLogExport,
+    awsNetworkfirewallFirewallEnableLogging,
     awsOpensearchDomainEnableLogging,
     awsRdsClusterEnableLogExports,
     awsRdsInstanceEnableLogExports,
+    awsRedshiftClusterEnableAuditLogging,
     awsRedshiftserverlessNamespaceEnableLogExports,
+    awsRoute53ZoneEnableQueryLogging,
+    awsS3BucketEnableServerAccessLogging,
     awsSfnStateMachineEnableLogging,
     awsTransferConnectorEnableLogging,
+    awsWafv2WebAclEnableLogging,
     awsWafWebAclEnableLogging,
 
     // AWS — data-region

@@ -224,6 +224,7 @@ export interface ResourceArgs {
     "aws:rds/snapshot:Snapshot": aws_rds.SnapshotArgs;
     "aws:rds/snapshotCopy:SnapshotCopy": aws_rds.SnapshotCopyArgs;
     "aws:redshift/cluster:Cluster": aws_redshift.ClusterArgs;
+    "aws:redshift/logging:Logging": aws_redshift.LoggingArgs;
     "aws:redshift/snapshotCopy:SnapshotCopy": aws_redshift.SnapshotCopyArgs;
     "aws:redshiftserverless/namespace:Namespace": aws_redshiftserverless.NamespaceArgs;
     "aws:redshiftserverless/workgroup:Workgroup": aws_redshiftserverless.WorkgroupArgs;
@@ -246,6 +247,7 @@ export interface ResourceArgs {
     "aws:s3/bucket:Bucket": aws_s3.BucketArgs;
     "aws:s3/bucketAcl:BucketAcl": aws_s3.BucketAclArgs;
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": aws_s3.BucketLifecycleConfigurationArgs;
+    "aws:s3/bucketLogging:BucketLogging": aws_s3.BucketLoggingArgs;
     "aws:s3/bucketObject:BucketObject": aws_s3.BucketObjectArgs;
     "aws:s3/bucketPolicy:BucketPolicy": aws_s3.BucketPolicyArgs;
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": aws_s3.BucketPublicAccessBlockArgs;
