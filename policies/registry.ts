@@ -189,6 +189,7 @@ import azureDbforpostgresqlServerConfigureLogRetention from "./azure/azure-dbfor
 import azureDbformysqlServerEnableAuditLog from "./azure/azure-dbformysql-server-enable-audit-log";
 import azureNetworkFlowLogConfigureRetention from "./azure/azure-network-flow-log-configure-retention";
 import azureNetworkVirtualNetworkRequireFlowLogs from "./azure/azure-network-virtual-network-require-flow-logs";
+import azureWebAppEnableHttpLogs from "./azure/azure-web-app-enable-http-logs";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -396,6 +397,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureDbformysqlServerEnableAuditLog,
     azureNetworkFlowLogConfigureRetention,
     azureNetworkVirtualNetworkRequireFlowLogs,
+    azureWebAppEnableHttpLogs,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,

@@ -3,6 +3,7 @@
 
 import type * as aws_acm from "@pulumi/aws/acm";
 import type * as aws_apigateway from "@pulumi/aws/apigateway";
+import type * as aws_apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import type * as aws_appsync from "@pulumi/aws/appsync";
 import type * as aws_athena from "@pulumi/aws/athena";
 import type * as aws_backup from "@pulumi/aws/backup";
@@ -102,12 +103,14 @@ import type * as azure_native_sql from "@pulumi/azure-native/sql";
 import type * as azure_native_storage from "@pulumi/azure-native/storage";
 import type * as azure_native_subscription from "@pulumi/azure-native/subscription";
 import type * as azure_native_synapse from "@pulumi/azure-native/synapse";
+import type * as azure_native_web from "@pulumi/azure-native/web";
 
 export interface ResourceArgs {
     "aws:acm/certificate:Certificate": aws_acm.CertificateArgs;
     "aws:acm/certificateValidation:CertificateValidation": aws_acm.CertificateValidationArgs;
     "aws:apigateway/methodSettings:MethodSettings": aws_apigateway.MethodSettingsArgs;
     "aws:apigateway/stage:Stage": aws_apigateway.StageArgs;
+    "aws:apigatewayv2/stage:Stage": aws_apigatewayv2.StageArgs;
     "aws:appsync/graphQLApi:GraphQLApi": aws_appsync.GraphQLApiArgs;
     "aws:athena/workgroup:Workgroup": aws_athena.WorkgroupArgs;
     "aws:backup/globalSettings:GlobalSettings": aws_backup.GlobalSettingsArgs;
@@ -354,6 +357,8 @@ export interface ResourceArgs {
     "azure-native:synapse:SqlPool": azure_native_synapse.SqlPoolArgs;
     "azure-native:synapse:SqlPoolTransparentDataEncryption": azure_native_synapse.SqlPoolTransparentDataEncryptionArgs;
     "azure-native:synapse:Workspace": azure_native_synapse.WorkspaceArgs;
+    "azure-native:web:WebApp": azure_native_web.WebAppArgs;
+    "azure-native:web:WebAppDiagnosticLogsConfiguration": azure_native_web.WebAppDiagnosticLogsConfigurationArgs;
 }
 
 /** A resource type token of the installed providers that the pack names. */
