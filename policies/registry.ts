@@ -175,12 +175,14 @@ import azureSynapseWorkspaceRestrictPublicNetworkAccess from "./azure/azure-syna
 // Azure — mfa
 import azureAuthorizationPimRoleEligibilityScheduleRequireMfa from "./azure/azure-authorization-pim-role-eligibility-schedule-require-mfa";
 import azureAuthorizationRoleAssignmentDisallowStandingPrivileged from "./azure/azure-authorization-role-assignment-disallow-standing-privileged";
+import azureAuthorizationRoleAssignmentDisallowStandingCustomPrivileged from "./azure/azure-authorization-role-assignment-disallow-standing-custom-privileged";
 
 // Azure — log-retention
 import azureMonitorDiagnosticSettingRequireCoverage from "./azure/azure-monitor-diagnostic-setting-require-coverage";
 import azureMonitorDiagnosticSettingRequireLogDestination from "./azure/azure-monitor-diagnostic-setting-require-log-destination";
 import azureOperationalinsightsTableConfigureRetention from "./azure/azure-operationalinsights-table-configure-retention";
 import azureOperationalinsightsWorkspaceConfigureRetention from "./azure/azure-operationalinsights-workspace-configure-retention";
+import azureStorageManagementPolicyRestrictLogDeletion from "./azure/azure-storage-management-policy-restrict-log-deletion";
 import azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories from "./azure/azure-monitor-subscription-diagnostic-setting-require-activity-log-categories";
 import azureSqlServerEnableAuditing from "./azure/azure-sql-server-enable-auditing";
 import azureSqlServerAuditingPolicyConfigureRetention from "./azure/azure-sql-server-auditing-policy-configure-retention";
@@ -383,12 +385,14 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     // Azure — mfa
     azureAuthorizationPimRoleEligibilityScheduleRequireMfa,
     azureAuthorizationRoleAssignmentDisallowStandingPrivileged,
+    azureAuthorizationRoleAssignmentDisallowStandingCustomPrivileged,
 
     // Azure — log-retention
     azureMonitorDiagnosticSettingRequireCoverage,
     azureMonitorDiagnosticSettingRequireLogDestination,
     azureOperationalinsightsTableConfigureRetention,
     azureOperationalinsightsWorkspaceConfigureRetention,
+    azureStorageManagementPolicyRestrictLogDeletion,
     azureMonitorSubscriptionDiagnosticSettingRequireActivityLogCategories,
     azureSqlServerEnableAuditing,
     azureSqlServerAuditingPolicyConfigureRetention,

@@ -7,6 +7,8 @@
 // mirror Azure's definitions (azure-rbac-catalog.org, AzAdvertizer). Note User Access Administrator is
 // 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9 (ending ...c20a72d9): other spellings seen in circulation are wrong.
 
+import type { Value } from "./read";
+
 /** Built-in Azure role definitions, by name → GUID (lower case). */
 export const AZURE_BUILTIN_ROLES = Object.freeze({
     owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
@@ -92,4 +94,83 @@ export function classifyScope(scope: unknown): AzureScope | undefined {
     }
     if (a === "providers") return { kind: "resource" };
     return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Custom role definitions (`azure-native:authorization:RoleDefinition`) that are as privileged as the built-ins above.
+
+/** An operation no provider has: a control-plane action allowed on it is allowed on every resource type. */
+const ANY_RESOURCE_WRITE = "microsoft.srguardany/anyresource/write";
+/** The operation that grants roles: whoever may perform it can make themselves Owner. */
+const ROLE_ASSIGNMENT_WRITE = "microsoft.authorization/roleassignments/write";
+
+/** Whether an Azure RBAC action pattern (`*` matches any characters, slashes too; no case) covers `operation`. */
+function actionCovers(pattern: string, operation: string): boolean {
+    const parts = pattern.trim().toLowerCase().split("*");
+    if (parts.length === 1) return parts[0] === operation;
+    const [first = "", ...rest] = parts;
+    const last = rest.pop() ?? "";
+    if (!operation.startsWith(first) || !operation.endsWith(last) || operation.length < first.length + last.length) return false;
+    let at = first.length;
+    for (const part of rest) {
+        const found = operation.indexOf(part, at);
+        if (found < 0 || found + part.length > operation.length - last.length) return false;
+        at = found + part.length;
+    }
+    return true;
+}
+
+/** What a custom role definition's `permissions` grant at the scopes it is assigned to. */
+export type CustomRoleControl =
+    | { readonly kind: "privileged"; readonly why: string }
+    | { readonly kind: "unprivileged" }
+    /** Values the answer depends on that are unknown during preview. */
+    | { readonly kind: "unknown"; readonly needs: readonly Value[] };
+
+/**
+ * Whether a custom role's `permissions` make it as privileged as Owner or Contributor: some permission block's
+ * `actions` allow writing any resource type (`*`, or `*` then `/write`) or role assignments (`Microsoft.Authorization/` then `*`,
+ * ...),
+ * and that block's `notActions` do not take it away. Data actions are not counted (they do not control the scope).
+ * A known privileged block decides even while another block is unknown.
+ */
+export function customRoleControl(permissions: Value): CustomRoleControl {
+    if (permissions.isUnknown) return { kind: "unknown", needs: [permissions] };
+    const needs: Value[] = [];
+    for (const block of permissions.items()) {
+        if (block.isUnknown) {
+            needs.push(block);
+            continue;
+        }
+        const b = block as Value;
+        const actions = b.get("actions");
+        const notActions = b.get("notActions");
+        const patterns = (v: Value): { known: string[]; unknown: Value[] } => {
+            const known: string[] = [];
+            const unknownItems: Value[] = [];
+            for (const e of v.items()) {
+                if (e.isUnknown) unknownItems.push(e);
+                else if (e.isText()) known.push(e.text() ?? "");
+            }
+            return { known, unknown: unknownItems };
+        };
+        const allowed = actions.isUnknown ? { known: [], unknown: [actions] } : patterns(actions);
+        const denied = notActions.isUnknown ? { known: [], unknown: [notActions] } : patterns(notActions);
+        for (const [operation, why] of [
+            [ANY_RESOURCE_WRITE, "its `actions` allow writing every resource type (as Contributor does)"],
+            [ROLE_ASSIGNMENT_WRITE, "its `actions` allow writing role assignments (so it can grant Owner)"],
+        ] as const) {
+            if (!allowed.known.some((p) => actionCovers(p, operation))) {
+                if (allowed.unknown.length) needs.push(...allowed.unknown);
+                continue;
+            }
+            if (denied.known.some((p) => actionCovers(p, operation))) continue;
+            if (denied.unknown.length) {
+                needs.push(...denied.unknown);
+                continue;
+            }
+            return { kind: "privileged", why };
+        }
+    }
+    return needs.length ? { kind: "unknown", needs: [...new Set(needs)] } : { kind: "unprivileged" };
 }

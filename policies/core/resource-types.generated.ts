@@ -110,6 +110,7 @@ export interface ResourceArgs {
     "aws:acm/certificateValidation:CertificateValidation": aws_acm.CertificateValidationArgs;
     "aws:apigateway/methodSettings:MethodSettings": aws_apigateway.MethodSettingsArgs;
     "aws:apigateway/stage:Stage": aws_apigateway.StageArgs;
+    "aws:apigatewayv2/api:Api": aws_apigatewayv2.ApiArgs;
     "aws:apigatewayv2/stage:Stage": aws_apigatewayv2.StageArgs;
     "aws:appsync/graphQLApi:GraphQLApi": aws_appsync.GraphQLApiArgs;
     "aws:athena/workgroup:Workgroup": aws_athena.WorkgroupArgs;
@@ -349,9 +350,12 @@ export interface ResourceArgs {
     "azure-native:sql:ServerBlobAuditingPolicy": azure_native_sql.ServerBlobAuditingPolicyArgs;
     "azure-native:sql:TransparentDataEncryption": azure_native_sql.TransparentDataEncryptionArgs;
     "azure-native:storage:BlobContainer": azure_native_storage.BlobContainerArgs;
+    "azure-native:storage:BlobServiceProperties": azure_native_storage.BlobServicePropertiesArgs;
     "azure-native:storage:ManagementPolicy": azure_native_storage.ManagementPolicyArgs;
+    "azure-native:storage:QueueServiceProperties": azure_native_storage.QueueServicePropertiesArgs;
     "azure-native:storage:StorageAccount": azure_native_storage.StorageAccountArgs;
     "azure-native:storage:StorageAccountStaticWebsite": azure_native_storage.StorageAccountStaticWebsiteArgs;
+    "azure-native:storage:TableServiceProperties": azure_native_storage.TableServicePropertiesArgs;
     "azure-native:subscription:Alias": azure_native_subscription.AliasArgs;
     "azure-native:synapse:IpFirewallRule": azure_native_synapse.IpFirewallRuleArgs;
     "azure-native:synapse:SqlPool": azure_native_synapse.SqlPoolArgs;
