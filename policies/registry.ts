@@ -50,6 +50,22 @@ import awsS3BucketPolicyDisallowPublicAccess from "./aws/aws-s3-bucket-policy-di
 import awsS3BucketRequirePublicAccessBlock from "./aws/aws-s3-bucket-require-public-access-block";
 import awsS3ObjectDisallowPublicAcl from "./aws/aws-s3-object-disallow-public-acl";
 import awsS3BucketConfigurePublicAccessBlock from "./aws/aws-s3-bucket-configure-public-access-block";
+import awsSqsQueuePolicyDisallowPublicAccess from "./aws/aws-sqs-queue-policy-disallow-public-access";
+import awsSnsTopicPolicyDisallowPublicAccess from "./aws/aws-sns-topic-policy-disallow-public-access";
+import awsKmsKeyPolicyDisallowPublicAccess from "./aws/aws-kms-key-policy-disallow-public-access";
+import awsSecretsmanagerSecretPolicyDisallowPublicAccess from "./aws/aws-secretsmanager-secret-policy-disallow-public-access";
+import awsEcrRepositoryPolicyDisallowPublicAccess from "./aws/aws-ecr-repository-policy-disallow-public-access";
+import awsEfsFileSystemPolicyDisallowPublicAccess from "./aws/aws-efs-file-system-policy-disallow-public-access";
+import awsDynamodbResourcePolicyDisallowPublicAccess from "./aws/aws-dynamodb-resource-policy-disallow-public-access";
+import awsOpensearchDomainPolicyDisallowPublicAccess from "./aws/aws-opensearch-domain-policy-disallow-public-access";
+import awsLambdaFunctionDisallowPublicAccess from "./aws/aws-lambda-function-disallow-public-access";
+import awsLambdaLayerVersionDisallowPublicAccess from "./aws/aws-lambda-layer-version-disallow-public-access";
+import awsEbsSnapshotDisallowPublicSharing from "./aws/aws-ebs-snapshot-disallow-public-sharing";
+import awsRdsSnapshotDisallowPublicSharing from "./aws/aws-rds-snapshot-disallow-public-sharing";
+import awsDmsReplicationInstanceDisallowPublicAccess from "./aws/aws-dms-replication-instance-disallow-public-access";
+import awsMskClusterDisallowPublicAccess from "./aws/aws-msk-cluster-disallow-public-access";
+import awsEmrBlockPublicAccessConfigurationEnable from "./aws/aws-emr-block-public-access-configuration-enable";
+import awsSsmDocumentDisallowPublicSharing from "./aws/aws-ssm-document-disallow-public-sharing";
 
 // AWS — mfa
 import awsIamRoleRequireMfa from "./aws/aws-iam-role-require-mfa";
@@ -260,6 +276,22 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsS3BucketRequirePublicAccessBlock,
     awsS3ObjectDisallowPublicAcl,
     awsS3BucketConfigurePublicAccessBlock,
+    awsSqsQueuePolicyDisallowPublicAccess,
+    awsSnsTopicPolicyDisallowPublicAccess,
+    awsKmsKeyPolicyDisallowPublicAccess,
+    awsSecretsmanagerSecretPolicyDisallowPublicAccess,
+    awsEcrRepositoryPolicyDisallowPublicAccess,
+    awsEfsFileSystemPolicyDisallowPublicAccess,
+    awsDynamodbResourcePolicyDisallowPublicAccess,
+    awsOpensearchDomainPolicyDisallowPublicAccess,
+    awsLambdaFunctionDisallowPublicAccess,
+    awsLambdaLayerVersionDisallowPublicAccess,
+    awsEbsSnapshotDisallowPublicSharing,
+    awsRdsSnapshotDisallowPublicSharing,
+    awsDmsReplicationInstanceDisallowPublicAccess,
+    awsMskClusterDisallowPublicAccess,
+    awsEmrBlockPublicAccessConfigurationEnable,
+    awsSsmDocumentDisallowPublicSharing,
 
     // AWS — mfa
     awsIamRoleRequireMfa,

@@ -1,4 +1,6 @@
-// What makes a storage resource public, after the Amazon S3 user guide's "The meaning of public":
+// What makes a resource public, after the Amazon S3 user guide's "The meaning of public" — the one resource-policy
+// analyser of the pack: S3 bucket and access-point policies, SQS queue, SNS topic, KMS key, Secrets Manager secret, ECR
+// repository and registry, EFS file-system, DynamoDB, OpenSearch domain policies all call `resourcePolicy`:
 // - an ACL is public when it grants any permission to the AllUsers or AuthenticatedUsers group (the canned ACLs
 //   `public-read`, `public-read-write` and `authenticated-read` do; `log-delivery-write` grants to the LogDelivery
 //   group, which is not public);
@@ -6,10 +8,14 @@
 //   no fixed condition on a restricting key (VPC endpoint, VPC, account, organisation, source ARN, IP range ...,
 //   see `hasRestrictingCondition`) narrows it. Deny statements never make a policy public.
 //
-// Policy documents are read statement by statement, so that a statement whose `Resource` is still unknown during
+// - per service (`PublicPolicyOptions`): more condition keys that restrict a wildcard principal (KMS's
+//   `kms:CallerAccount`), and service principals that act for any account's resources (a statement that allows
+//   `s3.amazonaws.com` without a fixed aws:SourceAccount / aws:SourceArn lets any account's bucket use the resource).
+//
+// Policy documents (JSON strings or objects) are read statement by statement, so that a statement whose `Resource` is still unknown during
 // preview (`${bucket.arn}/*`) is decided from its known `Effect`, `Principal` and `Condition`.
 
-import { hasRestrictingCondition, parsePolicyDocument, reachesAnyone, type Statement } from "./iam";
+import { conditionsOn, hasRestrictingCondition, isFixedCondition, parsePolicyDocument, reachesAnyone, type Statement } from "./iam";
 import type { KnownValues } from "./known";
 import { Value } from "./read";
 import { all, fail, pass, unknown, type Verdict } from "./verdict";
@@ -61,10 +67,25 @@ export function grants<G>(list: Value<readonly G[] | undefined>, path: string, u
     return all(verdicts);
 }
 
+/** What a service adds to "the meaning of public" (condition keys and service principals in lower case). */
+export interface PublicPolicyOptions {
+    /** Condition keys that, pinned to fixed values, restrict a wildcard principal too (e.g. `kms:calleraccount`). */
+    readonly restrictingKeys?: readonly string[];
+    /**
+     * Service principals that act for any account's resources (e.g. `s3.amazonaws.com`: bucket ARNs name no account):
+     * an Allow to one of them is public unless a fixed aws:SourceAccount, aws:SourceArn, aws:SourceOwner or
+     * aws:SourceOrgID condition names whose resources.
+     */
+    readonly confusedDeputyServices?: readonly string[];
+}
+
+const NO_OPTIONS: PublicPolicyOptions = Object.freeze({});
+const SOURCE_KEYS = ["aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourceorgid"] as const;
+
 /** What a policy document says about public access, with the values it could not decide without. */
 type DocumentReading =
-    /** Statements (1-based positions) that make the document public. */
-    | { readonly kind: "public"; readonly statements: readonly number[] }
+    /** Statements (1-based positions) that make the document public: open to anyone, or to a service for anyone. */
+    | { readonly kind: "public"; readonly statements: readonly number[]; readonly services: readonly number[] }
     | { readonly kind: "not-public" }
     /** Not a policy document: not JSON, or not an object. */
     | { readonly kind: "invalid"; readonly error: string }
@@ -83,14 +104,35 @@ function principalReachesAnyone(s: Statement): boolean {
     return s.notPrincipal !== undefined || s.principal?.anyone === true;
 }
 
-type StatementVerdict = "public" | "not-public" | "undecided";
+/** Whether the statement names one of the service principals that act for any account's resources. */
+function namesDeputy(s: Statement, o: PublicPolicyOptions): boolean {
+    const services = o.confusedDeputyServices;
+    if (!services?.length || !s.principal) return false;
+    return s.principal.service.some((p) => services.includes(p.trim().toLowerCase()));
+}
+
+/** A fixed condition on one of the S3 "meaning of public" keys or on one of the service's own keys. */
+function restricted(s: Statement, o: PublicPolicyOptions): boolean {
+    return hasRestrictingCondition(s) || (o.restrictingKeys ?? []).some((k) => conditionsOn(s, k).some((c) => isFixedCondition(c)));
+}
+
+/** A fixed condition that names whose resources a service principal acts for. */
+function sourcePinned(s: Statement): boolean {
+    return SOURCE_KEYS.some((k) => conditionsOn(s, k).some((c) => isFixedCondition(c)));
+}
+
+type StatementVerdict = "public" | "service" | "not-public" | "undecided";
 
 /** Decides one statement from the fields that are known (`unknown` lists the deciding fields that are not). */
-function decideStatement(s: Statement, unknownFields: ReadonlySet<Deciding>): StatementVerdict {
-    if (unknownFields.size === 0) return reachesAnyone(s) && !hasRestrictingCondition(s) ? "public" : "not-public";
+function decideStatement(s: Statement, unknownFields: ReadonlySet<Deciding>, o: PublicPolicyOptions): StatementVerdict {
+    if (unknownFields.size === 0) {
+        if (reachesAnyone(s) && !restricted(s, o)) return "public";
+        if (s.effect === "Allow" && namesDeputy(s, o) && !sourcePinned(s) && !restricted(s, o)) return "service";
+        return "not-public";
+    }
     if (!unknownFields.has("effect") && s.effect === "Deny") return "not-public";
-    if (!unknownFields.has("principal") && !unknownFields.has("notprincipal") && !principalReachesAnyone(s)) return "not-public";
-    if (!unknownFields.has("condition") && hasRestrictingCondition(s)) return "not-public";
+    if (!unknownFields.has("principal") && !unknownFields.has("notprincipal") && !principalReachesAnyone(s) && !namesDeputy(s, o)) return "not-public";
+    if (!unknownFields.has("condition") && restricted(s, o)) return "not-public";
     return "undecided";
 }
 
@@ -104,15 +146,17 @@ function field(o: Value, lowerName: string): [string, Value] | undefined {
  * statement by statement, so that a statement whose `Resource` is still unknown is decided from its known `Effect`,
  * `Principal` and `Condition`.
  */
-function readDocument(doc: Value): DocumentReading {
+function readDocument(doc: Value, o: PublicPolicyOptions = NO_OPTIONS): DocumentReading {
     if (doc.isUnknown) return { kind: "undecided", needs: [doc] };
     const raw = doc.value;
-    if (raw === undefined || raw === "") return { kind: "not-public" };
+    if (raw === undefined || raw === "" || (typeof raw === "string" && raw.trim() === "")) return { kind: "not-public" };
     if (typeof raw === "string") {
         const parsed = parsePolicyDocument(raw);
         if (!parsed.ok) return { kind: "invalid", error: parsed.error };
-        const pub = parsed.statements.filter((s) => decideStatement(s, new Set()) === "public").map((s) => s.index + 1);
-        return pub.length ? { kind: "public", statements: pub } : { kind: "not-public" };
+        const verdicts = parsed.statements.map((s) => [s.index + 1, decideStatement(s, new Set(), o)] as const);
+        const pub = verdicts.filter(([, v]) => v === "public").map(([i]) => i);
+        const services = verdicts.filter(([, v]) => v === "service").map(([i]) => i);
+        return pub.length || services.length ? { kind: "public", statements: pub, services } : { kind: "not-public" };
     }
     if (typeof raw !== "object" || Array.isArray(raw)) return { kind: "invalid", error: "is not a JSON object" };
     const list = field(doc, "statement")?.[1];
@@ -120,6 +164,7 @@ function readDocument(doc: Value): DocumentReading {
     if (list.isUnknown) return { kind: "undecided", needs: [list] };
 
     const publicAt: number[] = [];
+    const servicesAt: number[] = [];
     const needs: Value[] = [];
     let undecided = false;
     list.items().forEach((element, index) => {
@@ -143,14 +188,15 @@ function readDocument(doc: Value): DocumentReading {
         const parsed = parsePolicyDocument({ Statement: [...Array<null>(index).fill(null), copy] });
         const statement = parsed.ok ? parsed.statements[0] : undefined;
         if (!statement) return;
-        const verdict = decideStatement(statement, new Set(unknownFields.keys()));
+        const verdict = decideStatement(statement, new Set(unknownFields.keys()), o);
         if (verdict === "public") publicAt.push(index + 1);
+        if (verdict === "service") servicesAt.push(index + 1);
         if (verdict === "undecided") {
             undecided = true;
             needs.push(...unknownFields.values());
         }
     });
-    if (publicAt.length) return { kind: "public", statements: publicAt };
+    if (publicAt.length || servicesAt.length) return { kind: "public", statements: publicAt, services: servicesAt };
     return undecided ? { kind: "undecided", needs } : { kind: "not-public" };
 }
 
@@ -159,11 +205,15 @@ function readDocument(doc: Value): DocumentReading {
  * statements (or a document that is not a policy document: fail closed); unknown while an undecided statement
  * depends on a value that is unknown during preview.
  */
-export function resourcePolicy(doc: Value, property: string): Verdict {
-    const r = readDocument(doc);
+export function resourcePolicy(doc: Value, property: string, options: PublicPolicyOptions = NO_OPTIONS): Verdict {
+    const r = readDocument(doc, options);
     switch (r.kind) {
-        case "public":
-            return fail(publicPolicyMessage(property, r.statements));
+        case "public": {
+            const messages: string[] = [];
+            if (r.statements.length) messages.push(publicPolicyMessage(property, r.statements, options));
+            if (r.services.length) messages.push(servicePolicyMessage(property, r.services));
+            return fail(...messages);
+        }
         case "invalid":
             return fail(invalidPolicyMessage(property, r.error));
         case "undecided":
@@ -181,7 +231,7 @@ export type PolicyVerdict = Exclude<DocumentReading, { kind: "undecided" }> | { 
 
 /** @deprecated Use `resourcePolicy`. Undecided statements are deferred on `known`. */
 export function analysePolicy(doc: unknown, known: KnownValues): PolicyVerdict {
-    const r = readDocument(Value.root(doc));
+    const r = readDocument(Value.root(doc), NO_OPTIONS);
     if (r.kind !== "undecided") return r;
     for (const n of r.needs) known.defer(() => n.readThroughProxy());
     return { kind: "undecided" };
@@ -193,12 +243,22 @@ export function statementPositions(positions: readonly number[]): string {
 }
 
 /** The message for a public policy document in `property`: which statements, and how to fix them. */
-export function publicPolicyMessage(property: string, positions: readonly number[]): string {
+export function publicPolicyMessage(property: string, positions: readonly number[], options: PublicPolicyOptions = NO_OPTIONS): string {
+    const extra = (options.restrictingKeys ?? []).map((k) => `${k}, `).join("");
     return (
         `\`${property}\` ${statementPositions(positions)} ${positions.length === 1 ? "allows" : "allow"} anyone ` +
         "(Principal `*` or NotPrincipal) without a condition that restricts it; name the principals, or add a fixed " +
-        "condition on aws:SourceVpce, aws:SourceVpc, aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID, " +
+        `condition on ${extra}aws:SourceVpce, aws:SourceVpc, aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID, ` +
         "aws:PrincipalAccount, s3:DataAccessPointAccount or aws:SourceIp (a bounded range)."
+    );
+}
+
+/** The message for statements that let a service act for any account's resources. */
+export function servicePolicyMessage(property: string, positions: readonly number[]): string {
+    return (
+        `\`${property}\` ${statementPositions(positions)} ${positions.length === 1 ? "allows" : "allow"} an AWS service ` +
+        "that acts for any account's resources without saying whose; add a fixed aws:SourceAccount or aws:SourceArn " +
+        "condition (StringEquals / ArnEquals) naming your account or resource."
     );
 }
 

@@ -580,4 +580,230 @@ export const cases: readonly EvasionCase[] = [
         stack: { resources: blockedBucket("access-logs", { acl: "log-delivery-write" }) },
         silent: "control",
     },
+    // ---- resource policies and sharing beyond S3 (issue 13): one analyser, every service
+    {
+        ...base,
+        id: "aws-public-access-sqs-queue-inline-policy-object",
+        kind: "evasion",
+        title: "an SQS queue's inline `policy` as an object (not a string) with `Principal: {AWS: [\"*\"]}`",
+        stack: { resources: [{ type: "aws:sqs/queue:Queue", name: "jobs", inputs: { policy: doc({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "sqs:SendMessage", Resource: "*" }) } }] },
+        violations: [{ policy: "aws-sqs-queue-policy-disallow-public-access", resource: "jobs" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-sns-topic-source-owner-wildcard",
+        kind: "evasion",
+        title: "an SNS topic policy pinned by `StringLike aws:SourceOwner *` (a wildcard restricts nothing)",
+        stack: {
+            resources: [
+                {
+                    type: "aws:sns/topicPolicy:TopicPolicy",
+                    name: "alerts",
+                    inputs: { arn: "arn:aws:sns:ap-northeast-1:111122223333:alerts", policy: policyJson(doc({ Effect: "Allow", Principal: "*", Action: "sns:Publish", Resource: "*", Condition: { StringLike: { "aws:SourceOwner": "*" } } })) },
+                },
+            ],
+        },
+        violations: [{ policy: "aws-sns-topic-policy-disallow-public-access", resource: "alerts" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-sqs-s3-service-without-source",
+        kind: "evasion",
+        title: "a queue policy that lets `s3.amazonaws.com` send with no source condition (any account's bucket can)",
+        stack: {
+            resources: [
+                {
+                    type: "aws:sqs/queuePolicy:QueuePolicy",
+                    name: "events",
+                    inputs: { queueUrl: "https://sqs.ap-northeast-1.amazonaws.com/111122223333/events", policy: policyJson(doc({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "*" })) },
+                },
+            ],
+        },
+        violations: [{ policy: "aws-sqs-queue-policy-disallow-public-access", resource: "events" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-kms-key-notprincipal",
+        kind: "evasion",
+        title: "a KMS key policy that allows everyone but one account (NotPrincipal)",
+        stack: { resources: [{ type: "aws:kms/key:Key", name: "data", inputs: { policy: policyJson(doc({ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "kms:Decrypt", Resource: "*" })) } }] },
+        violations: [{ policy: "aws-kms-key-policy-disallow-public-access", resource: "data" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-secret-policy-ip-halves",
+        kind: "evasion",
+        title: "a secret policy for `*` \"restricted\" to 0.0.0.0/1 and 128.0.0.0/1 (the whole internet)",
+        stack: {
+            resources: [
+                {
+                    type: "aws:secretsmanager/secretPolicy:SecretPolicy",
+                    name: "db",
+                    inputs: {
+                        secretArn: "arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:db",
+                        policy: policyJson(doc({ Effect: "Allow", Principal: "*", Action: "secretsmanager:GetSecretValue", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"] } } })),
+                    },
+                },
+            ],
+        },
+        violations: [{ policy: "aws-secretsmanager-secret-policy-disallow-public-access", resource: "db" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-ecr-registry-policy",
+        kind: "evasion",
+        title: "a registry-wide ECR policy (RegistryPolicy, not RepositoryPolicy) open to `*`",
+        stack: { resources: [{ type: "aws:ecr/registryPolicy:RegistryPolicy", name: "registry", inputs: { policy: policyJson(doc({ Effect: "Allow", Principal: "*", Action: ["ecr:ReplicateImage"], Resource: "*" })) } }] },
+        violations: [{ policy: "aws-ecr-repository-policy-disallow-public-access", resource: "registry" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-efs-mount-target-only",
+        kind: "evasion",
+        title: "an EFS policy for `*` whose only condition is AccessedViaMountTarget",
+        stack: {
+            resources: [
+                {
+                    type: "aws:efs/fileSystemPolicy:FileSystemPolicy",
+                    name: "shared",
+                    inputs: { fileSystemId: "fs-0123456789abcdef0", policy: policyJson(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "elasticfilesystem:ClientMount", Resource: "*", Condition: { Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } } })) },
+                },
+            ],
+        },
+        violations: [{ policy: "aws-efs-file-system-policy-disallow-public-access", resource: "shared" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-dynamodb-policy-variable",
+        kind: "evasion",
+        title: "a DynamoDB resource policy for `*` \"pinned\" by a policy variable (`aws:PrincipalAccount = ${aws:PrincipalAccount}`)",
+        stack: {
+            resources: [
+                {
+                    type: "aws:dynamodb/resourcePolicy:ResourcePolicy",
+                    name: "orders",
+                    inputs: {
+                        resourceArn: "arn:aws:dynamodb:ap-northeast-1:111122223333:table/orders",
+                        policy: policyJson(doc({ Effect: "Allow", Principal: "*", Action: "dynamodb:GetItem", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" } } })),
+                    },
+                },
+            ],
+        },
+        violations: [{ policy: "aws-dynamodb-resource-policy-disallow-public-access", resource: "orders" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-elasticsearch-inline-access-policy",
+        kind: "evasion",
+        title: "a legacy Elasticsearch domain whose inline `accessPolicies` object allows `*`",
+        stack: { resources: [{ type: "aws:elasticsearch/domain:Domain", name: "search", inputs: { accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:*", Resource: "*" }) } }] },
+        violations: [{ policy: "aws-opensearch-domain-policy-disallow-public-access", resource: "search" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-lambda-s3-without-account",
+        kind: "evasion",
+        title: "a Lambda permission for S3 pinned by bucket ARN only (bucket ARNs name no account)",
+        stack: { resources: [{ type: "aws:lambda/permission:Permission", name: "thumbnails", inputs: { action: "lambda:InvokeFunction", function: "thumbnails", principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads" } }] },
+        violations: [{ policy: "aws-lambda-function-disallow-public-access", resource: "thumbnails" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-lambda-url-none-lower-case",
+        kind: "evasion",
+        title: "a function URL with `authorizationType: \"none\"` in lower case",
+        stack: { resources: [{ type: "aws:lambda/functionUrl:FunctionUrl", name: "hook", inputs: { functionName: "hook", authorizationType: "none" } }] },
+        violations: [{ policy: "aws-lambda-function-disallow-public-access", resource: "hook" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-layer-everyone",
+        kind: "evasion",
+        title: "a layer version permission for ` * ` (spaces) without an organisation",
+        stack: { resources: [{ type: "aws:lambda/layerVersionPermission:LayerVersionPermission", name: "layer", inputs: { layerName: "shared", versionNumber: 1, action: "lambda:GetLayerVersion", principal: " * ", statementId: "all" } }] },
+        violations: [{ policy: "aws-lambda-layer-version-disallow-public-access", resource: "layer" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-ebs-block-new-sharing-only",
+        kind: "evasion",
+        title: "EBS snapshot block public access at `block-new-sharing` (snapshots already public stay public)",
+        stack: { resources: [{ type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", name: "ebs", inputs: { state: "block-new-sharing" } }] },
+        violations: [{ policy: "aws-ebs-snapshot-disallow-public-sharing", resource: "ebs" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-rds-cluster-snapshot-all-upper",
+        kind: "evasion",
+        title: "an RDS cluster snapshot shared with `ALL` (upper case) beside a named account",
+        stack: { resources: [{ type: "aws:rds/clusterSnapshot:ClusterSnapshot", name: "final", inputs: { dbClusterIdentifier: "app", dbClusterSnapshotIdentifier: "final", sharedAccounts: ["444455556666", "ALL"] } }] },
+        violations: [{ policy: "aws-rds-snapshot-disallow-public-sharing", resource: "final" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-dms-unset",
+        kind: "evasion",
+        title: "a DMS replication instance that leaves `publiclyAccessible` out (the API default is public)",
+        stack: { resources: [{ type: "aws:dms/replicationInstance:ReplicationInstance", name: "migrate", inputs: { replicationInstanceClass: "dms.t3.micro", replicationInstanceId: "migrate" } }] },
+        violations: [{ policy: "aws-dms-replication-instance-disallow-public-access", resource: "migrate" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-msk-eips",
+        kind: "evasion",
+        title: "an MSK cluster with public broker addresses (`SERVICE_PROVIDED_EIPS`)",
+        stack: {
+            resources: [
+                {
+                    type: "aws:msk/cluster:Cluster",
+                    name: "events",
+                    inputs: { clusterName: "events", kafkaVersion: "3.6.0", numberOfBrokerNodes: 3, brokerNodeGroupInfo: { instanceType: "kafka.m7g.large", clientSubnets: ["a"], connectivityInfo: { publicAccess: { type: "SERVICE_PROVIDED_EIPS" } } } },
+                },
+            ],
+        },
+        violations: [{ policy: "aws-msk-cluster-disallow-public-access", resource: "events" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-emr-block-off-string",
+        kind: "evasion",
+        title: "EMR block public access turned off with the string \"false\"",
+        stack: { resources: [{ type: "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration", name: "emr", inputs: { blockPublicSecurityGroupRules: "false" } }] },
+        violations: [{ policy: "aws-emr-block-public-access-configuration-enable", resource: "emr" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-ssm-document-all-in-list",
+        kind: "evasion",
+        title: "an SSM document shared with `all` inside a comma-separated account list",
+        stack: { resources: [{ type: "aws:ssm/document:Document", name: "runbook", inputs: { documentType: "Command", content: "{}", permissions: { type: "Share", account_ids: "444455556666, all" } } }] },
+        violations: [{ policy: "aws-ssm-document-disallow-public-sharing", resource: "runbook" }],
+    },
+    {
+        ...base,
+        id: "aws-public-access-legit-service-resource-policies",
+        kind: "legitimate",
+        title: "resource policies for services pinned to the stack's own topic, bucket and account; a default KMS key; a private DMS instance",
+        stack: {
+            resources: [
+                {
+                    type: "aws:sqs/queuePolicy:QueuePolicy",
+                    name: "fanout",
+                    inputs: { queueUrl: "https://sqs.ap-northeast-1.amazonaws.com/111122223333/fanout", policy: policyJson(doc({ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "*", Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:ap-northeast-1:111122223333:orders" } } })) },
+                },
+                {
+                    type: "aws:sns/topicPolicy:TopicPolicy",
+                    name: "uploads",
+                    inputs: {
+                        arn: "arn:aws:sns:ap-northeast-1:111122223333:uploads",
+                        policy: policyJson(doc({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sns:Publish", Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } } })),
+                    },
+                },
+                { type: "aws:kms/key:Key", name: "data", inputs: { enableKeyRotation: true } },
+                { type: "aws:dms/replicationInstance:ReplicationInstance", name: "migrate", inputs: { replicationInstanceClass: "dms.t3.micro", replicationInstanceId: "migrate", publiclyAccessible: false } },
+                { type: "aws:lambda/permission:Permission", name: "api", inputs: { action: "lambda:InvokeFunction", function: "api", principal: "apigateway.amazonaws.com", sourceArn: "arn:aws:execute-api:ap-northeast-1:111122223333:abc/*" } },
+            ],
+        },
+        silent: "control",
+    },
 ];
