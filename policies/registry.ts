@@ -208,6 +208,7 @@ import azureDbformysqlServerEnableAuditLog from "./azure/azure-dbformysql-server
 import azureNetworkFlowLogConfigureRetention from "./azure/azure-network-flow-log-configure-retention";
 import azureNetworkVirtualNetworkRequireFlowLogs from "./azure/azure-network-virtual-network-require-flow-logs";
 import azureWebAppEnableHttpLogs from "./azure/azure-web-app-enable-http-logs";
+import azureStorageAccountEnableServiceLogging from "./azure/azure-storage-account-enable-service-logging";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -434,6 +435,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureNetworkFlowLogConfigureRetention,
     azureNetworkVirtualNetworkRequireFlowLogs,
     azureWebAppEnableHttpLogs,
+    azureStorageAccountEnableServiceLogging,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,
