@@ -73,6 +73,8 @@ import awsIamRoleRestrictFederatedTrust from "./aws/aws-iam-role-restrict-federa
 import awsS3BucketVersioningEnableMfaDelete from "./aws/aws-s3-bucket-versioning-enable-mfa-delete";
 
 // AWS — log-retention
+import awsApigatewayStageEnableExecutionLogging from "./aws/aws-apigateway-stage-enable-execution-logging";
+import awsApigatewayv2StageEnableAccessLogging from "./aws/aws-apigatewayv2-stage-enable-access-logging";
 import awsAppsyncGraphqlApiEnableFieldLogging from "./aws/aws-appsync-graphql-api-enable-field-logging";
 import awsAthenaWorkgroupEnableCloudwatchMetrics from "./aws/aws-athena-workgroup-enable-cloudwatch-metrics";
 import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
@@ -300,6 +302,8 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsS3BucketVersioningEnableMfaDelete,
 
     // AWS — log-retention
+    awsApigatewayStageEnableExecutionLogging,
+    awsApigatewayv2StageEnableAccessLogging,
     awsAppsyncGraphqlApiEnableFieldLogging,
     awsAthenaWorkgroupEnableCloudwatchMetrics,
     awsCloudtrailTrailConfigureLogRetention,
