@@ -118,6 +118,7 @@ import awsS3BucketRestrictReplicationRegion from "./aws/aws-s3-bucket-restrict-r
 
 // AWS — msp-delegation
 import awsCloudtrailTrailRequireMspAuditLogging from "./aws/aws-cloudtrail-trail-require-msp-audit-logging";
+import awsIamRoleConfigureOrganizationAccounts from "./aws/aws-iam-role-configure-organization-accounts";
 import awsIamRoleDisallowMspAdminAccess from "./aws/aws-iam-role-disallow-msp-admin-access";
 import awsIamRoleRequireMspPermissionsBoundary from "./aws/aws-iam-role-require-msp-permissions-boundary";
 import awsIamRoleRequireMspSessionLimits from "./aws/aws-iam-role-require-msp-session-limits";
@@ -351,6 +352,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsIamRoleRequireMspPermissionsBoundary,
     awsIamRoleRequireMspSessionLimits,
     awsIamRoleRestrictMspTrust,
+    awsIamRoleConfigureOrganizationAccounts,
 
     // Azure — encryption-at-rest
     azureComputeDiskRequireCustomerManagedKey,

@@ -15,7 +15,7 @@ import { recordsManagementEvents } from "../core/cloudtrail-events";
 import { BUCKET, LIFECYCLE, TRAIL, TrailLogRetention } from "../core/cloudtrail-retention";
 import { requireGlobalServiceEvents, requireLogFileValidation, requireLogging, requireMultiRegion } from "../core/cloudtrail-trail";
 import { s3ConfigurationEncryption, s3DefaultEncryption, s3InlineEncryption } from "../core/encryption";
-import { mspRole, ORGANIZATION_ACCOUNT_IDS, UNKNOWN_TRUST } from "../core/msp";
+import { mspRole, ORGANIZATION_ACCOUNT_IDS, stackOrganization, UNKNOWN_TRUST } from "../core/msp";
 import { defineStackPolicy, type Finding, type StackExampleResource, type StackResource } from "../core/policy";
 import { resourcePolicy } from "../core/public-access";
 import {
@@ -72,7 +72,7 @@ function trailSettings(trail: Trail): Verdict {
         requireMultiRegion(props, "what an MSP role does in any region (including regions nobody watches) is recorded"),
         requireGlobalServiceEvents(props, "IAM and global STS events (AssumeRole through the global endpoint) are not recorded"),
         requireLogFileValidation(props, "a log of an MSP session that was changed or deleted after delivery can be detected"),
-        recordsManagementEvents(props),
+        recordsManagementEvents(props, "who assumed an MSP role and what the session did"),
     ]);
 }
 
@@ -172,7 +172,8 @@ export default defineStackPolicy({
     },
     *check(stack, config) {
         if (config.existingTrailArn !== "") return;
-        const roles = stack.ofType(ROLE).map((role) => ({ role, kind: mspRole(role.props.get("assumeRolePolicy"), config.organizationAccountIds).kind }));
+        const organization = stackOrganization(stack, config.organizationAccountIds);
+        const roles = stack.ofType(ROLE).map((role) => ({ role, kind: mspRole(role.props.get("assumeRolePolicy"), organization).kind }));
         const msp = roles.filter((r) => r.kind === "msp").map((r) => r.role);
         const undecided = roles.filter((r) => r.kind === "unknown").map((r) => r.role);
         if (!msp.length && !undecided.length) return;

@@ -22,13 +22,15 @@ import {
     PolicyIndex,
     policyResourceVerdict,
 } from "../core/iam-admin";
-import { type MspRole, mspRole, ORGANIZATION_ACCOUNT_IDS, UNKNOWN_TRUST } from "../core/msp";
+import { type MspRole, mspRole, ORGANIZATION_ACCOUNT_IDS, stackOrganization, UNKNOWN_TRUST } from "../core/msp";
 import { defineStackPolicy, type Finding, type StackResource } from "../core/policy";
 import { Value } from "../core/read";
 import { Join, type PropertyOf, texts } from "../core/stack";
 import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const ROLE = "aws:iam/role:Role";
+/** The examples' organisation (the MSP's account is another). */
+const EXAMPLE_CONFIG = { organizationAccountIds: ["111122223333"] };
 const ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
 const ROLE_POLICY_ATTACHMENTS_EXCLUSIVE = "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
@@ -166,12 +168,14 @@ export default defineStackPolicy({
         pass: [
             {
                 title: "an MSP role with ReadOnlyAccess",
+                config: EXAMPLE_CONFIG,
                 resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] } }],
             },
         ],
         fail: [
             {
                 title: "an MSP role with AdministratorAccess attached",
+                config: EXAMPLE_CONFIG,
                 resources: [
                     { type: ROLE, name: "msp", props: { name: "msp", assumeRolePolicy: MSP_TRUST } },
                     {
@@ -187,10 +191,11 @@ export default defineStackPolicy({
     *check(stack, config) {
         const roles = stack.ofType(ROLE);
         if (!roles.length) return;
+        const organization = stackOrganization(stack, config.organizationAccountIds);
         const policies = new PolicyIndex(stack.ofType(POLICY), config.administratorPolicyNames);
         // By `name`, and by the engine's `id` (not an input: present on resources read from state).
         const roleIndex = new Join(roles, (r) => texts(r.props.get("name"), Value.of(r.resource.props, "id")));
-        const kinds = new Map<string, MspRole>(roles.map((r) => [r.urn, mspRole(r.props.get("assumeRolePolicy"), config.organizationAccountIds)]));
+        const kinds = new Map<string, MspRole>(roles.map((r) => [r.urn, mspRole(r.props.get("assumeRolePolicy"), organization)]));
         const anyMsp = [...kinds.values()].some((k) => k.kind === "msp" || k.kind === "unknown");
         if (!anyMsp) return;
 

@@ -1,19 +1,8 @@
-import {
-    allows,
-    allowsAnyOf,
-    hasRestrictingCondition,
-    judgeDocument,
-    maxMfaAge,
-    reachesAnyone,
-    requiresExactExternalId,
-    requiresMfa,
-    type Statement,
-    statementPosition,
-} from "../core/iam";
+import { allows, allowsAnyOf, hasRestrictingCondition, judgeDocument, judgeMfa, reachesAnyone, requiresExactExternalId, type Statement, statementPosition } from "../core/iam";
 import { defineResourcePolicy } from "../core/policy";
 import { byRoleKind, ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
 import { ASSUME_ACTIONS, ASSUME_ROLE } from "../core/trust";
-import { each, fail, failIf, pass, type Verdict } from "../core/verdict";
+import { fail, failIf, pass, type Verdict } from "../core/verdict";
 
 const TYPE = "aws:iam/role:Role";
 const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
@@ -32,7 +21,9 @@ export default defineResourcePolicy({
     description:
         "A role whose trust policy lets IAM principals (users, roles, whole accounts) assume it must require MFA in every " +
         "Allow statement that grants sts:AssumeRole (`Bool aws:MultiFactorAuthPresent true`; `BoolIfExists` passes " +
-        "when the key is absent, as it is for long-term access keys). A role declared as third-party automation may " +
+        "when the key is absent, as it is for long-term access keys), or refuse every caller without MFA in an explicit " +
+        "Deny (`BoolIfExists aws:MultiFactorAuthPresent false`, `Null aws:MultiFactorAuthAge true`), which wins over " +
+        "every Allow. A role declared as third-party automation may " +
         "require an exact `sts:ExternalId` instead. A trust open to anyone is never acceptable.",
     remediation:
         "Add `\"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}` to each statement that trusts AWS " +
@@ -73,24 +64,24 @@ export default defineResourcePolicy({
         ],
     },
     check({ props }, config) {
-        return judgeDocument(props.get("assumeRolePolicy"), "assumeRolePolicy", (statements) =>
-            each(statements, (s): Verdict => {
-                if (s.effect !== "Allow") return pass;
-                const where = `\`assumeRolePolicy\` ${statementPosition(s)}`;
-                const open = reachesAnyone(s);
-                if (open && !hasRestrictingCondition(s)) {
-                    return failIf(
-                        allowsAnyOf(s, ASSUME_ACTIONS),
-                        `${where} lets anyone assume the role (\`Principal: "*"\` or \`NotPrincipal\`), whatever its MFA condition; ` +
-                            "name the trusted accounts or roles, or pin the caller with a fixed `aws:PrincipalOrgID` / `aws:PrincipalArn` condition.",
-                    );
-                }
-                if (!trustsAwsPrincipals(s, open) || !allows(s, ASSUME_ROLE)) return pass;
-                if (requiresMfa(s)) {
+        return judgeDocument(props.get("assumeRolePolicy"), "assumeRolePolicy", (s, document): Verdict => {
+            if (s.effect !== "Allow") return pass;
+            const where = `\`assumeRolePolicy\` ${statementPosition(s)}`;
+            const open = reachesAnyone(s);
+            if (open && !hasRestrictingCondition(s)) {
+                return failIf(
+                    allowsAnyOf(s, ASSUME_ACTIONS),
+                    `${where} lets anyone assume the role (\`Principal: "*"\` or \`NotPrincipal\`), whatever its MFA condition; ` +
+                        "name the trusted accounts or roles, or pin the caller with a fixed `aws:PrincipalOrgID` / `aws:PrincipalArn` condition.",
+                );
+            }
+            if (!trustsAwsPrincipals(s, open) || !allows(s, ASSUME_ROLE)) return pass;
+            // MFA from the statement's own condition, or from an explicit Deny of the document (explicit deny wins).
+            return judgeMfa(s, document, ASSUME_ROLE, (mfa) => {
+                if (mfa.required) {
                     const limit = config.maxMfaAgeSeconds;
-                    const age = maxMfaAge(s);
                     return failIf(
-                        limit > 0 && (age === undefined || age > limit),
+                        limit > 0 && (mfa.maxAge === undefined || mfa.maxAge > limit),
                         `${where} does not bound \`aws:MultiFactorAuthAge\` to at most ${limit} seconds; ` +
                             `add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ${limit} (or less) to its Condition.`,
                     );
@@ -98,7 +89,8 @@ export default defineResourcePolicy({
                 const withoutMfa = (externalId: boolean) =>
                     fail(
                         `${where} lets IAM principals assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
-                            "to its Condition (`BoolIfExists` does not count)" +
+                            "to its Condition (`BoolIfExists` does not count), or deny callers without MFA in a Deny statement " +
+                            "(`BoolIfExists` `aws:MultiFactorAuthPresent` = false)" +
                             (externalId
                                 ? `. Its \`sts:ExternalId\` condition only counts for a role declared as third-party automation ` +
                                   `(tag \`${ROLE_KIND_TAG}\` = \`${THIRD_PARTY_AUTOMATION}\`, or its name in \`thirdPartyRoleNames\`).`
@@ -106,8 +98,8 @@ export default defineResourcePolicy({
                     );
                 if (!requiresExactExternalId(s)) return withoutMfa(false);
                 return byRoleKind(props, config.thirdPartyRoleNames, () => pass, () => withoutMfa(true));
-            }),
-        );
+            });
+        });
     },
 });
 

@@ -10,11 +10,13 @@ import {
     PolicyIndex,
     policyResourceVerdict,
 } from "../core/iam-admin";
-import { mspRole, ORGANIZATION_ACCOUNT_IDS, UNKNOWN_TRUST } from "../core/msp";
+import { mspRole, ORGANIZATION_ACCOUNT_IDS, stackOrganization, UNKNOWN_TRUST } from "../core/msp";
 import { defineStackPolicy, type StackResource } from "../core/policy";
 import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const ROLE = "aws:iam/role:Role";
+/** The examples' organisation (the MSP's account is another). */
+const EXAMPLE_CONFIG = { organizationAccountIds: ["111122223333"] };
 
 const MSP_TRUST = JSON.stringify({
     Version: "2012-10-17",
@@ -100,9 +102,10 @@ export default defineStackPolicy({
             },
         ],
         fail: [
-            { title: "an MSP role without a permissions boundary", resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST } }] },
+            { title: "an MSP role without a permissions boundary", config: EXAMPLE_CONFIG, resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST } }] },
             {
                 title: "an MSP role bounded by AdministratorAccess",
+                config: EXAMPLE_CONFIG,
                 resources: [{ type: ROLE, name: "msp", props: { assumeRolePolicy: MSP_TRUST, permissionsBoundary: "arn:aws:iam::aws:policy/AdministratorAccess" } }],
             },
         ],
@@ -110,9 +113,10 @@ export default defineStackPolicy({
     *check(stack, config) {
         const roles = stack.ofType(ROLE);
         if (!roles.length) return;
+        const organization = stackOrganization(stack, config.organizationAccountIds);
         const policies = new PolicyIndex(stack.ofType(POLICY), config.administratorPolicyNames);
         for (const role of roles) {
-            const kind = mspRole(role.props.get("assumeRolePolicy"), config.organizationAccountIds);
+            const kind = mspRole(role.props.get("assumeRolePolicy"), organization);
             if (kind.kind === "not-msp" || kind.kind === "invalid") continue;
             const verdict = judge(role, policies);
             if (verdict.kind === "pass") continue;

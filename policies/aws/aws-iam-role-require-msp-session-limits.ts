@@ -1,13 +1,16 @@
-import { maxMfaAge, requiresMfa, statementPosition } from "../core/iam";
-import { mspRole, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
+import { judgeMfa, statementPosition } from "../core/iam";
+import { mspRole, ORGANIZATION_ACCOUNT_IDS, roleOrganization, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
 import { defineResourcePolicy, type PropsOf } from "../core/policy";
 import { byRoleKind } from "../core/role-kind";
-import { all, fail, pass, unknown, type Verdict } from "../core/verdict";
+import { all, each, fail, failIf, pass, unknown, type Verdict } from "../core/verdict";
+import { ASSUME_ROLE } from "../core/trust";
 
 /** AWS's `MaxSessionDuration` when the role leaves it unset. */
 const AWS_DEFAULT_SESSION_SECONDS = 3600;
 
 const TYPE = "aws:iam/role:Role";
+/** The examples' organisation (the MSP's account is another). */
+const EXAMPLE_CONFIG = { organizationAccountIds: ["111122223333"] };
 const MSP_TRUST = JSON.stringify({
     Version: "2012-10-17",
     Statement: [
@@ -88,37 +91,28 @@ export default defineResourcePolicy({
         ...THIRD_PARTY_ROLE_NAMES,
     },
     examples: {
-        pass: [{ title: "an MSP role with 1-hour sessions and a 1-hour MFA age", type: TYPE, props: { assumeRolePolicy: MSP_TRUST, maxSessionDuration: 3600 } }],
-        fail: [{ title: "an MSP role with 12-hour sessions", type: TYPE, props: { assumeRolePolicy: MSP_TRUST, maxSessionDuration: 43200 } }],
+        pass: [{ title: "an MSP role with 1-hour sessions and a 1-hour MFA age", type: TYPE, props: { assumeRolePolicy: MSP_TRUST, maxSessionDuration: 3600 }, config: EXAMPLE_CONFIG }],
+        fail: [{ title: "an MSP role with 12-hour sessions", type: TYPE, props: { assumeRolePolicy: MSP_TRUST, maxSessionDuration: 43200 }, config: EXAMPLE_CONFIG }],
     },
-    check({ props }, config) {
+    check(resource, config) {
+        const { props } = resource;
         const trustPolicy = props.get("assumeRolePolicy");
-        const role = mspRole(trustPolicy, config.organizationAccountIds);
-        if (role.kind === "unknown") return unknown(trustPolicy);
+        const role = mspRole(trustPolicy, roleOrganization(resource, config.organizationAccountIds));
+        if (role.kind === "unknown") return unknown(...role.needs);
         if (role.kind !== "msp") return pass; // an invalid trust policy is aws-iam-role-restrict-msp-trust's to report
-        // MFA age, on the statements that require MFA (a statement without MFA is the trust policy's to report), for
-        // a role for people.
-        const unbounded = role.statements.filter(({ statement }) => {
-            if (!requiresMfa(statement)) return false;
-            const age = maxMfaAge(statement);
-            return age === undefined || age > config.maxMfaAgeSeconds;
-        });
-        const mfaAge = unbounded.length
-            ? byRoleKind(
-                  props,
-                  config.thirdPartyRoleNames,
-                  () => pass,
-                  () =>
-                      fail(
-                          ...unbounded.map(
-                              ({ statement }) =>
-                                  `\`assumeRolePolicy\` ${statementPosition(statement)} does not bound \`aws:MultiFactorAuthAge\` to at most ` +
-                                  `${config.maxMfaAgeSeconds} seconds; add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ` +
-                                  `${config.maxMfaAgeSeconds} (or less) to its Condition.`,
-                          ),
-                      ),
-              )
-            : pass;
-        return all([sessionDuration(props, config.maxSessionDurationSeconds), mfaAge]);
+        // MFA age, on the statements that require MFA — by their own condition or an explicit Deny (a statement without
+        // MFA is the trust policy's to report), for a role for people.
+        const max = config.maxMfaAgeSeconds;
+        const ages = each(role.statements, ({ statement }) =>
+            judgeMfa(statement, role.document, ASSUME_ROLE, (mfa) =>
+                failIf(
+                    mfa.required && (mfa.maxAge === undefined || mfa.maxAge > max),
+                    `\`assumeRolePolicy\` ${statementPosition(statement)} does not bound \`aws:MultiFactorAuthAge\` to at most ` +
+                        `${max} seconds; add \`NumericLessThanEquals\` \`aws:MultiFactorAuthAge\` ${max} (or less) to its Condition.`,
+                ),
+            ),
+        );
+        const mfaAge = ages.kind === "pass" ? pass : byRoleKind(props, config.thirdPartyRoleNames, () => pass, () => ages);
+        return all([sessionDuration(props, config.maxSessionDurationSeconds), mfaAge, role.undecided.length ? unknown(...role.undecided) : pass]);
     },
 });

@@ -1,7 +1,7 @@
 import { allowsAnyOf, judgeDocument, statementPosition } from "../core/iam";
 import { defineResourcePolicy } from "../core/policy";
 import { ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY, type FederatedProvider, federatedProvider, pinsFederatedCaller } from "../core/trust";
-import { each, fail, pass } from "../core/verdict";
+import { fail, pass } from "../core/verdict";
 
 const TYPE = "aws:iam/role:Role";
 const GITHUB = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
@@ -59,15 +59,13 @@ export default defineResourcePolicy({
         ],
     },
     check({ props }) {
-        return judgeDocument(props.get("assumeRolePolicy"), "assumeRolePolicy", (statements) =>
-            each(statements, (s) => {
-                const federated = s.principal?.federated ?? [];
-                if (s.effect !== "Allow" || federated.length === 0) return pass;
-                if (!allowsAnyOf(s, [ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML])) return pass;
-                // One message per statement: the first provider it fails to pin.
-                const failing = federated.map(federatedProvider).find((p) => !pinsFederatedCaller(s, p));
-                return failing ? fail(`\`assumeRolePolicy\` ${statementPosition(s)} ${REQUIREMENT[failing.kind]}.`) : pass;
-            }),
-        );
+        return judgeDocument(props.get("assumeRolePolicy"), "assumeRolePolicy", (s) => {
+            const federated = s.principal?.federated ?? [];
+            if (s.effect !== "Allow" || federated.length === 0) return pass;
+            if (!allowsAnyOf(s, [ASSUME_ROLE_WITH_WEB_IDENTITY, ASSUME_ROLE_WITH_SAML])) return pass;
+            // One message per statement: the first provider it fails to pin.
+            const failing = federated.map(federatedProvider).find((p) => !pinsFederatedCaller(s, p));
+            return failing ? fail(`\`assumeRolePolicy\` ${statementPosition(s)} ${REQUIREMENT[failing.kind]}.`) : pass;
+        });
     },
 });

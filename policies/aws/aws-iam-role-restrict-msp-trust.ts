@@ -1,7 +1,8 @@
-import { requiresExactExternalId, requiresMfa, statementPosition } from "../core/iam";
-import { isApproved, MSP_PRINCIPAL_PATTERN, mspRole, ORGANIZATION_ACCOUNT_IDS, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
+import { judgeMfa, requiresExactExternalId, statementPosition } from "../core/iam";
+import { isApproved, MSP_PRINCIPAL_PATTERN, mspRole, ORGANIZATION_ACCOUNT_IDS, roleOrganization, THIRD_PARTY_ROLE_NAMES } from "../core/msp";
 import { defineResourcePolicy } from "../core/policy";
 import { byRoleKind, ROLE_KIND_TAG, THIRD_PARTY_AUTOMATION } from "../core/role-kind";
+import { ASSUME_ROLE } from "../core/trust";
 import { all, each, fail, failIf, pass, unknown } from "../core/verdict";
 
 const TYPE = "aws:iam/role:Role";
@@ -66,13 +67,14 @@ export default defineResourcePolicy({
             },
         ],
     },
-    check({ props }, config) {
+    check(resource, config) {
+        const { props } = resource;
         const trustPolicy = props.get("assumeRolePolicy");
-        const role = mspRole(trustPolicy, config.organizationAccountIds);
-        if (role.kind === "unknown") return unknown(trustPolicy);
+        const role = mspRole(trustPolicy, roleOrganization(resource, config.organizationAccountIds));
+        if (role.kind === "unknown") return unknown(...role.needs);
         if (role.kind === "invalid") return fail(`\`assumeRolePolicy\` ${role.error}; it must be a JSON policy document.`);
         if (role.kind !== "msp") return pass;
-        return each(role.statements, ({ statement, external }) => {
+        const statements = each(role.statements, ({ statement, external }) => {
             const where = `\`assumeRolePolicy\` ${statementPosition(statement)}`;
             return all([
                 failIf(
@@ -86,20 +88,25 @@ export default defineResourcePolicy({
                     `${where} lets another account assume the role without an exact \`sts:ExternalId\`; add ` +
                         "`StringEquals` `sts:ExternalId` with the id agreed with the MSP (no wildcard, no `StringLike`, no `IfExists`).",
                 ),
-                requiresMfa(statement)
-                    ? pass
-                    : byRoleKind(
-                          props,
-                          config.thirdPartyRoleNames,
-                          () => pass,
-                          () =>
-                              fail(
-                                  `${where} lets the MSP's people assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
-                                      `(\`BoolIfExists\` does not count), or, for the MSP's automation, tag the role \`${ROLE_KIND_TAG}\` = ` +
-                                      `\`${THIRD_PARTY_AUTOMATION}\` (or list its name in \`thirdPartyRoleNames\`).`,
-                              ),
-                      ),
+                // MFA from the statement's own condition, or from an explicit Deny of the trust policy.
+                judgeMfa(statement, role.document, ASSUME_ROLE, (mfa) =>
+                    mfa.required
+                        ? pass
+                        : byRoleKind(
+                              props,
+                              config.thirdPartyRoleNames,
+                              () => pass,
+                              () =>
+                                  fail(
+                                      `${where} lets the MSP's people assume the role without MFA; add \`Bool\` \`aws:MultiFactorAuthPresent\` = true ` +
+                                          `(\`BoolIfExists\` does not count), or, for the MSP's automation, tag the role \`${ROLE_KIND_TAG}\` = ` +
+                                          `\`${THIRD_PARTY_AUTOMATION}\` (or list its name in \`thirdPartyRoleNames\`).`,
+                                  ),
+                          ),
+                ),
             ]);
         });
+        // Statements that are unknown during preview may let other accounts in too; a known violation still fails.
+        return role.undecided.length ? all([statements, unknown(...role.undecided)]) : statements;
     },
 });

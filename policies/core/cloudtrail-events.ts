@@ -23,30 +23,33 @@ function fieldSelectors(selector: Value<AdvancedSelector>, field: string): strin
     return out;
 }
 
-function advanced(selectors: Value<readonly AdvancedSelector[] | undefined>): Verdict {
+function advanced(selectors: Value<readonly AdvancedSelector[] | undefined>, what: string): Verdict {
     if (selectors.hasUnknown) return unknown(selectors);
     const list = selectors.items();
     const management = list.filter((s) => fieldSelectors(s, "eventcategory").some((eq) => eq.includes("management")));
     if (!management.length) {
         return fail(
-            "`advancedEventSelectors` select no management events (`eventCategory` = Management), so the trail does not " +
-                "record who assumed an MSP role or what the session did; add a selector for management events.",
+            `\`advancedEventSelectors\` select no management events (\`eventCategory\` = Management), so the trail does not record ${what}; ` +
+                "add a selector for management events.",
         );
     }
     // A `readOnly` field selector narrows a management selector to read-only (true) or write (false) events.
     const selects = (readOnly: "true" | "false") => management.some((s) => fieldSelectors(s, "readonly").every((eq) => eq.length === 0 || eq.includes(readOnly)));
     if (selects("true") && selects("false")) return pass;
     return fail(
-        "`advancedEventSelectors` select only read-only or only write management events (a `readOnly` field selector), so " +
-            "part of what an MSP session does is not recorded; select management events without a `readOnly` filter.",
+        `\`advancedEventSelectors\` select only read-only or only write management events (a \`readOnly\` field selector), so ` +
+            `part of ${what} is not recorded; select management events without a \`readOnly\` filter.`,
     );
 }
 
-/** Whether the trail records management events (AssumeRole is one), read and write alike, from its event selectors. */
-export function recordsManagementEvents(props: TrailProps): Verdict {
+/**
+ * Whether the trail records management events (AssumeRole is one), read and write alike, from its event selectors.
+ * `what` names what would go unrecorded otherwise (each policy words it).
+ */
+export function recordsManagementEvents(props: TrailProps, what = "the API calls made in the account"): Verdict {
     const adv = props.get("advancedEventSelectors");
     if (adv.isUnknown) return unknown(adv);
-    if (Array.isArray(adv.value) && adv.value.length > 0) return advanced(adv);
+    if (Array.isArray(adv.value) && adv.value.length > 0) return advanced(adv, what);
     const basic = props.get("eventSelectors");
     if (basic.isUnknown) return unknown(basic);
     if (!Array.isArray(basic.value) || basic.value.length === 0) return pass; // default: management events, read and write
@@ -74,12 +77,9 @@ export function recordsManagementEvents(props: TrailProps): Verdict {
     if (undecided) return unknown(basic);
     if (reads || writes) {
         return fail(
-            "`eventSelectors` record only read or only write management events (`readWriteType`), so part of what an MSP " +
-                "session does is not recorded; set `readWriteType` to All (or leave it unset).",
+            `\`eventSelectors\` record only read or only write management events (\`readWriteType\`), so part of ` +
+                `${what} is not recorded; set \`readWriteType\` to All (or leave it unset).`,
         );
     }
-    return fail(
-        "`eventSelectors` exclude management events (`includeManagementEvents` is false in every selector), so the trail " +
-            "does not record who assumed an MSP role or what the session did; include management events.",
-    );
+    return fail(`\`eventSelectors\` exclude management events (\`includeManagementEvents\` is false in every selector), so the trail does not record ${what}; include management events.`);
 }

@@ -13,8 +13,12 @@
 //   `https://aws.amazon.com/SAML/Attributes/Role` attribute must name this role together with the provider ARN);
 //   the trust policy must pin the provider ARN and the SAML audience (`StringEquals SAML:aud`, the AWS sign-in
 //   endpoint) as the IAM User Guide prescribes, so that assertions minted for another service provider are refused.
+//
+// The `sub` and `aud` claims are in every token an OIDC provider (Cognito included) issues — the OpenID Connect
+// core spec makes both required — so `StringEqualsIfExists` / `StringLikeIfExists` on them pins as firmly as the plain
+// operator. A value with a policy variable (`${aws:...}`) is not a fixed value and pins nothing.
 
-import { type Condition, type Statement, conditionsOn, isFixedCondition } from "./iam";
+import { type Condition, conditionsOn, hasPolicyVariable, isFixedCondition, type Statement } from "./iam";
 
 export const ASSUME_ROLE = "sts:AssumeRole";
 export const ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
@@ -59,8 +63,9 @@ function hasWildcard(v: string): boolean {
  * exact match; otherwise the literal text before the first wildcard must name the workload completely.
  */
 export function subjectPatternPins(host: string, pattern: string): boolean {
-    if (!hasWildcard(pattern)) return pattern.trim() !== "";
-    const literal = pattern.slice(0, pattern.search(/[*?]/));
+    if (!hasWildcard(pattern) && !hasPolicyVariable(pattern)) return pattern.trim() !== "";
+    // A policy variable stands for a value of the request, like a wildcard.
+    const literal = pattern.slice(0, pattern.search(/[*?]|\$\{/));
     if (host === "token.actions.githubusercontent.com" || host.startsWith("token.actions.githubusercontent.com/")) {
         // repo:<owner>/<repo>:<context>, or a customised subject that starts with the repository id.
         return /(?:^|:)repo:[^:/]+\/[^:/]+:/.test(literal) || /(?:^|:)repository_id:\d+:/.test(literal);
@@ -71,15 +76,17 @@ export function subjectPatternPins(host: string, pattern: string): boolean {
     return literal.replace(/[:/\s]/g, "") !== "";
 }
 
+/** A subject condition that pins the workload (`IfExists` counts: the subject is in every token). */
 function isPinningSubjectCondition(host: string, c: Condition): boolean {
-    if (c.ifExists || c.qualifier !== undefined || c.values.length === 0) return false;
-    if (c.base === "stringequals" || c.base === "stringequalsignorecase") return isFixedCondition(c);
+    if (c.qualifier !== undefined || c.values.length === 0) return false;
+    if (c.base === "stringequals" || c.base === "stringequalsignorecase") return isFixedCondition(c, true);
     if (c.base === "stringlike") return c.values.every((v) => subjectPatternPins(host, v));
     return false;
 }
 
-function hasFixedStringEquals(s: Statement, key: string): boolean {
-    return conditionsOn(s, key).some((c) => c.base === "stringequals" && isFixedCondition(c));
+/** `StringEquals` of `key` to fixed values; `keyAlwaysPresent`: the key is in every request (`IfExists` counts). */
+function hasFixedStringEquals(s: Statement, key: string, keyAlwaysPresent = false): boolean {
+    return conditionsOn(s, key).some((c) => c.base === "stringequals" && isFixedCondition(c, keyAlwaysPresent));
 }
 
 /** Whether statement `s` pins who at `provider` may assume the role (see the header of this file). */
@@ -90,7 +97,7 @@ export function pinsFederatedCaller(s: Statement, provider: FederatedProvider): 
         case "saml":
             return hasFixedStringEquals(s, "SAML:aud");
         case "cognito":
-            return hasFixedStringEquals(s, "cognito-identity.amazonaws.com:aud");
+            return hasFixedStringEquals(s, "cognito-identity.amazonaws.com:aud", true);
         case "oidc":
             return oidcSubjectKeys(provider.host).some((key) => conditionsOn(s, key).some((c) => isPinningSubjectCondition(provider.host, c)));
     }

@@ -238,9 +238,32 @@ describe("aws-cloudtrail-trail-require-msp-audit-logging", () => {
             await expect(run(good(), { existingTrailArn: "arn:aws:s3:::bucket" })).rejects.toThrow(/existingTrailArn/);
         });
 
-        it("with the default config, a role trusting the stack's own account still counts as an MSP role", async () => {
+        // Issue 11 §1: without organizationAccountIds the pack must not call a principal another account's on a guess
+        // (a same-account trust used to make five MSP findings). The accounts the stack is known to deploy into stand
+        // in: the provider's allowedAccountIds and the accounts of ARNs its resources use; with none known, a
+        // principal's account is not judged (aws-iam-role-configure-organization-accounts says so, once).
+        it("with the default config and no account of the stack known, a same-account trust is not an MSP role", async () => {
             const own = mspRole({ assumeRolePolicy: trust(`arn:aws:iam::${OWN}:root`) });
-            expect((await run([own], {})).violating).toEqual(["msp"]);
+            expect((await run([own], {})).verdict).toBe("pass");
+        });
+
+        it("with the default config, the provider's allowedAccountIds is the stack's own account", async () => {
+            const pinned = { props: { region: "ap-northeast-1", allowedAccountIds: JSON.stringify([OWN]) } };
+            const own: StackResourceInput = { ...mspRole({ assumeRolePolicy: trust(`arn:aws:iam::${OWN}:user/deployer`) }), provider: pinned };
+            expect((await run([own], {})).verdict).toBe("pass");
+            const other: StackResourceInput = { ...mspRole(), provider: pinned };
+            expect((await run([other], {})).violating).toEqual(["msp"]);
+        });
+
+        it("with the default config, an account that the stack's own resources' ARNs name is the stack's", async () => {
+            const attachment: StackResourceInput = {
+                type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                name: "ci-policy",
+                props: { role: "ci", policyArn: `arn:aws:iam::${OWN}:policy/ci-deploy` },
+            };
+            const own = mspRole({ assumeRolePolicy: trust(`arn:aws:iam::${OWN}:role/ci`) });
+            expect((await run([own, attachment], {})).verdict).toBe("pass");
+            expect((await run([mspRole(), attachment], {})).violating).toEqual(["msp"]);
         });
     });
 });

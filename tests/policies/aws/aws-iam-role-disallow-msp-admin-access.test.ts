@@ -220,10 +220,16 @@ describe("aws-iam-role-disallow-msp-admin-access", () => {
             expect(r.violating).toEqual(["attach"]);
         });
 
-        it("organizationAccountIds decides which roles are MSP roles", async () => {
+        // Issue 11 §1: without organizationAccountIds the pack must not call a principal another account's on a guess
+        // (a same-account trust used to make five MSP findings). The accounts the stack is known to deploy into stand
+        // in: the provider's allowedAccountIds and the accounts of ARNs its resources use; with none known, a
+        // principal's account is not judged (aws-iam-role-configure-organization-accounts says so, once).
+        it("organizationAccountIds decides which roles are MSP roles; without it, the accounts the stack deploys into", async () => {
             const own = [role({ assumeRolePolicy: ownTrust }), attachment(ADMIN)];
             expect((await run(own, CONFIG)).verdict).toBe("pass");
-            expect((await run(own, {})).violating).toEqual(["attach"]);
+            expect((await run(own, {})).verdict).toBe("pass");
+            const pinnedElsewhere = { props: { allowedAccountIds: ["999988887777"] } };
+            expect((await run([{ ...role({ assumeRolePolicy: ownTrust }), provider: pinnedElsewhere }, attachment(ADMIN)], {})).violating).toEqual(["attach"]);
         });
 
         it("rejects a malformed account id", async () => {

@@ -77,6 +77,70 @@ describe("aws-iam-role-require-mfa", () => {
         });
     });
 
+    // Issue 11 §5: an explicit Deny wins over every Allow, so a Deny that refuses callers without MFA makes MFA required
+    // for each Allow of the trust policy, as IAM evaluates it. (Each Allow used to need its own MFA condition: a
+    // correct role was blocked.)
+    describe("an explicit Deny of callers without MFA", () => {
+        const noCondition = { ...fromAccount, Condition: undefined };
+        const deny = (condition: TrustStatement["Condition"], extra: Partial<TrustStatement> = {}): TrustStatement => ({
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "sts:AssumeRole",
+            Condition: condition,
+            ...extra,
+        });
+        it.each<[string, TrustStatement]>([
+            ["BoolIfExists aws:MultiFactorAuthPresent false", deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } })],
+            ["BoolIfExists aws:MultiFactorAuthPresent false (a boolean, Principal *)", deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": false } }, { Principal: "*" })],
+            ["Null aws:MultiFactorAuthAge true", deny({ Null: { "aws:MultiFactorAuthAge": "true" } })],
+            ["Null aws:MultiFactorAuthAge true, denying sts:*", deny({ Null: { "aws:MultiFactorAuthAge": "true" } }, { Action: "sts:*" })],
+            ["both, naming the trusted account", deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" }, Null: { "aws:MultiFactorAuthAge": "true" } }, { Principal: { AWS: "arn:aws:iam::111122223333:root" } })],
+        ])("passes an Allow without its own MFA condition when a Deny refuses callers without MFA by %s", async (_, d) => {
+            expect((await runResourcePolicy(policy, trusting(noCondition, d))).verdict).toBe("pass");
+        });
+
+        it.each<[string, TrustStatement]>([
+            // `Bool … false` is false for long-term access keys, which carry no MFA key: they are not denied.
+            ["Bool aws:MultiFactorAuthPresent false without IfExists", deny({ Bool: { "aws:MultiFactorAuthPresent": "false" } })],
+            ["a Deny that also needs another condition", deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" }, StringEquals: { "aws:PrincipalTag/team": "ops" } })],
+            ["a Deny of another action", deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } }, { Action: "sts:TagSession" })],
+            ["a Deny of another principal", deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } }, { Principal: { AWS: "arn:aws:iam::999988887777:root" } })],
+            ["a Deny without a condition on MFA", deny({ StringNotEquals: { "aws:PrincipalAccount": "111122223333" } })],
+            ["an Allow (not a Deny) of callers without MFA", { ...deny({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } }), Effect: "Allow" }],
+        ])("still fails an Allow without MFA next to %s", async (_, d) => {
+            expect((await runResourcePolicy(policy, trusting(noCondition, d))).verdict).toBe("fail");
+        });
+
+        it("takes the MFA age bound from a Deny of older sessions", async () => {
+            const age = deny({ NumericGreaterThanIfExists: { "aws:MultiFactorAuthAge": "1800" } });
+            expect((await runResourcePolicy(policy, trusting(noCondition, age), { maxMfaAgeSeconds: 3600 })).verdict).toBe("pass");
+            const tooOld = deny({ NumericGreaterThanIfExists: { "aws:MultiFactorAuthAge": "43200" } });
+            expect((await runResourcePolicy(policy, trusting(noCondition, tooOld), { maxMfaAgeSeconds: 3600 })).verdict).toBe("fail");
+        });
+
+        it("cannot decide an Allow without MFA while a Deny's condition is unknown", async () => {
+            const pending = deny(undefined);
+            const doc = { Version: "2012-10-17", Statement: [noCondition, { ...pending, Condition: UNKNOWN }] };
+            const r = await runResourcePolicy(policy, role({ assumeRolePolicy: doc }));
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain("Condition");
+        });
+    });
+
+    // Issue 11 §5: a policy variable in a condition value is filled in from the request, so it restricts nothing.
+    it("fails a trust open to anyone whose principal condition is a policy variable", async () => {
+        const open = { ...fromAccount, Principal: "*", Condition: { ...MFA, StringEquals: { "aws:PrincipalArn": "${aws:PrincipalArn}" } } };
+        const r = await runResourcePolicy(policy, trusting(open));
+        expect(r.verdict).toBe("fail");
+        expect(r.messages.join()).toContain("lets anyone assume the role");
+    });
+
+    it("does not count an ExternalId that is a policy variable", async () => {
+        const vendor = { ...fromAccount, Condition: { StringEquals: { "sts:ExternalId": "${aws:PrincipalTag/external-id}" } } };
+        const r = await runResourcePolicy(policy, role({ tags: THIRD_PARTY_TAGS, assumeRolePolicy: doc(vendor) }));
+        expect(r.verdict).toBe("fail");
+    });
+
     describe("fails", () => {
         it("when an account can assume the role without MFA", async () => {
             const r = await runResourcePolicy(policy, trusting({ ...fromAccount, Condition: {} }));
@@ -192,6 +256,23 @@ describe("aws-iam-role-require-mfa", () => {
             expect(r.verdict).toBe("fail");
             expect(r.messages.join()).toContain("statement #1 lets IAM principals assume the role without MFA");
             expect(r.messages.join()).not.toContain("statement #2");
+        });
+
+        // Issue 11 §5: statement by statement. Statement #2's principal is another resource's ARN (unknown during
+        // preview); statement #1 is fully known and lets an account in without MFA: a violation, not "can't run".
+        it("fails a known statement without MFA next to a statement whose principal is unknown", async () => {
+            const computed = { ...fromAccount, Principal: { AWS: UNKNOWN } };
+            const r = await runResourcePolicy(policy, role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [{ ...fromAccount, Condition: {} }, computed] } }));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages).toHaveLength(1);
+            expect(r.messages.join()).toContain("statement #1");
+        });
+
+        it("cannot decide a compliant statement next to one whose principal is unknown", async () => {
+            const computed = { ...fromAccount, Principal: { AWS: UNKNOWN }, Condition: {} };
+            const r = await runResourcePolicy(policy, role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [fromAccount, computed] } }));
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain("Principal");
         });
 
         it("still fails a trust without MFA or ExternalId whose tags are unknown", async () => {

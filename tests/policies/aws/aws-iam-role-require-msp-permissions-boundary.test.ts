@@ -107,8 +107,15 @@ describe("aws-iam-role-require-msp-permissions-boundary", () => {
             expect(r.violating).toEqual(["bad"]);
         });
 
-        it("with the default config (no organisation accounts), a role trusting its own account counts as an MSP role", async () => {
-            expect((await run([role({ assumeRolePolicy: ownTrust, permissionsBoundary: undefined }, {})], {})).violating).toEqual(["msp"]);
+        // Issue 11 §1: without organizationAccountIds the pack must not call a principal another account's on a guess
+        // (a same-account trust used to make five MSP findings). The accounts the stack is known to deploy into stand
+        // in: the provider's allowedAccountIds and the accounts of ARNs its resources use; with none known, a
+        // principal's account is not judged (aws-iam-role-configure-organization-accounts says so, once).
+        it("with the default config (no organisation accounts), a role trusting the account its provider allows is not an MSP role", async () => {
+            const own = role({ assumeRolePolicy: ownTrust, permissionsBoundary: undefined }, {});
+            expect((await run([own], {})).verdict).toBe("pass");
+            expect((await run([{ ...own, provider: { props: { allowedAccountIds: JSON.stringify([OWN]) } } }], {})).verdict).toBe("pass");
+            expect((await run([{ ...own, provider: { props: { allowedAccountIds: JSON.stringify(["999988887777"]) } } }], {})).violating).toEqual(["msp"]);
         });
     });
 

@@ -73,6 +73,24 @@ describe("aws-iam-role-restrict-federated-trust", () => {
             expect((await runResourcePolicy(policy, trusting(statement))).verdict).toBe("pass");
         });
 
+        // Issue 11 §5: every token an OIDC provider issues carries `sub` and `aud` (OpenID Connect core: both are
+        // required claims), so `…IfExists` can never be satisfied by a missing claim and pins as firmly as the plain
+        // operator. (It used to be refused: a correct role was blocked.)
+        it.each<[string, FederatedStatement]>([
+            ["a GitHub subject compared with StringLikeIfExists", githubSub("StringLikeIfExists", "repo:acme/deploy:*")],
+            ["a GitHub subject compared with StringEqualsIfExists", githubSub("StringEqualsIfExists", "repo:acme/deploy:environment:prod")],
+            [
+                "a Cognito identity pool compared with StringEqualsIfExists",
+                {
+                    ...github,
+                    Principal: { Federated: "cognito-identity.amazonaws.com" },
+                    Condition: { StringEqualsIfExists: { "cognito-identity.amazonaws.com:aud": "eu-west-1:0f2a6c1e-1111-2222-3333-444455556666" } },
+                },
+            ],
+        ])("for %s (every token carries the claim)", async (_, statement) => {
+            expect((await runResourcePolicy(policy, trusting(statement))).verdict).toBe("pass");
+        });
+
         it("reads a trust policy given as an object", async () => {
             const input = role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [github] } });
             expect((await runResourcePolicy(policy, input)).verdict).toBe("pass");
@@ -95,8 +113,11 @@ describe("aws-iam-role-restrict-federated-trust", () => {
             ["a subject that pins only the owner", githubSub("StringLike", "repo:acme/*")],
             ["a subject whose repository name ends in a wildcard", githubSub("StringLike", "repo:acme/deploy*")],
             ["one unpinned pattern among pinned ones", githubSub("StringLike", ["repo:acme/deploy:*", "repo:*"])],
-            ["a subject compared with IfExists", githubSub("StringLikeIfExists", "repo:acme/deploy:*")],
             ["a subject under ForAllValues (true when absent)", githubSub("ForAllValues:StringLike", "repo:acme/deploy:*")],
+            // A policy variable is filled in from the request: not a fixed value, it pins nothing (issue 11 §5).
+            ["a subject that is a policy variable", githubSub("StringEquals", "${aws:PrincipalTag/subject}")],
+            ["a subject pattern whose repository is a policy variable", githubSub("StringLike", "repo:acme/${aws:PrincipalTag/repo}:*")],
+            ["an IfExists subject that is a wildcard", githubSub("StringLikeIfExists", "*")],
             ["a negated subject", githubSub("StringNotEquals", "repo:evil/repo:*")],
             ["a trust with no condition at all", { ...github, Condition: undefined }],
             ["AssumeRoleWithWebIdentity granted through sts:*", { ...github, Action: "sts:*", Condition: AUD_ONLY }],
@@ -147,6 +168,22 @@ describe("aws-iam-role-restrict-federated-trust", () => {
             const r = await runResourcePolicy(policy, role({ assumeRolePolicy: UNKNOWN }));
             expect(r.verdict).toBe("unknown");
             expect(r.messages.join()).toContain(".assumeRolePolicy");
+        });
+
+        // Issue 11 §5: statement by statement. Statement #2's provider ARN is computed (unknown during preview), but
+        // statement #1 is fully known and trusts every GitHub repository: that is a violation now, not "can't run".
+        it("fails a known unpinned statement next to a statement whose provider ARN is unknown", async () => {
+            const computed = { ...github, Principal: { Federated: UNKNOWN } };
+            const r = await runResourcePolicy(policy, role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [{ ...github, Condition: AUD_ONLY }, computed] } }));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("statement #1");
+        });
+
+        it("cannot decide a pinned statement next to one whose provider ARN is unknown", async () => {
+            const computed = { ...github, Principal: { Federated: UNKNOWN }, Condition: AUD_ONLY };
+            const r = await runResourcePolicy(policy, role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [github, computed] } }));
+            expect(r.verdict).toBe("unknown");
+            expect(r.messages.join()).toContain("Principal");
         });
 
         it("decides while an unrelated property is unknown", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import policy from "../../../policies/aws/aws-iam-role-restrict-msp-trust";
-import { runResourcePolicy, secret, UNKNOWN } from "../../harness";
+import { type ResourceInput, runResourcePolicy, secret, UNKNOWN } from "../../harness";
 
 const TYPE = "aws:iam/role:Role";
 const OWN = "111111111111";
@@ -31,12 +31,20 @@ const trusting = (...statements: readonly TrustStatement[]) => role({ assumeRole
 const CONFIG = { organizationAccountIds: [OWN], approvedMspPrincipals: [OPERATOR] };
 const AUTOMATION_TAGS = { "srguard:role-kind": "third-party-automation" };
 
-async function run(input: ReturnType<typeof role>, config: Record<string, unknown> = CONFIG) {
+async function run(input: ResourceInput, config: Record<string, unknown> = CONFIG) {
     return runResourcePolicy(policy, input, config);
 }
 
 describe("aws-iam-role-restrict-msp-trust", () => {
     describe("passes", () => {
+        // Issue 11 §5: explicit deny wins — a Deny of callers without MFA requires MFA of the MSP's people.
+        it("when a Deny refuses callers without MFA and the Allow has only the ExternalId", async () => {
+            const allow = { ...fromOperator, Condition: { StringEquals: { "sts:ExternalId": EXTERNAL_ID } } };
+            const denyWithoutMfa: TrustStatement = { Effect: "Deny", Principal: "*", Action: "sts:AssumeRole", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } };
+            expect((await run(trusting(allow, denyWithoutMfa))).verdict).toBe("pass");
+            expect((await run(trusting(allow))).verdict).toBe("fail");
+        });
+
         it("when an approved MSP role must present the exact ExternalId and MFA", async () => {
             expect((await run(trusting(fromOperator))).verdict).toBe("pass");
         });
@@ -112,8 +120,14 @@ describe("aws-iam-role-restrict-msp-trust", () => {
             expect(r.messages.join()).toContain("`approvedMspPrincipals`");
         });
 
-        it("with the default config, every account counts as external and none is approved", async () => {
-            expect((await run(trusting(fromOperator), {})).verdict).toBe("fail");
+        // Issue 11 §1: without organizationAccountIds the pack must not call a principal another account's on a guess
+        // (a same-account trust used to make five MSP findings). The accounts the stack is known to deploy into stand
+        // in: the provider's allowedAccountIds and the accounts of ARNs its resources use; with none known, a
+        // principal's account is not judged (aws-iam-role-configure-organization-accounts says so, once).
+        it("with the default config, an account other than the one the provider allows is external and unapproved", async () => {
+            expect((await run({ ...trusting(fromOperator), provider: { props: { allowedAccountIds: JSON.stringify([OWN]) } } }, {})).verdict).toBe("fail");
+            // No account of the stack known: the operator's account is not judged (no block on a guess).
+            expect((await run(trusting(fromOperator), {})).verdict).toBe("pass");
         });
 
         it.each<[string, Record<string, Record<string, unknown>>]>([
@@ -164,6 +178,26 @@ describe("aws-iam-role-restrict-msp-trust", () => {
     });
 
     describe("unknown during preview", () => {
+        // Issue 11 §5: statement by statement — a known statement that trusts an unapproved account fails, whatever a
+        // statement with a computed principal turns out to be.
+        it("fails a known unapproved statement next to a statement whose principal is unknown", async () => {
+            const unapproved = { ...fromOperator, Principal: { AWS: "arn:aws:iam::999988887777:root" } };
+            const computed = { ...fromOperator, Principal: { AWS: UNKNOWN } };
+            const r = await run(role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [unapproved, computed] } }));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain("statement #1");
+        });
+
+        it("cannot decide an approved statement next to one whose principal is unknown", async () => {
+            const computed = { ...fromOperator, Principal: { AWS: UNKNOWN } };
+            expect((await run(role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [fromOperator, computed] } }))).verdict).toBe("unknown");
+        });
+
+        it("decides a role whose only unknown statement trusts a service", async () => {
+            const service = { Effect: "Allow" as const, Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": UNKNOWN } } };
+            expect((await run(role({ assumeRolePolicy: { Version: "2012-10-17", Statement: [fromOperator, service] } }))).verdict).toBe("pass");
+        });
+
         it("when the trust policy is unknown", async () => {
             expect((await run(role({ assumeRolePolicy: UNKNOWN }))).verdict).toBe("unknown");
         });
@@ -196,7 +230,10 @@ describe("aws-iam-role-restrict-msp-trust", () => {
         it("counts the accounts in organizationAccountIds as the organisation's (no MSP checks for them)", async () => {
             const ownRoleWithoutConditions = trusting({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OWN}:role/ci` }, Action: "sts:AssumeRole" });
             expect((await run(ownRoleWithoutConditions, CONFIG)).verdict).toBe("pass");
-            expect((await run(ownRoleWithoutConditions, { ...CONFIG, organizationAccountIds: [] })).verdict).toBe("fail");
+            // Not configured: the account the provider allows is the stack's own; another one is external.
+            const pinned = (account: string) => ({ ...ownRoleWithoutConditions, provider: { props: { allowedAccountIds: JSON.stringify([account]) } } });
+            expect((await run(pinned(OWN), { ...CONFIG, organizationAccountIds: [] })).verdict).toBe("pass");
+            expect((await run(pinned("999988887777"), { ...CONFIG, organizationAccountIds: [] })).verdict).toBe("fail");
         });
     });
 });
