@@ -45,9 +45,8 @@ export const EXISTING_POLICY_COVERAGE: Readonly<Record<string, readonly string[]
 
     // AWS — log-retention
     "aws-cloudtrail-trail-enable-log-file-validation": ["aws-log-cloudtrail-validation"],
-    // Not listed: aws-cloudtrail-trail-enable-logging checks logging and multi-region but not read+write management
-    // events (aws-log-cloudtrail-multiregion); the retention policies (CloudTrail bucket lifecycle, log groups) go
-    // beyond the catalogue.
+    // aws-cloudtrail-trail-enable-logging and -enable-cloudwatch-logs carry their `catalogue` keys in their metadata; the
+    // retention policies (CloudTrail bucket lifecycle, log groups) go beyond the catalogue.
 
     // Azure — encryption-at-rest
     "azure-storage-account-require-infrastructure-encryption": ["azure-enc-storage-infrastructure"],

@@ -79,6 +79,7 @@ import awsAppsyncGraphqlApiEnableFieldLogging from "./aws/aws-appsync-graphql-ap
 import awsAthenaWorkgroupEnableCloudwatchMetrics from "./aws/aws-athena-workgroup-enable-cloudwatch-metrics";
 import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
 import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
+import awsCloudtrailTrailEnableCloudwatchLogs from "./aws/aws-cloudtrail-trail-enable-cloudwatch-logs";
 import awsCloudtrailTrailEnableLogging from "./aws/aws-cloudtrail-trail-enable-logging";
 import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-group-configure-retention";
 import awsCodebuildProjectEnableLogging from "./aws/aws-codebuild-project-enable-logging";
@@ -309,6 +310,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsAthenaWorkgroupEnableCloudwatchMetrics,
     awsCloudtrailTrailConfigureLogRetention,
     awsCloudtrailTrailEnableLogFileValidation,
+    awsCloudtrailTrailEnableCloudwatchLogs,
     awsCloudtrailTrailEnableLogging,
     awsCloudwatchLogGroupConfigureRetention,
     awsCodebuildProjectEnableLogging,

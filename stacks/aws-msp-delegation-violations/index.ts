@@ -87,8 +87,9 @@ const auditBucketPolicy = new aws.s3.BucketPolicy("msp-audit", {
     }),
 });
 
-// A single-region trail: what the MSP's session does in any other region goes unrecorded.
-// violates: aws-cloudtrail-trail-enable-logging, aws-cloudtrail-trail-require-msp-audit-logging
+// A single-region trail: what the MSP's session does in any other region goes unrecorded. (It also delivers only to
+// S3, not to CloudWatch Logs: an advisory.)
+// violates: aws-cloudtrail-trail-enable-logging, aws-cloudtrail-trail-require-msp-audit-logging, aws-cloudtrail-trail-enable-cloudwatch-logs
 new aws.cloudtrail.Trail(
     "msp-audit",
     {

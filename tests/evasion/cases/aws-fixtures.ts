@@ -112,7 +112,17 @@ export function trail(name: string, of: string, inputs: JsonObject = {}): Resour
     return {
         type: T.trail,
         name,
-        inputs: { name, s3BucketName: bucketName(of), enableLogging: true, isMultiRegionTrail: true, enableLogFileValidation: true, ...inputs },
+        inputs: {
+            name,
+            s3BucketName: bucketName(of),
+            enableLogging: true,
+            isMultiRegionTrail: true,
+            enableLogFileValidation: true,
+            // Delivered to CloudWatch Logs too (aws-cloudtrail-trail-enable-cloudwatch-logs, CloudTrail.5).
+            cloudWatchLogsGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:${name}:*`,
+            cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/${name}-to-logs`,
+            ...inputs,
+        },
         propertyDependencies: { s3BucketName: [of] },
     };
 }

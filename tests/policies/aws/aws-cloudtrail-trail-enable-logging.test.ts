@@ -9,6 +9,8 @@ interface TrailProps {
     readonly enableLogging?: unknown;
     readonly isMultiRegionTrail?: unknown;
     readonly enableLogFileValidation?: unknown;
+    readonly eventSelectors?: unknown;
+    readonly advancedEventSelectors?: unknown;
 }
 
 const compliant: TrailProps = { s3BucketName: "org-audit-logs", isMultiRegionTrail: true, enableLogFileValidation: true };
@@ -26,6 +28,33 @@ describe("aws-cloudtrail-trail-enable-logging", () => {
 
         it("ignores other resource types", async () => {
             expect((await runResourcePolicy(policy, { type: "aws:cloudtrail/eventDataStore:EventDataStore", props: { enableLogging: false } })).verdict).toBe("pass");
+        });
+    });
+
+    // Issue 13: CIS 3.1 / CloudTrail.1 as written — management events, read and write. A trail without selectors
+    // records them (CloudTrail's default), so saying nothing passes.
+    describe("management events (CIS 3.1 as written)", () => {
+        it.each<[string, TrailProps]>([
+            ["basic selectors with readWriteType All", { ...compliant, eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] }],
+            ["data events plus the default management events", { ...compliant, eventSelectors: [{ dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] }],
+            ["an advanced selector for management events", { ...compliant, advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] }],
+        ])("passes %s", async (_, props) => {
+            expect((await runResourcePolicy(policy, trail(props))).verdict).toBe("pass");
+        });
+
+        it.each<[string, TrailProps, string]>([
+            ["write-only management events", { ...compliant, eventSelectors: [{ readWriteType: "WriteOnly" }] }, "`readWriteType`"],
+            ["management events excluded", { ...compliant, eventSelectors: [{ includeManagementEvents: false }] }, "exclude management events"],
+            ["advanced selectors for data events only", { ...compliant, advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }] }] }, "select no management events"],
+        ])("fails %s", async (_, props, message) => {
+            const r = await runResourcePolicy(policy, trail(props));
+            expect(r.verdict).toBe("fail");
+            expect(r.messages.join()).toContain(message);
+            expect(r.messages.join()).not.toContain("MSP");
+        });
+
+        it("cannot decide while the event selectors are unknown", async () => {
+            expect((await runResourcePolicy(policy, trail({ ...compliant, eventSelectors: UNKNOWN }))).verdict).toBe("unknown");
         });
     });
 
