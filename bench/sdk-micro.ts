@@ -33,6 +33,9 @@ type Handler = (call: { request: unknown }, cb: Callback) => unknown;
 
 /** Runs in the child: loads the pack's policies the way policies/index.ts does, without a server. */
 async function child(variant: string, file: string, passes: number): Promise<MicroResult> {
+    // `<mode>+upstream`: the SDK with bench/upstream/analyze-stack-shared-views.patch applied (before it is loaded)
+    const [mode = "on", upstream] = variant.split("+");
+    if (upstream === "upstream") require(path.join(ROOT, "bench", "upstream", "apply.js"));
     const sdkDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
     const sdkRequire = createRequire(path.join(sdkDir, "server.js"));
     const grpc = sdkRequire("@grpc/grpc-js") as { Server: { prototype: Record<string, unknown> } };
@@ -46,9 +49,9 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
         /* not listening */
     };
     let policies: readonly unknown[] = [];
-    if (variant !== "empty") {
-        process.env["SRGUARD_SDK_FAST_PATHS"] = variant;
-        const { installSdkFastPaths } = require(path.join(ROOT, "dist", "policies", "core", "sdk-fast-paths.js")) as typeof import("../policies/core/sdk-contract");
+    if (mode !== "empty") {
+        process.env["SRGUARD_SDK_FAST_PATHS"] = mode;
+        const { installSdkFastPaths } = require(path.join(ROOT, "dist", "policies", "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
         installSdkFastPaths();
         const api = require(path.join(ROOT, "dist", "policies", "api.js")) as typeof import("../policies/api");
         policies = api.packArgs().policies ?? [];
@@ -103,7 +106,7 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     };
 }
 
-export const MICRO_VARIANTS = ["empty", "off", "decode", "route", "on"] as const;
+export const MICRO_VARIANTS = ["empty", "off", "decode", "route", "route,decode", "stack", "on", "off+upstream", "on+upstream"] as const;
 
 /** Runs every variant in its own process (round-robin `rounds` times) and returns the median per variant. */
 export function microBench(size: number, passes: number, rounds = 1): MicroResult[] {

@@ -8,14 +8,14 @@
 // 3. the object form of `reportViolation` (name, message, urn, enforcementLevel), which the SDK marks internal: it is
 //    how one resource's unknown stays advisory in a stack policy. Without it the framework reports the known
 //    violations and then lets the SDK's own "can't run during preview" (advisory) speak for the rest;
-// 4. two shortcuts through the analyzer server (below);
+// 4. three shortcuts through the analyzer server (below);
 // 5. the policy-pack config as the engine hands it over in `Configure` (every policy's entry, not only the calling
 //    policy's): how every policy reads `srguard-exemptions`' settings (core/exemptions.ts). Without it nothing is
 //    exempted;
 // 6. which `tags` values arrived as secrets (the SDK unwraps secrets to plaintext before a policy sees them): how an
 //    exemption tag with a secret value is refused without being printed. Without it no tag exemption is honoured.
 //
-// Two shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
+// Three shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
 // `Analyze` and `AnalyzeStack` cost what the checks cost rather than what the SDK does around each of them. They reach
 // into the SDK's internals, so they are pinned to the SDK version they were written against and installed only when
 // every piece has the expected shape; otherwise (or with SRGUARD_SDK_FAST_PATHS=off) the pack runs on the plain SDK.
@@ -40,6 +40,13 @@
 //   policy). The object is not frozen: the SDK's proxy returns the nested values of a frozen object unproxied (the
 //   Proxy invariant for non-writable properties), which would silently stop unknown checks below the top level. The
 //   `keepSecrets = true` path (Remediate) is left alone.
+// - stack: for every stack policy the SDK builds its own view of every resource of an AnalyzeStack (options,
+//   provider, property dependencies, proxies) before it calls the policy. An srguard stack policy only finds resources
+//   through `stack.ofType` of its `resourceTypes` (canonical tokens); when none of them is in the stack it yields
+//   nothing. `AnalyzeStack` is served by the SDK's own handler (`makeAnalyzeStackRpcFun`) over the policies that may
+//   find something: every other one (a team's own, `resourceTypes: "all"`) stays, in order. The answer is the plain
+//   SDK's, byte for byte (tests/gate/sdk-fast-paths.test.ts, with every stack policy run over a stack of every other
+//   policy's examples without its own types).
 //
 // Failure modes that differ from the plain SDK, on inputs the engine never sends: a Struct the SDK cannot decode (an
 // unrecognised signature) fails `Analyze` naming the first policy that still runs rather than the first of all (and
@@ -48,6 +55,7 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { canonicalType } from "./tokens";
 import { resourceTypeTest } from "./type-tests";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -147,14 +155,17 @@ export function resetSdkContractForTesting(): void {
 /** The @pulumi/policy version whose internals these shortcuts were written against (package.json says "v1.21.0"). */
 export const PINNED_SDK_VERSION = "1.21.0";
 
-/** `off` (or `none`) runs the plain SDK; `route`, `decode` or `route,decode` picks; unset, `on` or `all` = both. */
+/** `off` (or `none`) runs the plain SDK; `route`, `decode`, `stack` or a list (`route,decode`) picks; unset, `on` or `all` = all three. */
 export const FAST_PATHS_ENV = "SRGUARD_SDK_FAST_PATHS";
 
-export type FastPath = "route" | "decode";
+export type FastPath = "route" | "decode" | "stack";
+
+const ALL_FAST_PATHS: readonly FastPath[] = ["route", "decode", "stack"];
 
 export interface FastPathsResult {
     readonly route: boolean;
     readonly decode: boolean;
+    readonly stack: boolean;
     /** Why a requested shortcut was not installed (empty when all were). */
     readonly skipped: readonly string[];
 }
@@ -178,9 +189,9 @@ function replaceable(obj: Rec, key: string): boolean {
 
 export function requestedFastPaths(value: string | undefined = process.env[FAST_PATHS_ENV]): ReadonlySet<FastPath> {
     const v = (value ?? "").trim().toLowerCase();
-    if (v === "" || v === "on" || v === "all") return new Set<FastPath>(["route", "decode"]);
+    if (v === "" || v === "on" || v === "all") return new Set<FastPath>(ALL_FAST_PATHS);
     if (v === "off" || v === "none") return new Set<FastPath>();
-    return new Set(v.split(",").map((s) => s.trim()).filter((s): s is FastPath => s === "route" || s === "decode"));
+    return new Set(v.split(",").map((s) => s.trim()).filter((s): s is FastPath => (ALL_FAST_PATHS as readonly string[]).includes(s)));
 }
 
 /** The SDK the pack's `new PolicyPack` uses: the copy `@pulumi/policy` resolves to from here. */
@@ -277,16 +288,57 @@ function typeOfCall(call: unknown): string | undefined {
     return typeof t === "string" ? t : undefined;
 }
 
-function installRoute(sdk: Sdk): string | undefined {
+/**
+ * The canonical types (core/tokens.ts, as `stack.ofType` folds them) of the resources of an AnalyzeStack call, or
+ * undefined when the request has another shape.
+ */
+function typesOfStackCall(call: unknown): Set<string> | undefined {
+    if (!isRecord(call) || !isRecord(call["request"])) return undefined;
+    const request = call["request"];
+    const getList = request["getResourcesList"];
+    if (!isFn(getList)) return undefined;
+    const list: unknown = getList.call(request);
+    if (!Array.isArray(list)) return undefined;
+    const types = new Set<string>();
+    for (const r of list) {
+        const getType = isRecord(r) ? r["getType"] : undefined;
+        const t: unknown = isFn(getType) ? getType.call(r) : undefined;
+        if (typeof t !== "string") return undefined;
+        types.add(canonicalType(t));
+    }
+    return types;
+}
+
+/**
+ * The types an srguard stack policy looks at (its `resourceTypes`, canonical tokens: `stack.ofType` only finds
+ * resources of these), or undefined for `all` and for a policy that is not srguard's.
+ */
+/**
+ * srguard stack policies that judge resources beyond their `resourceTypes` (found through `stack.resources`, by types
+ * their config chooses): never left out. tests/gate/sdk-fast-paths.test.ts runs every other typed stack policy over
+ * every policy's examples without its own types and requires nothing found, so a new one fails there until listed.
+ */
+export const STACK_SKIP_NEVER: ReadonlySet<string> = new Set(["azure-monitor-diagnostic-setting-require-coverage"]);
+
+function stackTypesOf(policy: unknown): readonly string[] | undefined {
+    if (!isRecord(policy) || !isFn(policy["validateStack"]) || !Object.isFrozen(policy)) return undefined;
+    if (typeof policy["name"] !== "string" || STACK_SKIP_NEVER.has(policy["name"])) return undefined;
+    const meta = policy["meta"];
+    const types = isRecord(meta) && Object.isFrozen(meta) ? meta["resourceTypes"] : undefined;
+    return Array.isArray(types) && types.every((t) => typeof t === "string") ? (types as string[]) : undefined;
+}
+
+function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack: boolean }): string | undefined {
     const proto = sdk.grpcServerPrototype;
     if (!proto || !isFn(proto["addService"])) return "@grpc/grpc-js has another shape";
     if (!isRecord(sdk.analyzerService)) return "the Analyzer service stubs were not found";
-    if (!replaceable(sdk.server, "serve") || !isFn(sdk.server["makeAnalyzeRpcFun"])) return "server.js has another shape";
+    if (!replaceable(sdk.server, "serve") || !isFn(sdk.server["makeAnalyzeRpcFun"]) || !isFn(sdk.server["makeAnalyzeStackRpcFun"])) return "server.js has another shape";
     if (!ROUTE_CALL_SITES.every((s) => sdk.serverSource.includes(s)) || !sdk.policySource.includes("server_1.serve(")) {
         return "the SDK starts its server another way";
     }
     const serve = sdk.server["serve"] as Fn;
     const makeAnalyze = sdk.server["makeAnalyzeRpcFun"] as Fn;
+    const makeAnalyzeStack = sdk.server["makeAnalyzeStackRpcFun"] as Fn;
     const analyzerService = sdk.analyzerService;
 
     sdk.server["serve"] = function (this: unknown, ...args: unknown[]): unknown {
@@ -294,7 +346,7 @@ function installRoute(sdk: Sdk): string | undefined {
         const policies: readonly unknown[] = isRecord(packArgs) && Array.isArray(packArgs["policies"]) ? packArgs["policies"] : [];
         const addService = proto["addService"] as Fn;
         proto["addService"] = function (this: unknown, service: unknown, implementation: unknown): unknown {
-            if (service !== analyzerService || !isRecord(implementation) || !isFn(implementation["analyze"])) {
+            if (service !== analyzerService || !isRecord(implementation) || !isFn(implementation["analyze"]) || !isFn(implementation["analyzeStack"])) {
                 return addService.call(this, service, implementation);
             }
             const all = implementation["analyze"];
@@ -311,7 +363,27 @@ function installRoute(sdk: Sdk): string | undefined {
                 }
                 return handler.call(this, call, callback);
             };
-            return addService.call(this, service, { ...implementation, analyze });
+            // stack: an srguard stack policy none of whose types is in the stack finds nothing to judge (`ofType` is
+            // empty for every type it asks for), so the SDK is handed only the others — its own handler, in order —
+            // and does not build its view of every resource for a policy that would yield nothing.
+            const allStack = implementation["analyzeStack"];
+            const stackTypes = policies.map(stackTypesOf);
+            const byKept = new Map<string, Fn>();
+            const analyzeStack = function (this: unknown, call: unknown, callback: unknown): unknown {
+                const present = typesOfStackCall(call);
+                if (present === undefined) return allStack.call(this, call, callback);
+                const keep = stackTypes.map((types) => types === undefined || types.some((t) => present.has(t)));
+                if (keep.every(Boolean)) return allStack.call(this, call, callback);
+                const key = keep.map((k) => (k ? "1" : "0")).join("");
+                let handler = byKept.get(key);
+                if (!handler) {
+                    const made: unknown = makeAnalyzeStack(name, version, level, policies.filter((_, i) => keep[i]));
+                    handler = isFn(made) ? made : allStack;
+                    byKept.set(key, handler);
+                }
+                return handler.call(this, call, callback);
+            };
+            return addService.call(this, service, { ...implementation, ...(want.route ? { analyze } : {}), ...(want.stack ? { analyzeStack } : {}) });
         };
         try {
             return serve.apply(this, args);
@@ -333,6 +405,7 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
     const skipped: string[] = [];
     let route = false;
     let decode = false;
+    let stack = false;
     if (wanted.size) {
         const sdk = loadSdk();
         if (typeof sdk === "string") skipped.push(sdk);
@@ -342,14 +415,17 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
                 if (why) skipped.push(`decode: ${why}`);
                 else decode = true;
             }
-            if (wanted.has("route")) {
-                const why = installRoute(sdk);
-                if (why) skipped.push(`route: ${why}`);
-                else route = true;
+            if (wanted.has("route") || wanted.has("stack")) {
+                const why = installServe(sdk, { route: wanted.has("route"), stack: wanted.has("stack") });
+                if (why) skipped.push(`${["route", "stack"].filter((f) => wanted.has(f as FastPath)).join(", ")}: ${why}`);
+                else {
+                    route = wanted.has("route");
+                    stack = wanted.has("stack");
+                }
             }
         }
     }
-    installed = Object.freeze({ route, decode, skipped: Object.freeze(skipped) });
+    installed = Object.freeze({ route, decode, stack, skipped: Object.freeze(skipped) });
     for (const why of skipped) noteFallback("an SDK fast path", why);
     return installed;
 }

@@ -1,6 +1,8 @@
 // srguard's SDK fast paths (policies/core/sdk-contract.ts) change no verdict: the same generated stack goes through
 // the compiled pack twice over gRPC — once on the plain SDK (SRGUARD_SDK_FAST_PATHS=off), once with the fast paths —
-// and every diagnostic of every Analyze and of the AnalyzeStack must be the same, in the same order.
+// and every diagnostic of every Analyze and of the AnalyzeStack must be the same, in the same order. The stack skip
+// (an srguard stack policy none of whose types is in the stack is not handed to the SDK) is exercised by one-cloud
+// parts of the stack, and each stack policy is run over every other policy's examples without its own types.
 
 import { createRequire } from "node:module";
 import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
@@ -8,9 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RawAnalyzer, buildRequests } from "../../bench/analyzer";
 import type { GateStack } from "../../gate/model";
 import { GateSession } from "../../gate/session";
+import type { SrguardPolicy } from "../../policies/core/meta";
 import { resourceTypeTest } from "../../policies/core/policy";
-import { FAST_PATHS_ENV, PINNED_SDK_VERSION, installSdkFastPaths } from "../../policies/core/sdk-contract";
+import { canonicalType } from "../../policies/core/tokens";
+import { FAST_PATHS_ENV, PINNED_SDK_VERSION, STACK_SKIP_NEVER, installSdkFastPaths } from "../../policies/core/sdk-contract";
 import { policies } from "../../policies/registry";
+import { runStackPolicy } from "../harness";
 import { mixedStack } from "../mixed-stack";
 import { ROOT, ensureBuilt } from "./helpers";
 
@@ -56,19 +61,57 @@ const notApplicable = (r: analyzerPbTypes.AnalyzeResponse) => r.getNotApplicable
 let stack: GateStack;
 let plain: Answers;
 let fast: Answers;
+/** One-cloud parts of the stack (each without the other cloud's types, so the stack skip leaves policies out). */
+const parts: { name: string; stack: GateStack; plain: Buffer; fast: Buffer }[] = [];
+
+async function stackAnswer(mode: string, part: GateStack): Promise<Buffer> {
+    const saved = process.env[FAST_PATHS_ENV];
+    process.env[FAST_PATHS_ENV] = mode;
+    let session: GateSession;
+    try {
+        session = await GateSession.open({ packDir: `${ROOT}/policies`, configDoc: CONFIG, configFile: "config.json" });
+    } finally {
+        if (saved === undefined) delete process.env[FAST_PATHS_ENV];
+        else process.env[FAST_PATHS_ENV] = saved;
+    }
+    const client = new RawAnalyzer(session.pack.port);
+    try {
+        await session.pack.configureStack(part);
+        return await client.call("AnalyzeStack", buildRequests(part).analyzeStack);
+    } finally {
+        client.close();
+        session.close();
+    }
+}
+
+/** The stack policies with declared types (srguard's `resourceTypes`, not "all"), the ones the stack skip may leave out. */
+const typedStackPolicies = policies.filter(
+    (p): p is SrguardPolicy & { validateStack: unknown } => "validateStack" in p && p.meta.resourceTypes !== "all" && !STACK_SKIP_NEVER.has(p.name),
+);
+const skippedIn = (s: GateStack) => {
+    const present = new Set(s.resources.map((r) => canonicalType(r.type)));
+    return typedStackPolicies.filter((p) => !(p.meta.resourceTypes as readonly string[]).some((t) => present.has(t)));
+};
 
 beforeAll(async () => {
     ensureBuilt();
     stack = mixedStack(600);
     plain = await answers("off", stack);
     fast = await answers("on", stack);
-});
+    for (const [name, keep] of [
+        ["AWS", (t: string) => t.startsWith("aws:")],
+        ["Azure", (t: string) => t.startsWith("azure-native:")],
+    ] as const) {
+        const part: GateStack = { ...stack, resources: stack.resources.filter((r) => !r.type.startsWith("aws:") && !r.type.startsWith("azure-native:") ? true : keep(r.type)) };
+        parts.push({ name, stack: part, plain: await stackAnswer("off", part), fast: await stackAnswer("on", part) });
+    }
+}, 240_000);
 
 describe("srguard's SDK fast paths", () => {
     it("install on the SDK they are pinned to", () => {
         const sdkVersion = (require("@pulumi/policy/package.json") as { version: string }).version.replace(/^v/, "");
         expect(sdkVersion).toBe(PINNED_SDK_VERSION);
-        expect(installSdkFastPaths(new Set(["route", "decode"]))).toEqual({ route: true, decode: true, skipped: [] });
+        expect(installSdkFastPaths(new Set(["route", "decode", "stack"]))).toEqual({ route: true, decode: true, stack: true, skipped: [] });
         // decode: the SDK's deserializeProperties now answers the same Struct with the same object
         const { Struct } = createRequire(require.resolve("@pulumi/policy/server.js"))("google-protobuf/google/protobuf/struct_pb.js") as {
             Struct: { fromJavaScript(o: object): object };
@@ -98,6 +141,35 @@ describe("srguard's SDK fast paths", () => {
     it("give AnalyzeStack the plain SDK's answer byte for byte", () => {
         expect(fast.analyzeStack.equals(plain.analyzeStack)).toBe(true);
         expect(pb.AnalyzeResponse.deserializeBinary(fast.analyzeStack).getDiagnosticsList().length).toBeGreaterThan(20);
+    });
+
+    it("give AnalyzeStack of a one-cloud stack (stack policies left out) the plain SDK's answer byte for byte", () => {
+        for (const part of parts) {
+            expect(skippedIn(part.stack).length, part.name).toBeGreaterThan(0);
+            expect(part.fast.equals(part.plain), part.name).toBe(true);
+        }
+        expect(parts.some((p) => pb.AnalyzeResponse.deserializeBinary(p.fast).getDiagnosticsList().length > 0)).toBe(true);
+    });
+
+    it("leave out only stack policies that find nothing without their own types (every other policy's examples)", async () => {
+        // every example resource of every policy, each once, under a name of its own
+        const examples = policies.flatMap((p) => {
+            const ex = p.meta.examples as { pass: readonly unknown[]; fail: readonly unknown[] };
+            return [...ex.pass, ...ex.fail].flatMap((e) => {
+                const x = e as { type?: string; props?: Record<string, unknown>; resources?: readonly { type: string; props: Record<string, unknown> }[] };
+                return x.resources ? x.resources.map((r) => ({ type: r.type, props: r.props })) : x.type ? [{ type: x.type, props: x.props ?? {} }] : [];
+            });
+        });
+        expect(typedStackPolicies.length).toBeGreaterThan(10);
+        // the listed exceptions exist (a stale entry would hide nothing, but says something false)
+        for (const name of STACK_SKIP_NEVER) expect(policies.some((p) => p.name === name), name).toBe(true);
+        for (const p of typedStackPolicies) {
+            const own = new Set<string>(p.meta.resourceTypes as readonly string[]);
+            const others = examples.filter((r) => !own.has(canonicalType(r.type))).map((r, i) => ({ type: r.type as never, name: `r${i}`, props: r.props }));
+            expect(others.length).toBeGreaterThan(100);
+            const result = await runStackPolicy(p, others);
+            expect(result.diagnostics, p.name).toEqual([]);
+        }
     });
 
     it("only leave out the SDK's 'not applicable' entries of srguard policies that do not look at the resource's type", () => {

@@ -168,14 +168,15 @@ describe("resourceTypeTest", () => {
 
 describe("requestedFastPaths", () => {
     it.each([
-        [undefined, ["decode", "route"]],
-        ["", ["decode", "route"]],
-        ["on", ["decode", "route"]],
-        ["ALL", ["decode", "route"]],
+        [undefined, ["decode", "route", "stack"]],
+        ["", ["decode", "route", "stack"]],
+        ["on", ["decode", "route", "stack"]],
+        ["ALL", ["decode", "route", "stack"]],
         ["off", []],
         ["none", []],
         ["decode", ["decode"]],
         ["route", ["route"]],
+        ["stack", ["stack"]],
         [" route , decode ", ["decode", "route"]],
         ["bogus", []],
     ])("reads SRGUARD_SDK_FAST_PATHS=%j as %j", (value, expected) => {
