@@ -78,8 +78,8 @@ import awsApigatewayv2StageEnableAccessLogging from "./aws/aws-apigatewayv2-stag
 import awsAppsyncGraphqlApiEnableFieldLogging from "./aws/aws-appsync-graphql-api-enable-field-logging";
 import awsAthenaWorkgroupEnableCloudwatchMetrics from "./aws/aws-athena-workgroup-enable-cloudwatch-metrics";
 import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
-import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
 import awsCloudtrailTrailEnableCloudwatchLogs from "./aws/aws-cloudtrail-trail-enable-cloudwatch-logs";
+import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
 import awsCloudtrailTrailEnableLogging from "./aws/aws-cloudtrail-trail-enable-logging";
 import awsCloudwatchLogGroupConfigureRetention from "./aws/aws-cloudwatch-log-group-configure-retention";
 import awsCodebuildProjectEnableLogging from "./aws/aws-codebuild-project-enable-logging";
@@ -100,6 +100,7 @@ import awsMskconnectConnectorEnableLogging from "./aws/aws-mskconnect-connector-
 import awsNeptuneClusterEnableAuditLogExport from "./aws/aws-neptune-cluster-enable-audit-log-export";
 import awsNetworkfirewallFirewallEnableLogging from "./aws/aws-networkfirewall-firewall-enable-logging";
 import awsOpensearchDomainEnableLogging from "./aws/aws-opensearch-domain-enable-logging";
+import awsRdsClusterEnableAuditLogging from "./aws/aws-rds-cluster-enable-audit-logging";
 import awsRdsClusterEnableLogExports from "./aws/aws-rds-cluster-enable-log-exports";
 import awsRdsInstanceEnableLogExports from "./aws/aws-rds-instance-enable-log-exports";
 import awsRedshiftClusterEnableAuditLogging from "./aws/aws-redshift-cluster-enable-audit-logging";
@@ -309,8 +310,8 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsAppsyncGraphqlApiEnableFieldLogging,
     awsAthenaWorkgroupEnableCloudwatchMetrics,
     awsCloudtrailTrailConfigureLogRetention,
-    awsCloudtrailTrailEnableLogFileValidation,
     awsCloudtrailTrailEnableCloudwatchLogs,
+    awsCloudtrailTrailEnableLogFileValidation,
     awsCloudtrailTrailEnableLogging,
     awsCloudwatchLogGroupConfigureRetention,
     awsCodebuildProjectEnableLogging,
@@ -331,6 +332,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsNeptuneClusterEnableAuditLogExport,
     awsNetworkfirewallFirewallEnableLogging,
     awsOpensearchDomainEnableLogging,
+    awsRdsClusterEnableAuditLogging,
     awsRdsClusterEnableLogExports,
     awsRdsInstanceEnableLogExports,
     awsRedshiftClusterEnableAuditLogging,

@@ -219,6 +219,7 @@ export interface ResourceArgs {
     "aws:ram/sharingWithOrganization:SharingWithOrganization": aws_ram.SharingWithOrganizationArgs;
     "aws:rds/cluster:Cluster": aws_rds.ClusterArgs;
     "aws:rds/clusterInstance:ClusterInstance": aws_rds.ClusterInstanceArgs;
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup": aws_rds.ClusterParameterGroupArgs;
     "aws:rds/clusterSnapshot:ClusterSnapshot": aws_rds.ClusterSnapshotArgs;
     "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": aws_rds.ClusterSnapshotCopyArgs;
     "aws:rds/globalCluster:GlobalCluster": aws_rds.GlobalClusterArgs;
