@@ -160,6 +160,8 @@ import azureComputeDiskRequireDoubleEncryption from "./azure/azure-compute-disk-
 import azureComputeVirtualMachineEnableEncryptionAtHost from "./azure/azure-compute-virtual-machine-enable-encryption-at-host";
 import azureComputeVirtualMachineRequireDiskCustomerManagedKey from "./azure/azure-compute-virtual-machine-require-disk-customer-managed-key";
 import azureSynapseSqlPoolEnableTransparentDataEncryption from "./azure/azure-synapse-sql-pool-enable-transparent-data-encryption";
+import azureDbforpostgresqlSingleServerRequireInfrastructureEncryption from "./azure/azure-dbforpostgresql-single-server-require-infrastructure-encryption";
+import azureMonitorSubscriptionDiagnosticSettingRequireStorageCustomerManagedKey from "./azure/azure-monitor-subscription-diagnostic-setting-require-storage-customer-managed-key";
 
 // Azure — public-access
 import azureCosmosdbAccountRestrictPublicNetworkAccess from "./azure/azure-cosmosdb-account-restrict-public-network-access";
@@ -214,6 +216,7 @@ import azureNetworkFlowLogConfigureRetention from "./azure/azure-network-flow-lo
 import azureNetworkVirtualNetworkRequireFlowLogs from "./azure/azure-network-virtual-network-require-flow-logs";
 import azureWebAppEnableHttpLogs from "./azure/azure-web-app-enable-http-logs";
 import azureStorageAccountEnableServiceLogging from "./azure/azure-storage-account-enable-service-logging";
+import azureDbforpostgresqlServerEnablePgaudit from "./azure/azure-dbforpostgresql-server-enable-pgaudit";
 
 // Azure — data-region
 import azureCosmosdbAccountRestrictLocations from "./azure/azure-cosmosdb-account-restrict-locations";
@@ -392,6 +395,8 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureComputeVirtualMachineEnableEncryptionAtHost,
     azureComputeVirtualMachineRequireDiskCustomerManagedKey,
     azureSynapseSqlPoolEnableTransparentDataEncryption,
+    azureDbforpostgresqlSingleServerRequireInfrastructureEncryption,
+    azureMonitorSubscriptionDiagnosticSettingRequireStorageCustomerManagedKey,
 
     // Azure — public-access
     azureCosmosdbAccountRestrictPublicNetworkAccess,
@@ -446,6 +451,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureNetworkVirtualNetworkRequireFlowLogs,
     azureWebAppEnableHttpLogs,
     azureStorageAccountEnableServiceLogging,
+    azureDbforpostgresqlServerEnablePgaudit,
 
     // Azure — data-region
     azureCosmosdbAccountRestrictLocations,

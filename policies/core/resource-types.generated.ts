@@ -311,9 +311,11 @@ export interface ResourceArgs {
     "azure-native:dbformysql:Configuration": azure_native_dbformysql.ConfigurationArgs;
     "azure-native:dbformysql:FirewallRule": azure_native_dbformysql.FirewallRuleArgs;
     "azure-native:dbformysql:Server": azure_native_dbformysql.ServerArgs;
+    "azure-native:dbformysql:SingleServer": azure_native_dbformysql.SingleServerArgs;
     "azure-native:dbforpostgresql:Configuration": azure_native_dbforpostgresql.ConfigurationArgs;
     "azure-native:dbforpostgresql:FirewallRule": azure_native_dbforpostgresql.FirewallRuleArgs;
     "azure-native:dbforpostgresql:Server": azure_native_dbforpostgresql.ServerArgs;
+    "azure-native:dbforpostgresql:SingleServer": azure_native_dbforpostgresql.SingleServerArgs;
     "azure-native:dbforpostgresql:SingleServerConfiguration": azure_native_dbforpostgresql.SingleServerConfigurationArgs;
     "azure-native:eventgrid:Domain": azure_native_eventgrid.DomainArgs;
     "azure-native:eventgrid:Topic": azure_native_eventgrid.TopicArgs;
