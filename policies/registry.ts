@@ -77,6 +77,7 @@ import awsApigatewayStageEnableExecutionLogging from "./aws/aws-apigateway-stage
 import awsApigatewayv2StageEnableAccessLogging from "./aws/aws-apigatewayv2-stage-enable-access-logging";
 import awsAppsyncGraphqlApiEnableFieldLogging from "./aws/aws-appsync-graphql-api-enable-field-logging";
 import awsAthenaWorkgroupEnableCloudwatchMetrics from "./aws/aws-athena-workgroup-enable-cloudwatch-metrics";
+import awsCloudfrontDistributionEnableAccessLogging from "./aws/aws-cloudfront-distribution-enable-access-logging";
 import awsCloudtrailTrailConfigureLogRetention from "./aws/aws-cloudtrail-trail-configure-log-retention";
 import awsCloudtrailTrailEnableCloudwatchLogs from "./aws/aws-cloudtrail-trail-enable-cloudwatch-logs";
 import awsCloudtrailTrailEnableLogFileValidation from "./aws/aws-cloudtrail-trail-enable-log-file-validation";
@@ -312,6 +313,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsApigatewayv2StageEnableAccessLogging,
     awsAppsyncGraphqlApiEnableFieldLogging,
     awsAthenaWorkgroupEnableCloudwatchMetrics,
+    awsCloudfrontDistributionEnableAccessLogging,
     awsCloudtrailTrailConfigureLogRetention,
     awsCloudtrailTrailEnableCloudwatchLogs,
     awsCloudtrailTrailEnableLogFileValidation,
