@@ -13,4 +13,9 @@ export const UNDECIDABLE: Readonly<Record<string, string>> = {
         "No policy needed: Security Hub retired Athena.1 in April 2024, and Athena writes query results to S3, which " +
         "encrypts every new object at rest (SSE-S3 at least) since January 2023, so a workgroup without an " +
         "`encryptionConfiguration` does not leave results unencrypted. The catalogue entry is out of date.",
+    "aws-log-sns-delivery-status":
+        "No policy needed: Security Hub retired SNS.2 (delivery-status logging for topics) in April 2024, and no other " +
+        "benchmark of the catalogue asks for it; delivery-status logs are an operational signal (was a message delivered " +
+        "to an endpoint), not an audit trail, and who published or subscribed is in CloudTrail. The catalogue entry is " +
+        "out of date.",
 };
