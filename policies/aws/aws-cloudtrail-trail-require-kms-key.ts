@@ -1,5 +1,5 @@
 import { defineResourcePolicy } from "../core/policy";
-import { fail, pass, unknown } from "../core/verdict";
+import { fail, pass } from "../core/verdict";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 
@@ -32,8 +32,8 @@ export default defineResourcePolicy({
     },
     check({ props }) {
         const key = props.get("kmsKeyId");
-        if (key.isText()) return pass;
-        if (key.isUnknown) return unknown(key);
+        // A key computed from another resource (`kmsKeyId: key.arn`) is unknown during preview, and set.
+        if (key.isText() || key.isUnknown) return pass;
         return fail(
             "`kmsKeyId` is not set, so the log files are encrypted only with SSE-S3 and anyone who can read the bucket can read them; set `kmsKeyId` to a KMS key.",
         );
