@@ -299,7 +299,9 @@ export function hasPolicyVariable(v: string): boolean {
  * firmly as the plain operator.
  */
 export function isFixedCondition(c: Condition, keyAlwaysPresent = false): boolean {
-    const exactOps = ["stringequals", "stringequalsignorecase", "arnequals", "ipaddress", "bool", "numericequals"];
+    // StringLike / ArnLike with no wildcard in any value match exactly what the Equals operators match (the SNS → SQS
+    // pattern `ArnLike aws:SourceArn <topic ARN>` pins one topic).
+    const exactOps = ["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike", "ipaddress", "bool", "numericequals"];
     return (
         exactOps.includes(c.base) &&
         (!c.ifExists || keyAlwaysPresent) &&

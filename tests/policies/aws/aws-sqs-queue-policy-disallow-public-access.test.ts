@@ -29,6 +29,13 @@ describe("aws-sqs-queue-policy-disallow-public-access", () => {
             expect((await runResourcePolicy(policy, { type: TYPE, props: { queueUrl: "https://sqs.ap-northeast-1.amazonaws.com/111122223333/orders" } })).verdict).toBe("pass");
         });
 
+        it("when SNS may send from one topic (`ArnLike aws:SourceArn` with no wildcard, the subscription pattern)", async () => {
+            const s = { Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: ACTION, Resource: "*", Condition: { ArnLike: { "aws:SourceArn": "arn:aws:sns:ap-northeast-1:111122223333:orders" } } };
+            expect((await run(json(doc(s)))).verdict).toBe("pass");
+            const anyone = { ...s, Principal: "*" };
+            expect((await run(json(doc(anyone)))).verdict).toBe("pass");
+        });
+
         it("when a service principal is pinned to one source ARN", async () => {
             const s = { Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: ACTION, Resource: "*", Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:s3:::uploads" }, StringEquals: { "aws:SourceAccount": "111122223333" } } };
             expect((await run(json(doc(s)))).verdict).toBe("pass");
@@ -36,6 +43,11 @@ describe("aws-sqs-queue-policy-disallow-public-access", () => {
     });
 
     describe("fails", () => {
+        it("when `*` is pinned only by an `ArnLike aws:SourceArn` with a wildcard", async () => {
+            const s = { Effect: "Allow", Principal: "*", Action: ACTION, Resource: "*", Condition: { ArnLike: { "aws:SourceArn": "arn:aws:sns:*:*:orders" } } };
+            expect((await run(json(doc(s)))).verdict).toBe("fail");
+        });
+
         it("when Principal is `*` without a condition, naming the statement and not its Sid", async () => {
             const r = await run(json(doc({ ...ANYONE, Sid: "s3cr3tSid" })));
             expect(r.verdict).toBe("fail");
