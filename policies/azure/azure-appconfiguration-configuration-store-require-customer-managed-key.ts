@@ -14,7 +14,7 @@ export default defineResourcePolicy({
         "Set `encryption.keyVaultProperties.keyIdentifier` to a Key Vault key URI and `identityClientId` to a user-assigned " +
         "identity that may use the key (or give the store a system-assigned identity).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

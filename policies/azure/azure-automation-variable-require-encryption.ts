@@ -13,7 +13,7 @@ export default defineResourcePolicy({
         "variable has to be created encrypted.",
     remediation: "Set `isEncrypted: true` (a new variable: Azure cannot change an existing variable's encryption; replace it).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

@@ -15,7 +15,7 @@ export default defineResourcePolicy({
         "Set `properties.encryption.keySource` to Microsoft.KeyVault and `properties.encryption.keyVaultProperties` to the " +
         "key (`keyVaultUri`, `keyName`) with an identity that may use it.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -18,7 +18,7 @@ export default defineResourcePolicy({
         `Set the disk encryption set's \`encryptionType\` to ${DOUBLE}, and each disk's and snapshot's \`encryption.type\` ` +
         "to the same value with `encryption.diskEncryptionSetId` a double-encryption set.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -16,7 +16,7 @@ export default defineResourcePolicy({
         "Set `securityProfile.encryptionAtHost: true` (scale sets: `virtualMachineProfile.securityProfile.encryptionAtHost`) " +
         "after registering the Microsoft.Compute EncryptionAtHost feature; the VM must be deallocated to change it.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -53,7 +53,7 @@ export default defineResourcePolicy({
         "(scale sets: under `virtualMachineProfile.storageProfile`) to a disk encryption set that uses a Key Vault key.",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "7.3" },
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

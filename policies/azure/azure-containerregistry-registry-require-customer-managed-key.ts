@@ -16,7 +16,7 @@ export default defineResourcePolicy({
         "Set `encryption.status` to enabled and `encryption.keyVaultProperties.keyIdentifier` to a Key Vault key URI, " +
         "with `encryption.keyVaultProperties.identity` an identity that may use the key. Azure only accepts it when the registry is created.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -13,7 +13,7 @@ export default defineResourcePolicy({
     remediation:
         "Set `diskEncryptionSetID` to a disk encryption set that uses a Key Vault key (Azure only accepts it when the cluster is created).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

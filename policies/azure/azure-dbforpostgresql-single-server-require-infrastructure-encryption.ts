@@ -14,7 +14,7 @@ export default defineResourcePolicy({
     remediation: "Set `properties.infrastructureEncryption` to Enabled when the server is created (better: migrate to a flexible server).",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "4.3.8" },
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -13,7 +13,7 @@ export default defineResourcePolicy({
         "data. It is off unless `encryption.requireInfrastructureEncryption` is true, and can only be chosen when the key is set up.",
     remediation: "Set `encryption.requireInfrastructureEncryption` to true, together with the customer-managed key in `encryption`.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

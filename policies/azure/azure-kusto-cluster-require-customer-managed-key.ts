@@ -14,7 +14,7 @@ export default defineResourcePolicy({
     remediation:
         "Set `keyVaultProperties.keyVaultUri` and `keyVaultProperties.keyName` (and `userIdentity` when a user-assigned identity uses the key).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -12,7 +12,7 @@ export default defineResourcePolicy({
         "Explorer's service-level encryption. It is off unless `enableDoubleEncryption` is true, and Azure only accepts it when the cluster is created.",
     remediation: "Set `enableDoubleEncryption` to true when the cluster is created.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

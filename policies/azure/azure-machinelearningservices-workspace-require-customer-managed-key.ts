@@ -15,7 +15,7 @@ export default defineResourcePolicy({
     remediation:
         "Set `encryption.status` to Enabled and `encryption.keyVaultProperties` to the key (`keyIdentifier`, `keyVaultArmId`).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -21,7 +21,7 @@ export default defineStackPolicy({
     remediation: "Set the account's `encryption.keySource` to Microsoft.Keyvault with `encryption.keyVaultProperties` (key name, vault URI).",
     frameworks: [
         { framework: "cis-azure", version: "2.1.0", id: "5.1.3" },
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

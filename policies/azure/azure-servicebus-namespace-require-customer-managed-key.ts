@@ -16,7 +16,7 @@ export default defineResourcePolicy({
         "Set `encryption.keySource` to Microsoft.KeyVault and add an entry to `encryption.keyVaultProperties` with " +
         "`keyName` and `keyVaultUri` (and an identity that may use the key).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

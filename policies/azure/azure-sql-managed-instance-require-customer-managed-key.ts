@@ -13,7 +13,7 @@ export default defineResourcePolicy({
         "customer-managed key, so that the customer controls the key that protects every database's encryption key.",
     remediation: "Set `keyId` to a Key Vault key URI (and give the instance an identity that may wrap and unwrap with the key).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

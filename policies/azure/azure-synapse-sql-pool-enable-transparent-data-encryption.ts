@@ -32,7 +32,7 @@ export default defineStackPolicy({
         "Add an `azure-native:synapse:SqlPoolTransparentDataEncryption` with `sqlPoolName: <pool>.name`, the pool's " +
         "`workspaceName` and `resourceGroupName`, `transparentDataEncryptionName: \"current\"` and `status: \"Enabled\"`.",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-4" },
+        { framework: "mcsb", version: "v1", id: "DP-4" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "mandatory",

@@ -16,7 +16,7 @@ export default defineResourcePolicy({
         "Set `encryption.cmk.key.name` and `encryption.cmk.key.keyVaultUrl` to a Key Vault key (and `encryption.cmk.kekIdentity` " +
         "to an identity that may use it).",
     frameworks: [
-        { framework: "mcsb", version: "v2", id: "DP-5" },
+        { framework: "mcsb", version: "v1", id: "DP-5" },
         { framework: "iso27001", version: "2022", id: "A.8.24" },
     ],
     enforcementLevel: "advisory",

@@ -35,7 +35,8 @@ const workspace = new azure.operationalinsights.Workspace("audit", {
 });
 
 // Exports only service health, not the Administrative category where the MSP's actions are recorded (reported on
-// the registration assignment below, which needs that trail).
+// the registration assignment below, which needs that trail), nor Alert, Policy or Security (CIS 5.1.2).
+// violates: azure-monitor-subscription-diagnostic-setting-require-activity-log-categories
 new azure.monitor.SubscriptionDiagnosticSetting("activity-log", {
     name: "service-health-only",
     workspaceId: workspace.id,

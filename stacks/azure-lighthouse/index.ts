@@ -45,6 +45,7 @@ new azure.monitor.SubscriptionDiagnosticSetting("activity-log", {
         { category: "Administrative", enabled: true },
         { category: "Security", enabled: true },
         { category: "Policy", enabled: true },
+        { category: "Alert", enabled: true },
     ],
 });
 

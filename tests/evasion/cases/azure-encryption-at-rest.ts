@@ -175,7 +175,7 @@ export const cases: readonly EvasionCase[] = [
         ...base,
         id: "azure-encryption-at-rest-legit-customer-keys",
         kind: "legitimate",
-        title: "customer-managed keys everywhere, enum values in any case (`Microsoft.KeyVault`, `ENABLED`, `azurekeyvault`)",
+        title: "customer-managed keys everywhere (disks double-encrypted), enum values in any case (`Microsoft.KeyVault`, `ENABLED`, `azurekeyvault`)",
         stack: {
             resources: [
                 storageAccount("data", { encryption: { keySource: "Microsoft.KeyVault", ...keyVaultEncryption } }),
@@ -191,7 +191,7 @@ export const cases: readonly EvasionCase[] = [
                         location: "japaneast",
                         diskSizeGB: 128,
                         creationData: { createOption: "Empty" },
-                        encryption: { type: "encryptionatrestwithcustomerkey", diskEncryptionSetId: `/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/${RG}/providers/Microsoft.Compute/diskEncryptionSets/des` },
+                        encryption: { type: "encryptionatrestwithplatformandcustomerkeys", diskEncryptionSetId: `/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/${RG}/providers/Microsoft.Compute/diskEncryptionSets/des` },
                     },
                 },
             ],
