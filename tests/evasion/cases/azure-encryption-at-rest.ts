@@ -175,7 +175,7 @@ export const cases: readonly EvasionCase[] = [
         ...base,
         id: "azure-encryption-at-rest-legit-customer-keys",
         kind: "legitimate",
-        title: "customer-managed keys everywhere (disks double-encrypted), enum values in any case (`Microsoft.KeyVault`, `ENABLED`, `azurekeyvault`)",
+        title: "customer-managed keys everywhere, enum values in any case (`Microsoft.KeyVault`, `ENABLED`, `azurekeyvault`)",
         stack: {
             resources: [
                 storageAccount("data", { encryption: { keySource: "Microsoft.KeyVault", ...keyVaultEncryption } }),
