@@ -20,7 +20,7 @@ export default defineStackPolicy({
     severity: "medium",
     description:
         "A MySQL flexible server writes no audit log until the server parameter audit_log_enabled is ON (default OFF), " +
-        "and then logs the events audit_log_events lists, which must include CONNECTION (the default). Every MySQL " +
+        "and then logs the events audit_log_events lists, which must include CONNECTION (the default) or CONNECTION_V2. Every MySQL " +
         "flexible server of the stack needs a Configuration that turns the audit log on; one that lists events without " +
         "CONNECTION fails. Send the MySQL Audit Logs category to a workspace with a diagnostic setting to keep them.",
     remediation:
@@ -63,7 +63,8 @@ export default defineStackPolicy({
             if (events?.isUnknown) connection = unknown(events);
             else if (events?.isSet) {
                 const listed = (events.text() ?? "").split(",").map((e) => e.trim().toUpperCase());
-                if (!listed.includes("CONNECTION")) connection = fail("the audit_log_events Configuration does not include CONNECTION, so connection attempts are not audited; add CONNECTION to `value`.");
+                // CONNECTION_V2 logs the same connection events, with the error code of a failed attempt.
+                if (!listed.includes("CONNECTION") && !listed.includes("CONNECTION_V2")) connection = fail("the audit_log_events Configuration does not include CONNECTION, so connection attempts are not audited; add CONNECTION to `value`.");
             }
             yield { urn: server.urn, verdict: all([on, connection]) };
         }

@@ -28,6 +28,10 @@ describe("azure-dbformysql-server-enable-audit-log", () => {
             expect((await runStackPolicy(policy, [server("mysql"), parameter("audit", "audit_log_enabled", "on"), parameter("events", "audit_log_events", "CONNECTION,DDL")])).verdict).toBe("pass");
         });
 
+        it("when the events include CONNECTION_V2 (connections with error codes)", async () => {
+            expect((await runStackPolicy(policy, [server("mysql"), parameter("audit", "audit_log_enabled", "ON"), parameter("events", "audit_log_events", "connection_v2, DML")])).verdict).toBe("pass");
+        });
+
         it("when the Configuration refers to the server by property dependency", async () => {
             expect((await runStackPolicy(policy, [server("mysql"), parameter("audit", "audit_log_enabled", "ON", UNKNOWN, "mysql")])).verdict).toBe("pass");
         });
