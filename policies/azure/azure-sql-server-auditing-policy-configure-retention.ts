@@ -10,7 +10,8 @@ export default defineResourcePolicy({
     severity: "medium",
     description:
         "A server auditing policy that writes to a storage account deletes audit records after `retentionDays`; 0 or " +
-        "unset keeps them without limit. A number of days must be at least the configured minimum (default 90). " +
+        "unset keeps them without limit. A number of days must be at least the configured minimum (default 90, the " +
+        "built-in's \"90 days or higher\"; CIS 4.1.6 says \"greater than 90 days\": configure 91 for its letter). " +
         "Audit logs sent only to Log Analytics or an event hub are kept by that destination (see " +
         "azure-operationalinsights-workspace-configure-retention).",
     remediation: "Set `retentionDays` to 0 (unlimited) or at least the minimum, or leave it unset.",
