@@ -4,6 +4,7 @@ import { Companions, Join, texts } from "../core/stack";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const TRAIL = "aws:cloudtrail/trail:Trail";
 
 export default defineStackPolicy({
     name: "aws-s3-bucket-enable-server-access-logging",
@@ -15,7 +16,8 @@ export default defineStackPolicy({
         "Every S3 bucket of the stack should have server access logging: an aws.s3.BucketLogging whose `bucket` refers to " +
         "it (by property dependency or the literal bucket name), or the deprecated inline `logging` block (FSBP S3.9); a " +
         "bucket logs no requests unless asked. A bucket that receives another bucket's access logs is not judged (logging " +
-        "a log bucket into itself loops, and CloudTrail data events are the better record for it). Advisory by default: " +
+        "a log bucket into itself loops, and CloudTrail data events are the better record for it), nor is a bucket a " +
+        "CloudTrail trail of the stack delivers to (CIS 3.4 asks for its access logs: the CloudTrail policies judge it). Advisory by default: " +
         "FSBP-only — CIS AWS v3.0.0 asks it only of the CloudTrail bucket (3.4, aws-cloudtrail policies) — and most " +
         "buckets legitimately run without access logs; make it mandatory where your benchmark requires them.",
     remediation:
@@ -23,7 +25,7 @@ export default defineStackPolicy({
         "give the log bucket a lifecycle that matches your retention.",
     frameworks: [{ framework: "aws-fsbp", version: "1.0.0", id: "S3.9" }],
     enforcementLevel: "advisory",
-    resourceTypes: [BUCKET, LOGGING],
+    resourceTypes: [BUCKET, LOGGING, TRAIL],
     config: {},
     catalogue: ["aws-log-s3-server-access"],
     examples: {
@@ -45,9 +47,11 @@ export default defineStackPolicy({
         const join = new Join(all, (b) => texts(b.props.get("bucket")));
         const loggings = stack.ofType(LOGGING);
         const logTargets = new Companions(join, loggings, "targetBucket");
+        const trailTargets = new Companions(join, stack.ofType(TRAIL), "s3BucketName");
         const buckets = [];
         for (const b of all) {
             if (logTargets.of(b).length) continue; // a log bucket
+            if (trailTargets.of(b).length) continue; // a trail's bucket: CIS 3.4, judged with the trail
             const inline = b.props.get("logging").get("targetBucket");
             if (inline.isUnknown || inline.isText()) continue; // the deprecated inline logging block
             buckets.push(b);

@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 
 // violates: aws-regional-resource-restrict-region, aws-s3-bucket-require-customer-managed-key
+// violates: aws-s3-bucket-enable-server-access-logging (advisory, FSBP S3.9)
 const bucket = new aws.s3.Bucket("data");
 
 // violates: aws-regional-resource-restrict-region

@@ -2,8 +2,20 @@
 // trail's log files — on the bucket itself (deprecated inline rules) or on a separate configuration, joined by
 // property dependency or by literal name.
 
-import type { EvasionCase } from "../model";
+import type { EvasionCase, ResourceSpec } from "../model";
 import { T, bucket, bucketName, lifecycle, trail } from "./aws-fixtures";
+
+/** The bucket the legitimate stacks' buckets write their server access logs to (it is itself not judged). */
+const ACCESS_LOGS = "access-logs";
+/** Server access logging of bucket `source` into the access-log bucket, joined by property dependency. */
+function accessLogging(source: string): ResourceSpec {
+    return {
+        type: "aws:s3/bucketLogging:BucketLogging",
+        name: `${source}-access-logging`,
+        inputs: { bucket: bucketName(source), targetBucket: bucketName(ACCESS_LOGS), targetPrefix: `${source}/` },
+        propertyDependencies: { bucket: [source], targetBucket: [ACCESS_LOGS] },
+    };
+}
 
 const LOG_GROUP = "aws-cloudwatch-log-group-configure-retention";
 const LOGGING = "aws-cloudtrail-trail-enable-logging";
@@ -191,6 +203,8 @@ export const cases: readonly EvasionCase[] = [
         stack: {
             resources: [
                 bucket("trail-logs"),
+                bucket(ACCESS_LOGS),
+                accessLogging("trail-logs"),
                 trail("main", "trail-logs"),
                 lifecycle("trail-logs-lifecycle", "trail-logs", [
                     { id: "tmp", status: "Enabled", filter: { prefix: "tmp/" }, expiration: { days: 1 } },
@@ -209,6 +223,8 @@ export const cases: readonly EvasionCase[] = [
         stack: {
             resources: [
                 bucket("trail-logs"),
+                bucket(ACCESS_LOGS),
+                accessLogging("trail-logs"),
                 trail("main", "trail-logs"),
                 lifecycle("trail-logs-lifecycle", "trail-logs", [{ id: "archive", status: "Enabled", filter: { prefix: "AWSLogs/" }, transitions: [{ days: 30, storageClass: "GLACIER" }], expiration: { days: 400 } }]),
             ],
@@ -224,6 +240,9 @@ export const cases: readonly EvasionCase[] = [
             resources: [
                 bucket("trail-logs"),
                 bucket("scratch"),
+                bucket(ACCESS_LOGS),
+                accessLogging("trail-logs"),
+                accessLogging("scratch"),
                 trail("main", "trail-logs"),
                 lifecycle("scratch-lifecycle", "scratch", [{ id: "expire", status: "Enabled", filter: {}, expiration: { days: 1 } }]),
             ],

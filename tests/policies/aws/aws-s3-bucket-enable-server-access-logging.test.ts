@@ -28,6 +28,11 @@ describe("aws-s3-bucket-enable-server-access-logging", () => {
             expect(r.verdict).toBe("pass");
         });
 
+        it("a bucket a trail of the stack delivers to (CIS 3.4: judged with the trail)", async () => {
+            const trail = { type: "aws:cloudtrail/trail:Trail", name: "main", props: { name: "main", s3BucketName: "acme-trail-logs" } };
+            expect((await runStackPolicy(policy, [bucket("trail-logs"), trail])).verdict).toBe("pass");
+        });
+
         it("a bucket with the deprecated inline logging block", async () => {
             expect((await runStackPolicy(policy, [bucket("data", { logging: { targetBucket: "acme-logs" } })])).verdict).toBe("pass");
         });
