@@ -50,7 +50,7 @@ function bucketOf(url: string, fn: string): string {
         }
         return m[1];
     }
-    if (url.includes("/dist/policies/")) return "srguard policies";
+    if (url.includes("/dist/policies/") || url.includes("/snapshot/policies/dist/")) return "srguard policies";
     return "other";
 }
 

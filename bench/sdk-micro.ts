@@ -15,6 +15,8 @@ import { buildRequests } from "./analyzer";
 import { generateExport } from "./gen-export";
 
 const ROOT = path.resolve(__dirname, "..");
+/** The compiled pack (bench/run.ts points it at its snapshot of dist/policies). */
+const PACK_DIST = process.env["SRGUARD_BENCH_PACK_DIST"] ?? path.join(ROOT, "dist", "policies");
 
 export interface MicroResult {
     readonly variant: string;
@@ -51,9 +53,9 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     let policies: readonly unknown[] = [];
     if (mode !== "empty") {
         process.env["SRGUARD_SDK_FAST_PATHS"] = mode;
-        const { installSdkFastPaths } = require(path.join(ROOT, "dist", "policies", "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
+        const { installSdkFastPaths } = require(path.join(PACK_DIST, "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
         installSdkFastPaths();
-        const api = require(path.join(ROOT, "dist", "policies", "api.js")) as typeof import("../policies/api");
+        const api = require(path.join(PACK_DIST, "api.js")) as typeof import("../policies/api");
         policies = api.packArgs().policies ?? [];
     }
     const server = sdkRequire("./server.js") as { serve: (...a: unknown[]) => void };

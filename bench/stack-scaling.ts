@@ -191,7 +191,7 @@ export function stackScaling(policies: readonly SrguardPolicy[], n: number, repe
 
 /** The compiled registry's policies (what the pack runs). */
 export function compiledPolicies(): readonly SrguardPolicy[] {
-    return (require(path.join(ROOT, "dist", "policies", "registry.js")) as { policies: readonly SrguardPolicy[] }).policies;
+    return (require(path.join(process.env["SRGUARD_BENCH_PACK_DIST"] ?? path.join(ROOT, "dist", "policies"), "registry.js")) as { policies: readonly SrguardPolicy[] }).policies;
 }
 
 if (require.main === module) {
