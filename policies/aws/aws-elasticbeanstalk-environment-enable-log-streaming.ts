@@ -17,8 +17,10 @@ export default defineResourcePolicy({
         "An Elastic Beanstalk environment should stream its instances' logs to CloudWatch Logs (option " +
         "`aws:elasticbeanstalk:cloudwatch:logs` `StreamLogs` = true, FSBP ElasticBeanstalk.3; off by default), and keep " +
         "them: Elastic Beanstalk creates the log groups itself with the option `RetentionInDays` (7 days by default), so " +
-        "the retention is judged here against `minimumRetentionDays`. Advisory by default: FSBP-only (CIS AWS v3.0.0 has " +
-        "no Elastic Beanstalk item); make it mandatory where your benchmark requires the logs.",
+        "the retention is judged here against `minimumRetentionDays`. An environment built from a saved configuration " +
+        "(`templateName`) that does not set the option itself is not judged (the template may); options set in the " +
+        "source bundle's .ebextensions are not visible to a policy. Advisory by default: FSBP-only (CIS AWS v3.0.0 has " +
+        "no Elastic Beanstalk item), and for that blind spot; make it mandatory where your benchmark requires the logs.",
     remediation:
         "Add `settings` entries `{ namespace: \"aws:elasticbeanstalk:cloudwatch:logs\", name: \"StreamLogs\", value: " +
         "\"true\" }` and `{ namespace: \"aws:elasticbeanstalk:cloudwatch:logs\", name: \"RetentionInDays\", value: \"365\" }` " +
@@ -74,9 +76,12 @@ export default defineResourcePolicy({
             return { found, undecided };
         };
         const stream = option("StreamLogs");
+        const template = props.get("templateName");
         if (!stream.found?.isTrue()) {
             if (stream.found?.isUnknown) return unknown(stream.found);
             if (!stream.found && stream.undecided.length) return unknown(...stream.undecided);
+            // A saved configuration may set the option: the environment's own settings do not say.
+            if (!stream.found && (template.isUnknown || template.isText())) return pass;
             return fail("the `aws:elasticbeanstalk:cloudwatch:logs` option `StreamLogs` is not \"true\" (it defaults to false), so the instances' logs are not streamed to CloudWatch Logs; add the setting with value \"true\".");
         }
         const retention = option("RetentionInDays");

@@ -12,6 +12,10 @@ describe("aws-elasticbeanstalk-environment-enable-log-streaming", () => {
             expect((await runResourcePolicy(policy, environment([setting("StreamLogs", "true"), setting("RetentionInDays", "365")]))).verdict).toBe("pass");
         });
 
+        it("an environment built from a saved configuration that may set the option (not judged)", async () => {
+            expect((await runResourcePolicy(policy, { type: "aws:elasticbeanstalk/environment:Environment", props: { application: "web", templateName: "prod-config" } })).verdict).toBe("pass");
+        });
+
         it("an environment that keeps them ten years, next to other settings", async () => {
             const r = await runResourcePolicy(policy, environment([setting("InstanceType", "t3.small", "aws:autoscaling:launchconfiguration"), setting("StreamLogs", "True"), setting("RetentionInDays", "3653")]));
             expect(r.verdict).toBe("pass");
@@ -32,6 +36,11 @@ describe("aws-elasticbeanstalk-environment-enable-log-streaming", () => {
 
         it("an environment that streams logs for 30 days", async () => {
             expect((await runResourcePolicy(policy, environment([setting("StreamLogs", "true"), setting("RetentionInDays", "30")]))).messages.join()).toContain("for less than 365 days");
+        });
+
+        it("a saved configuration does not excuse an explicit StreamLogs false", async () => {
+            const r = await runResourcePolicy(policy, { type: "aws:elasticbeanstalk/environment:Environment", props: { application: "web", templateName: "prod-config", settings: [setting("StreamLogs", "false")] } });
+            expect(r.verdict).toBe("fail");
         });
 
         it("StreamLogs set in another namespace does not count", async () => {
