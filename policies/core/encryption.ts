@@ -83,9 +83,7 @@ function rulesOf(ruleBlocks: readonly Value<RuleShape>[]): (Value<SseDefault> | 
  * with one `rule`) and `serverSideEncryptionConfigurations` (BucketV2: a list, each with a list of `rules`). Empty
  * when the bucket declares none (S3 then applies SSE-S3, its default since January 2023).
  */
-export function s3InlineEncryption(props: Value<BucketShape> | Readonly<Record<string, unknown>>): SseConfiguration[] {
-    // TEMPORARY: raw props for aws-cloudtrail-trail-require-msp-audit-logging until it moves to core/policy.ts.
-    const bucket = props instanceof Value ? props : Value.root<BucketShape>(props);
+export function s3InlineEncryption(bucket: Value<BucketShape>): SseConfiguration[] {
     const out: SseConfiguration[] = [];
     for (const property of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"] as const) {
         const configs: Value<InlineConfigurationShape>[] = bucket.get(property).blocks();
@@ -101,9 +99,7 @@ export function s3InlineEncryption(props: Value<BucketShape> | Readonly<Record<s
 }
 
 /** The rules of a `BucketServerSideEncryptionConfiguration` (and its V2 alias). */
-export function s3ConfigurationEncryption(props: Value<SseConfigurationShape> | Readonly<Record<string, unknown>>): SseConfiguration {
-    // TEMPORARY: raw props for aws-cloudtrail-trail-require-msp-audit-logging until it moves to core/policy.ts.
-    const configuration = props instanceof Value ? props : Value.root<SseConfigurationShape>(props);
+export function s3ConfigurationEncryption(configuration: Value<SseConfigurationShape>): SseConfiguration {
     return { property: "rules", rules: rulesOf(configuration.get("rules").blocks()) };
 }
 

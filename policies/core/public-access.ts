@@ -16,7 +16,6 @@
 // preview (`${bucket.arn}/*`) is decided from its known `Effect`, `Principal` and `Condition`.
 
 import { conditionsOn, hasRestrictingCondition, isFixedCondition, parsePolicyDocument, reachesAnyone, type Statement } from "./iam";
-import type { KnownValues } from "./known";
 import { Value } from "./read";
 import { all, fail, pass, unknown, type Verdict } from "./verdict";
 
@@ -221,20 +220,6 @@ export function resourcePolicy(doc: Value, property: string, options: PublicPoli
         case "not-public":
             return pass;
     }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// TEMPORARY: the KnownValues form, for aws-cloudtrail-trail-require-msp-audit-logging until it moves to
-// core/policy.ts (then `resourcePolicy` above replaces it).
-
-export type PolicyVerdict = Exclude<DocumentReading, { kind: "undecided" }> | { readonly kind: "undecided" };
-
-/** @deprecated Use `resourcePolicy`. Undecided statements are deferred on `known`. */
-export function analysePolicy(doc: unknown, known: KnownValues): PolicyVerdict {
-    const r = readDocument(Value.root(doc), NO_OPTIONS);
-    if (r.kind !== "undecided") return r;
-    for (const n of r.needs) known.defer(() => n.readThroughProxy());
-    return { kind: "undecided" };
 }
 
 /** "statement #2" / "statements #1, #3": positions only (a `Sid` is a property value and stays out of messages). */

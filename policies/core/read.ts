@@ -9,7 +9,7 @@
 // a state file or a fuzzer can hand over anything, so a check tests what it reads (`isTrue()`, `text()`, ...).
 
 import type { Unwrap } from "@pulumi/pulumi";
-import { isUnknownValue, proxyTarget } from "./values";
+import { PROXY_TARGET_KEY, UNKNOWN_SENTINELS } from "./sdk-contract";
 
 /** Where a value stands: `set` (known and not null/undefined), `unset` (absent or null) or `unknown` during preview. */
 export type State = "set" | "unset" | "unknown";
@@ -29,6 +29,17 @@ export type ItemOf<T> = unknown extends T ? unknown : NonNullable<T> extends rea
 
 /** The shape of a provider input type as a policy sees it: every `Input<...>` resolved (pulumi's `Unwrap`). */
 export type Shape<Args> = Unwrap<Args>;
+
+/** The object behind the SDK's proxy (or `o` itself when it is not proxied). Never handed to a check. */
+function proxyTarget(o: object): Record<string, unknown> {
+    const t = (o as Record<string, unknown>)[PROXY_TARGET_KEY];
+    return (t && typeof t === "object" ? t : o) as Record<string, unknown>;
+}
+
+/** Whether `v` is the engine's spelling of a value that is unknown during preview. */
+export function isUnknownValue(v: unknown): boolean {
+    return typeof v === "string" && UNKNOWN_SENTINELS.has(v);
+}
 
 function join(base: string, key: string): string {
     return base ? `${base}.${key}` : key;

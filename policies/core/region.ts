@@ -3,10 +3,12 @@
 // resource's `location`, else its provider's `location` (`azure-native:location` stack config).
 // Reads go through the SDK's proxy: an unknown region stays unknown (the SDK reports "can't run during preview").
 
-import type { Props } from "./values";
 import { Value } from "./read";
 import { canonicalType, moduleOf } from "./tokens";
 import { unknown, type Verdict } from "./verdict";
+
+/** Properties as the SDK hands them over (read them through `Value`). */
+type Props = Readonly<Record<string, unknown>>;
 
 export interface ProviderRef {
     readonly type: string;

@@ -2,14 +2,9 @@
 // bucket, joined with its companion resources) make: its default encryption, its ACL, and whether S3 Block Public
 // Access covers it. Messages say which property and what it must be, never a value.
 
-import type { PolicyResource } from "@pulumi/policy";
-import { s3DefaultEncryption, type SseConfiguration } from "./encryption";
-import type { KnownValues } from "./known";
 import type { ResourceOf, StackResource, StackView } from "./policy";
-import type { StackCheckContext } from "./policy-legacy";
 import { cannedAcl, grants } from "./public-access";
 import { Value } from "./read";
-import { canonicalType } from "./tokens";
 import { Join, texts } from "./stack";
 import { all, fail, pass, unknown, type Verdict } from "./verdict";
 
@@ -97,13 +92,14 @@ export class PublicAccessBlocks {
     private unresolved = false; // some block refers to a bucket that cannot be known yet
     private readonly undecided: StackResource<typeof BUCKET_BLOCK>[] = []; // blocks whose bucket is unknown or ambiguous
     private readonly accountBlocks: readonly StackResource<typeof ACCOUNT_BLOCK>[];
+    // Judged once per stack, not once per bucket (linear in the number of resources):
+    private readonly accountLevel = new Map<BlockFlag, Verdict>();
+    private undecidedAllOn: boolean | undefined; // every setting of every undecided block is known to be on
 
-    constructor(stack: StackView | StackCheckContext, buckets: readonly (StackResource<typeof BUCKET> | PolicyResource)[], acceptAccountLevelBlock: boolean) {
-        const view = "view" in stack ? stack : legacyView(stack);
-        this.accountBlocks = acceptAccountLevelBlock ? view.ofType(ACCOUNT_BLOCK) : [];
-        const bucketViews = buckets.map((b) => ("resource" in b ? b : (view.view(b) as StackResource<typeof BUCKET>)));
-        const join = new Join(bucketViews, (b) => texts(b.props.get("bucket")));
-        for (const block of view.ofType(BUCKET_BLOCK)) {
+    constructor(stack: StackView, buckets: readonly StackResource<typeof BUCKET>[], acceptAccountLevelBlock: boolean) {
+        this.accountBlocks = acceptAccountLevelBlock ? stack.ofType(ACCOUNT_BLOCK) : [];
+        const join = new Join(buckets, (b) => texts(b.props.get("bucket")));
+        for (const block of stack.ofType(BUCKET_BLOCK)) {
             const ref = join.resolve(block, "bucket");
             if (ref.kind === "none") continue;
             if (ref.kind === "unknown") {
@@ -137,7 +133,9 @@ export class PublicAccessBlocks {
         const unknownFlags: BlockFlag[] = [];
         for (const flag of BLOCK_FLAGS) {
             const bucketLevel = ownMaybe ? unknown("its own block") : everyBlock(own, flag);
-            const state = either(bucketLevel, everyBlock(this.accountBlocks, flag));
+            let accountLevel = this.accountLevel.get(flag);
+            if (!accountLevel) this.accountLevel.set(flag, (accountLevel = everyBlock(this.accountBlocks, flag)));
+            const state = either(bucketLevel, accountLevel);
             if (state.kind === "fail") {
                 missing.push(flag);
                 if (own.length) turnedOff.push(flag);
@@ -167,7 +165,8 @@ export class PublicAccessBlocks {
         if (c.turnedOff.length) return fail(turnedOffBlockMessage(c));
         if (!c.own.length && !c.ownMaybe) return pass; // S3's default: all four on
         // A block that may be this bucket's turns nothing off when every setting of it is known to be on.
-        if (!c.own.length && this.undecided.every((b) => BLOCK_FLAGS.every((f) => everyBlock([b], f).kind === "pass"))) return pass;
+        this.undecidedAllOn ??= this.undecided.every((b) => BLOCK_FLAGS.every((f) => everyBlock([b], f).kind === "pass"));
+        if (!c.own.length && this.undecidedAllOn) return pass;
         return c.unknown.length ? unknown(unknownBlockWhat(c)) : pass;
     }
 }
@@ -209,44 +208,4 @@ export function unknownBlockWhat(c: BlockCoverage): string {
     return c.ownMaybe
         ? "the `bucket` of a BucketPublicAccessBlock (which bucket it covers)"
         : `${c.unknown.map((f) => `\`${f}\``).join(", ")} of its public access block`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// TEMPORARY: the KnownValues / PolicyResource forms, for aws-cloudtrail-trail-require-msp-audit-logging until it
-// moves to core/policy.ts (then `s3DefaultEncryption`, `bucketAcl` and `PublicAccessBlocks` on a StackView replace
-// them).
-
-function legacyView(stack: StackCheckContext): Pick<StackView, "ofType" | "view"> {
-    const views = new Map<PolicyResource, StackResource>();
-    const view = (r: PolicyResource): StackResource => {
-        let v = views.get(r);
-        if (!v) {
-            v = { type: r.type, canonicalType: canonicalType(r.type), name: r.name, urn: r.urn, props: Value.root(r.props), provider: r.provider, resource: r };
-            views.set(r, v);
-        }
-        return v;
-    };
-    return {
-        ofType: <T extends string>(...types: readonly T[]) => stack.ofType(...types).map((r) => view(r) as StackResource<T>) as never,
-        view,
-    };
-}
-
-function legacy(v: Verdict, values: KnownValues): readonly string[] {
-    if (v.kind === "fail") return v.messages;
-    if (v.kind === "unknown") for (const n of v.needs) if (typeof n !== "string") values.defer(() => n.readThroughProxy());
-    return [];
-}
-
-/** @deprecated Use `s3DefaultEncryption`. Unknown rules and algorithms are deferred on `values`. */
-export function encryptionProblems(configurations: readonly SseConfiguration[], values: KnownValues): string[] {
-    return [...legacy(s3DefaultEncryption(configurations), values)];
-}
-
-/** @deprecated Use `bucketAcl`. Reports each public grant; unknown values are deferred on `known`. Returns whether it reported. */
-export function checkBucketAcl(type: string, props: Readonly<Record<string, unknown>>, known: KnownValues, report: (message: string) => void): boolean {
-    const r = { canonicalType: type, props: Value.root(props) } as ResourceOf<typeof BUCKET | typeof BUCKET_ACL>;
-    const messages = legacy(bucketAcl(r), known);
-    messages.forEach(report);
-    return messages.length > 0;
 }

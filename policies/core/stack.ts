@@ -9,11 +9,9 @@
 //
 // A Join is built once per stack policy run, so joins stay linear in the number of resources.
 
-import type { PolicyResource } from "@pulumi/policy";
 import type { StackResource } from "./policy";
 import type { KeyOf, Shape, Value } from "./read";
 import type { ResourceArgs, ResourceToken } from "./resource-types.generated";
-import { isKnown } from "./values";
 
 /** The top-level properties of a resource of type `T` (any name for a type without provider typing). */
 export type PropertyOf<T extends string> = T extends ResourceToken ? KeyOf<Shape<ResourceArgs[T]>> : string;
@@ -111,73 +109,5 @@ export class Companions<T extends string, C extends string> {
     /** The companions that refer to `target`. */
     of(target: { readonly urn: string }): readonly StackResource<C>[] {
         return this.byTarget.get(target.urn) ?? [];
-    }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// TEMPORARY: the PolicyResource form, for the stack policies still on core/policy-legacy.ts (then `Join` replaces it).
-
-export type Reference =
-    | { readonly kind: "resources"; readonly targets: readonly PolicyResource[] }
-    | { readonly kind: "unknown" }
-    | { readonly kind: "none" };
-
-/** Literal (known, non-empty string) values of `keys` on a resource, for joining by value. */
-export function knownStrings(r: PolicyResource, ...keys: readonly string[]): string[] {
-    const out: string[] = [];
-    for (const k of keys) {
-        if (!isKnown(r.props, k)) continue;
-        const v = r.props[k];
-        if (typeof v === "string" && v !== "") out.push(v);
-    }
-    return out;
-}
-
-/**
- * An index from join key to resources, built once per stack policy run so that joins stay linear in the number of
- * resources (no per-resource scan of the whole stack).
- */
-export class JoinIndex {
-    private readonly byUrn = new Map<string, PolicyResource>();
-    private readonly byKey = new Map<string, PolicyResource[]>();
-
-    constructor(resources: readonly PolicyResource[], keysOf: (r: PolicyResource) => readonly string[]) {
-        for (const r of resources) {
-            this.byUrn.set(r.urn, r);
-            for (const k of keysOf(r)) {
-                let list = this.byKey.get(k);
-                if (!list) this.byKey.set(k, (list = []));
-                list.push(r);
-            }
-        }
-    }
-
-    /**
-     * Indexed resources that `from.props[property]` was built from, anywhere inside it (the engine records property
-     * dependencies per top-level property only, so for a nested field this is every resource the block refers to).
-     */
-    dependencies(from: PolicyResource, property: string): readonly PolicyResource[] {
-        const deps = from.propertyDependencies[property];
-        if (!deps || !deps.length) return [];
-        return deps.map((d) => this.byUrn.get(d.urn)).filter((d): d is PolicyResource => d !== undefined);
-    }
-
-    /** Indexed resources with join key `key` (for a literal value found below the top level of a resource). */
-    lookup(key: string): readonly PolicyResource[] {
-        return this.byKey.get(key) ?? [];
-    }
-
-    /** What `from.props[property]` refers to among the indexed resources. */
-    resolve(from: PolicyResource, property: string): Reference {
-        const deps = from.propertyDependencies[property];
-        if (deps && deps.length) {
-            const targets = deps.map((d) => this.byUrn.get(d.urn)).filter((d): d is PolicyResource => d !== undefined);
-            if (targets.length) return { kind: "resources", targets };
-        }
-        if (!isKnown(from.props, property)) return { kind: "unknown" };
-        const value = from.props[property];
-        if (typeof value !== "string" || value === "") return { kind: "none" };
-        const targets = this.byKey.get(value);
-        return targets && targets.length ? { kind: "resources", targets } : { kind: "none" };
     }
 }
