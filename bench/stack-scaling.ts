@@ -18,6 +18,7 @@ const ROOT = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SUB = "33333333-0000-4000-8000-000000000000";
 const OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+const BLIND = process.env.SRGUARD_STRESS_BLIND === "1";
 
 type Props = Record<string, unknown>;
 interface Spec {
@@ -88,9 +89,59 @@ function counting(o: unknown, counter: ReadCounter): unknown {
 }
 
 /** The stress stack as the SDK hands it to stack policies (decoded, proxied); every property read counts. */
-export function stressResources(resources: number, counter: ReadCounter = { reads: 0 }): PolicyResource[] {
+/**
+ * The resources of every stack policy's examples (its metadata), as unit `i` of the stress stack: each example's
+ * resources renamed apart, and in every third unit each joined property made unknown without its dependency (a
+ * reference that may point anywhere: the expensive branch of a join).
+ */
+function exampleUnit(i: number, policies: readonly SrguardPolicy[]): Spec[] {
+    const out: Spec[] = [];
+    policies.forEach((p, pi) => {
+        const ex = p.meta.examples;
+        if (!ex) return;
+        [...ex.pass, ...ex.fail].forEach((e, ei) => {
+            if (!("resources" in e)) return;
+            const rename = (name: string) => `${name}-p${pi}e${ei}-u${i}`;
+            // A string that two resources of the example share is a join key (a bucket name, a server name): each unit
+            // gets its own, as each resource of a real stack has its own name.
+            const seen = new Map<string, number>();
+            for (const r of e.resources) for (const v of new Set(strings(r.props))) seen.set(v, (seen.get(v) ?? 0) + 1);
+            const keys = new Set([...seen].filter(([, n]) => n > 1).map(([v]) => v));
+            for (const r of e.resources) {
+                const refs = r.propertyDependencies ?? {};
+                const blind = BLIND && i % 3 === 2 && Object.keys(refs).length > 0;
+                const props = apart(r.props, keys, `-u${i}`) as Props;
+                if (blind) for (const k of Object.keys(refs)) props[k] = UNKNOWN;
+                const deps = blind ? undefined : Object.fromEntries(Object.entries(refs).map(([k, names]) => [k, names.map(rename)]));
+                out.push({ type: r.type, name: rename(r.name), props, ...(deps ? { deps } : {}) });
+            }
+        });
+    });
+    return out;
+}
+
+function strings(v: unknown): string[] {
+    if (typeof v === "string") return [v];
+    if (v === null || typeof v !== "object") return [];
+    return Object.values(v).flatMap(strings);
+}
+
+/** `v` with every string of `keys` given `suffix`. */
+function apart(v: unknown, keys: ReadonlySet<string>, suffix: string): unknown {
+    if (typeof v === "string") return keys.has(v) ? `${v}${suffix}` : v;
+    if (Array.isArray(v)) return v.map((x) => apart(x, keys, suffix));
+    if (v === null || typeof v !== "object") return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, apart(x, keys, suffix)]));
+}
+
+/**
+ * `resources` stress resources: units of hand-written joins (below) and, for each policy of `withExamplesOf`, the
+ * resources of its examples, repeated until there are `resources`.
+ */
+export function stressResources(resources: number, counter: ReadCounter = { reads: 0 }, withExamplesOf: readonly SrguardPolicy[] = []): PolicyResource[] {
     const specs: Spec[] = [];
-    for (let i = 0; specs.length < resources; i++) specs.push(...unit(i));
+    const stackPolicies = withExamplesOf.filter((p) => "validateStack" in p);
+    for (let i = 0; specs.length < resources; i++) specs.push(...unit(i), ...exampleUnit(i, stackPolicies));
     specs.length = resources;
     const out = specs.map<PolicyResource>((s) => ({
         type: s.type,
@@ -170,8 +221,8 @@ export function runStackPolicy(p: SrguardPolicy, resources: readonly PolicyResou
 export function stackScaling(policies: readonly SrguardPolicy[], n: number, repeats = 3): ScalingRow[] {
     const smallCounter: ReadCounter = { reads: 0 };
     const largeCounter: ReadCounter = { reads: 0 };
-    const small = stressResources(n, smallCounter);
-    const large = stressResources(4 * n, largeCounter);
+    const small = stressResources(n, smallCounter, policies);
+    const large = stressResources(4 * n, largeCounter, policies);
     return policies
         .filter((p) => "validateStack" in p)
         .map((p) => {

@@ -7,14 +7,23 @@ import { describe, expect, it } from "vitest";
 import { type ReadCounter, runStackPolicy, stressResources } from "../../bench/stack-scaling";
 import { policies } from "../../policies/registry";
 
-const N = 240;
+const N = 1200;
 const small: ReadCounter = { reads: 0 };
 const large: ReadCounter = { reads: 0 };
-const smallStack = stressResources(N, small);
-const largeStack = stressResources(4 * N, large);
+// Hand-written joins plus every stack policy's own examples (renamed apart, some references made unknown).
+const smallStack = stressResources(N, small, policies);
+const largeStack = stressResources(4 * N, large, policies);
 
 /** Known to scan per resource; remove a name once its policy is fixed (the test then tells you). */
-const KNOWN_QUADRATIC: ReadonlySet<string> = new Set([]);
+// - a literal stage name (`prod`) is shared by the stages of every REST API: method settings join every such stage
+//   before the `restApi` filter;
+// - custom role definitions joined by a GUID that the examples repeat in every unit (the stress stack's reuse);
+// - replication rules of the examples' buckets (×5.6 at n=1,200).
+const KNOWN_QUADRATIC: ReadonlySet<string> = new Set([
+    "aws-apigateway-stage-require-cache-encryption",
+    "azure-authorization-role-assignment-disallow-standing-custom-privileged",
+    "aws-s3-bucket-restrict-replication-region",
+]);
 
 describe("stack policies are linear in the number of resources", () => {
     const stackPolicies = policies.filter((p) => "validateStack" in p);
@@ -28,8 +37,9 @@ describe("stack policies are linear in the number of resources", () => {
         test(`${p.name} reads (and reports) at most ~4× as much for 4× the resources`, () => {
             const s = runStackPolicy(p, smallStack, small);
             const l = runStackPolicy(p, largeStack, large);
-            expect(s.reads).toBeGreaterThan(0);
-            expect(l.reads / s.reads).toBeLessThan(5);
+            // exercised: it read something or reported something (a policy that only counts companions reads nothing)
+            expect(s.reads + s.diagnostics).toBeGreaterThan(0);
+            expect(l.reads / Math.max(1, s.reads)).toBeLessThan(5);
             expect(l.diagnostics).toBeLessThanOrEqual(5 * Math.max(1, s.diagnostics));
         });
     }
