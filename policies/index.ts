@@ -3,7 +3,7 @@
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME, packArgs } from "./api";
 import { specFromSchema } from "./core/config";
-import { checkConfigAtConfigure } from "./core/sdk-configure";
+import { checkConfigAtConfigure } from "./core/sdk-contract";
 import { installSdkFastPaths } from "./core/sdk-contract";
 
 // Before the server starts: skip the SDK's work for policies that do not look at a resource's type, and decode each
@@ -13,7 +13,7 @@ installSdkFastPaths();
 const args = packArgs();
 
 // Before the server starts: refuse a bad policy-pack config in `Configure`, before any resource is analyzed
-// (core/sdk-configure.ts; the Pulumi CLI checks only the schema's properties).
+// (core/sdk-contract.ts section 7; the Pulumi CLI checks only the schema's properties).
 checkConfigAtConfigure(PACK_NAME, new Map(args.policies.map((p) => [p.name, specFromSchema(p.configSchema)])));
 
 new PolicyPack(PACK_NAME, args);

@@ -1,7 +1,7 @@
 // Under the Pulumi CLI the engine checks a policy-pack config only against each schema's `properties`/`required`, and
 // passes names that are no policy of the pack along: srguard's pack itself refuses them in `Configure` — the engine's
 // call order is GetAnalyzerInfo → Configure → ConfigureStack → Analyze, so nothing is analyzed — in the gate's words.
-// Contract test of policies/core/sdk-configure.ts against the real analyzer server.
+// Contract test of policies/core/sdk-contract.ts (section 7) against the real analyzer server.
 
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
