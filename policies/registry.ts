@@ -66,6 +66,7 @@ import awsDmsReplicationInstanceDisallowPublicAccess from "./aws/aws-dms-replica
 import awsMskClusterDisallowPublicAccess from "./aws/aws-msk-cluster-disallow-public-access";
 import awsEmrBlockPublicAccessConfigurationEnable from "./aws/aws-emr-block-public-access-configuration-enable";
 import awsSsmDocumentDisallowPublicSharing from "./aws/aws-ssm-document-disallow-public-sharing";
+import awsCloudtrailTrailRequirePrivateBucket from "./aws/aws-cloudtrail-trail-require-private-bucket";
 
 // AWS — mfa
 import awsIamRoleRequireMfa from "./aws/aws-iam-role-require-mfa";
@@ -302,6 +303,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsMskClusterDisallowPublicAccess,
     awsEmrBlockPublicAccessConfigurationEnable,
     awsSsmDocumentDisallowPublicSharing,
+    awsCloudtrailTrailRequirePrivateBucket,
 
     // AWS — mfa
     awsIamRoleRequireMfa,
