@@ -113,6 +113,7 @@ import awsSfnStateMachineEnableLogging from "./aws/aws-sfn-state-machine-enable-
 import awsTransferConnectorEnableLogging from "./aws/aws-transfer-connector-enable-logging";
 import awsWafWebAclEnableLogging from "./aws/aws-waf-web-acl-enable-logging";
 import awsWafv2WebAclEnableLogging from "./aws/aws-wafv2-web-acl-enable-logging";
+import awsCloudtrailTrailBucketEnableAccessLogging from "./aws/aws-cloudtrail-trail-bucket-enable-access-logging";
 
 // AWS — data-region
 import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
@@ -350,6 +351,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsTransferConnectorEnableLogging,
     awsWafv2WebAclEnableLogging,
     awsWafWebAclEnableLogging,
+    awsCloudtrailTrailBucketEnableAccessLogging,
 
     // AWS — data-region
     awsRegionalResourceRestrictRegion,
