@@ -114,6 +114,7 @@ import awsTransferConnectorEnableLogging from "./aws/aws-transfer-connector-enab
 import awsWafWebAclEnableLogging from "./aws/aws-waf-web-acl-enable-logging";
 import awsWafv2WebAclEnableLogging from "./aws/aws-wafv2-web-acl-enable-logging";
 import awsCloudtrailTrailBucketEnableAccessLogging from "./aws/aws-cloudtrail-trail-bucket-enable-access-logging";
+import awsCloudtrailTrailEnableS3DataEvents from "./aws/aws-cloudtrail-trail-enable-s3-data-events";
 
 // AWS — data-region
 import awsRegionalResourceRestrictRegion from "./aws/aws-regional-resource-restrict-region";
@@ -352,6 +353,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsWafv2WebAclEnableLogging,
     awsWafWebAclEnableLogging,
     awsCloudtrailTrailBucketEnableAccessLogging,
+    awsCloudtrailTrailEnableS3DataEvents,
 
     // AWS — data-region
     awsRegionalResourceRestrictRegion,

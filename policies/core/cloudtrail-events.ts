@@ -83,3 +83,70 @@ export function recordsManagementEvents(props: TrailProps, what = "the API calls
     }
     return fail(`\`eventSelectors\` exclude management events (\`includeManagementEvents\` is false in every selector), so the trail does not record ${what}; include management events.`);
 }
+
+/** Which S3 object-level data events a trail records: reads, writes, and whether a value unknown during preview may add some. */
+export interface S3ObjectEvents {
+    readonly reads: boolean;
+    readonly writes: boolean;
+    /** Some selector is unknown during preview (the value to re-read for the advisory), so more may be recorded. */
+    readonly unknown?: Value;
+}
+
+const S3_OBJECT = "aws::s3::object";
+
+/**
+ * The S3 object-level data events (`AWS::S3::Object`, any bucket) the trail's selectors record: basic `eventSelectors`
+ * with a data resource of that type (`readWriteType` All by default, ReadOnly, WriteOnly), or advanced selectors with
+ * `resources.type` equal to it (a `readOnly` field selector narrows to reads or writes). Advanced selectors replace the
+ * basic ones when there are any. Which buckets a selector names is not judged (any bucket counts).
+ */
+export function s3ObjectEvents(props: TrailProps): S3ObjectEvents {
+    const adv = props.get("advancedEventSelectors");
+    if (adv.isUnknown) return { reads: false, writes: false, unknown: adv };
+    if (Array.isArray(adv.value) && adv.value.length > 0) {
+        if (adv.hasUnknown) return { reads: false, writes: false, unknown: adv };
+        let reads = false;
+        let writes = false;
+        for (const s of adv.items()) {
+            if (!fieldSelectors(s, "resources.type").some((eq) => eq.includes(S3_OBJECT))) continue;
+            const readOnly = fieldSelectors(s, "readonly");
+            if (readOnly.every((eq) => eq.length === 0 || eq.includes("true"))) reads = true;
+            if (readOnly.every((eq) => eq.length === 0 || eq.includes("false"))) writes = true;
+        }
+        return { reads, writes };
+    }
+    const basic = props.get("eventSelectors");
+    if (basic.isUnknown) return { reads: false, writes: false, unknown: basic };
+    if (!Array.isArray(basic.value)) return { reads: false, writes: false };
+    let reads = false;
+    let writes = false;
+    let undecided: Value | undefined;
+    for (const s of basic.items()) {
+        if (s.isUnknown) {
+            undecided ??= basic;
+            continue;
+        }
+        if (!s.isSet || typeof s.value !== "object" || Array.isArray(s.value)) continue;
+        const resources = s.get("dataResources");
+        if (resources.isUnknown) {
+            undecided ??= resources;
+            continue;
+        }
+        let s3 = false;
+        for (const d of resources.items()) {
+            const type = d.get("type");
+            if (type.isUnknown) undecided ??= type;
+            else if (type.text()?.trim().toLowerCase() === S3_OBJECT) s3 = true;
+        }
+        if (!s3) continue;
+        const readWriteType = s.get("readWriteType");
+        if (readWriteType.isUnknown) {
+            undecided ??= readWriteType;
+            continue;
+        }
+        const readWrite = readWriteType.text()?.trim().toLowerCase() ?? "all";
+        if (readWrite !== "writeonly") reads = true;
+        if (readWrite !== "readonly") writes = true;
+    }
+    return undecided ? { reads, writes, unknown: undecided } : { reads, writes };
+}
