@@ -67,6 +67,7 @@ import awsMskClusterDisallowPublicAccess from "./aws/aws-msk-cluster-disallow-pu
 import awsEmrBlockPublicAccessConfigurationEnable from "./aws/aws-emr-block-public-access-configuration-enable";
 import awsSsmDocumentDisallowPublicSharing from "./aws/aws-ssm-document-disallow-public-sharing";
 import awsCloudtrailTrailRequirePrivateBucket from "./aws/aws-cloudtrail-trail-require-private-bucket";
+import awsOpensearchDomainRequireVpc from "./aws/aws-opensearch-domain-require-vpc";
 
 // AWS — mfa
 import awsIamRoleRequireMfa from "./aws/aws-iam-role-require-mfa";
@@ -306,6 +307,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     awsEmrBlockPublicAccessConfigurationEnable,
     awsSsmDocumentDisallowPublicSharing,
     awsCloudtrailTrailRequirePrivateBucket,
+    awsOpensearchDomainRequireVpc,
 
     // AWS — mfa
     awsIamRoleRequireMfa,
