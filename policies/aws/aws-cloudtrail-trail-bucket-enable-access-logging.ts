@@ -4,7 +4,7 @@
 // whose bucket the stack does not manage is not judged. The companion shape is core/log-companions.ts.
 
 import { requireLogCompanions } from "../core/log-companions";
-import { defineStackPolicy, type StackResource } from "../core/policy";
+import { defineStackPolicy, type StackExampleResource, type StackResource } from "../core/policy";
 import type { Value } from "../core/read";
 import { Companions, Join, texts } from "../core/stack";
 import { unknown } from "../core/verdict";
@@ -14,8 +14,8 @@ const BUCKET = "aws:s3/bucket:Bucket";
 const LOGGING = "aws:s3/bucketLogging:BucketLogging";
 
 const NAME = "acme-trail-logs";
-const trail = { type: TRAIL, name: "trail", props: { s3BucketName: NAME }, propertyDependencies: { s3BucketName: ["logs"] } };
-const bucket = { type: BUCKET, name: "logs", props: { bucket: NAME } };
+const trail: StackExampleResource = { type: TRAIL, name: "trail", props: { s3BucketName: NAME }, propertyDependencies: { s3BucketName: ["logs"] } };
+const bucket: StackExampleResource = { type: BUCKET, name: "logs", props: { bucket: NAME } };
 
 export default defineStackPolicy({
     name: "aws-cloudtrail-trail-bucket-enable-access-logging",

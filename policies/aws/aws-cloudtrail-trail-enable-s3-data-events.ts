@@ -4,13 +4,13 @@
 // a trail is not judged: the account's trail (often an organisation trail) may live in another stack.
 
 import { s3ObjectEvents } from "../core/cloudtrail-events";
-import { defineStackPolicy } from "../core/policy";
+import { defineStackPolicy, type StackExampleResource } from "../core/policy";
 import type { Value } from "../core/read";
 import { fail, unknown } from "../core/verdict";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 
-const trail = (eventSelectors: unknown) => ({ type: TRAIL, name: "trail", props: { s3BucketName: "acme-trail-logs", eventSelectors } });
+const trail = (eventSelectors: unknown): StackExampleResource => ({ type: TRAIL, name: "trail", props: { s3BucketName: "acme-trail-logs", eventSelectors } });
 
 export default defineStackPolicy({
     name: "aws-cloudtrail-trail-enable-s3-data-events",

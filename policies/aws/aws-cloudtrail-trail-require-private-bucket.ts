@@ -5,7 +5,7 @@
 // ones the S3 public-access policies make (core/s3-bucket.ts, core/public-access.ts). A trail whose bucket the stack
 // does not manage is not judged here: nothing about that bucket can be known from this stack.
 
-import { defineStackPolicy, type Finding, type StackResource } from "../core/policy";
+import { defineStackPolicy, type Finding, type StackExampleResource, type StackResource } from "../core/policy";
 import { resourcePolicy } from "../core/public-access";
 import type { Value } from "../core/read";
 import { BUCKET, BUCKET_ACL, BUCKET_BLOCK, BUCKET_POLICY, bucketAcl, PublicAccessBlocks } from "../core/s3-bucket";
@@ -21,8 +21,8 @@ function forTrail(v: Verdict): Verdict {
 }
 
 const NAME = "acme-trail-logs";
-const trail = { type: TRAIL, name: "trail", props: { s3BucketName: NAME }, propertyDependencies: { s3BucketName: ["logs"] } };
-const bucket = { type: BUCKET, name: "logs", props: { bucket: NAME } };
+const trail: StackExampleResource = { type: TRAIL, name: "trail", props: { s3BucketName: NAME }, propertyDependencies: { s3BucketName: ["logs"] } };
+const bucket: StackExampleResource = { type: BUCKET, name: "logs", props: { bucket: NAME } };
 
 export default defineStackPolicy({
     name: "aws-cloudtrail-trail-require-private-bucket",
