@@ -198,6 +198,7 @@ import azureSearchServiceRestrictPublicNetworkAccess from "./azure/azure-search-
 import azureServicebusNamespaceRestrictPublicNetworkAccess from "./azure/azure-servicebus-namespace-restrict-public-network-access";
 import azureSqlManagedInstanceDisallowPublicDataEndpoint from "./azure/azure-sql-managed-instance-disallow-public-data-endpoint";
 import azureStorageAccountRequirePrivateEndpoint from "./azure/azure-storage-account-require-private-endpoint";
+import azureStorageAccountDisallowPublicNetworkAccess from "./azure/azure-storage-account-disallow-public-network-access";
 import azureSynapseWorkspaceRestrictPublicNetworkAccess from "./azure/azure-synapse-workspace-restrict-public-network-access";
 
 // Azure — mfa
@@ -438,6 +439,7 @@ export const policies: readonly SrguardPolicy[] = Object.freeze([
     azureServicebusNamespaceRestrictPublicNetworkAccess,
     azureSqlManagedInstanceDisallowPublicDataEndpoint,
     azureStorageAccountRequirePrivateEndpoint,
+    azureStorageAccountDisallowPublicNetworkAccess,
     azureSynapseWorkspaceRestrictPublicNetworkAccess,
 
     // Azure — mfa

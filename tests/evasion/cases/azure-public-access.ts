@@ -32,6 +32,7 @@ const DATABRICKS = "azure-databricks-workspace-restrict-public-network-access";
 const KUSTO = "azure-kusto-cluster-restrict-public-network-access";
 const DISK = "azure-compute-disk-restrict-network-access";
 const STORAGE_PE = "azure-storage-account-require-private-endpoint";
+const STORAGE_PNA = "azure-storage-account-disallow-public-network-access";
 const COSMOS_PE = "azure-cosmosdb-account-require-private-endpoint";
 const VAULT_PE = "azure-keyvault-vault-require-private-endpoint";
 
@@ -161,7 +162,26 @@ export const cases: readonly EvasionCase[] = [
         kind: "evasion",
         title: "storage account that leaves `publicNetworkAccess` and `networkRuleSet` out (accepts every network)",
         stack: { resources: [{ ...storageAccount("data"), inputs: omit(storageAccount("data").inputs, "publicNetworkAccess") }] },
-        violations: [{ policy: STORAGE_NETWORK, resource: "data" }],
+        violations: [
+            { policy: STORAGE_NETWORK, resource: "data" },
+            { policy: STORAGE_PNA, resource: "data" },
+        ],
+    },
+    {
+        ...base,
+        id: "azure-public-access-storage-public-endpoint-behind-firewall",
+        kind: "evasion",
+        title: "storage account (v2-style token) with `publicNetworkAccess: \"enabled\"` (lower case) behind a `Deny` firewall with one office range",
+        stack: {
+            resources: [
+                storageAccount("data", { publicNetworkAccess: "enabled", networkRuleSet: { defaultAction: "Deny", ipRules: [{ iPAddressOrRange: "203.0.113.0/24", action: "Allow" }] } }, A.storageAccountV2Style),
+            ],
+        },
+        violations: [{ policy: STORAGE_PNA, resource: "data" }],
+        silent: [STORAGE_NETWORK],
+        decision:
+            "The firewall admits only a bounded range, so the CIS 3.8 policy is satisfied; the account still keeps a public " +
+            "endpoint, which CIS 3.7 asks to turn off (advisory: a firewalled public endpoint is often intended).",
     },
     {
         ...base,
@@ -462,10 +482,24 @@ export const cases: readonly EvasionCase[] = [
                 privateEndpoint("orders-pe", "orders"),
             ],
         },
-        silent: "control",
+        // Every public-access policy of these resources but STORAGE_PNA, which advises (CIS 3.7) on the storage account's
+        // public endpoint by design: see azure-public-access-storage-public-endpoint-behind-firewall.
+        silent: [STORAGE_NETWORK, BLOB_ACCESS, CONTAINER, TLS, HTTPS, STATIC_WEBSITE, STORAGE_PE, VAULT_NETWORK, VAULT_PE, COSMOS_NETWORK, COSMOS_PE],
         decision:
             "A public endpoint limited to office ranges passes the firewall policies (CIS 3.8); the private-endpoint policies " +
-            "(CIS 3.10, 4.5.2, 8.7, advisory) want the apps on a private endpoint too, so this stack declares one for each.",
+            "(CIS 3.10, 4.5.2, 8.7, advisory) want the apps on a private endpoint too, so this stack declares one for each. " +
+            "The storage account still keeps its public endpoint, which the advisory CIS 3.7 policy reports (not silenced here).",
+    },
+    {
+        ...base,
+        id: "azure-public-access-legit-storage-secured-by-perimeter",
+        kind: "legitimate",
+        title: "storage account with `publicNetworkAccess: \"securedbyperimeter\"` (lower case) and an allow-all firewall",
+        stack: { resources: [storageAccount("data", { publicNetworkAccess: "securedbyperimeter", networkRuleSet: { defaultAction: "Allow" } })] },
+        silent: [STORAGE_PNA, STORAGE_NETWORK],
+        decision:
+            "SecuredByPerimeter denies inbound public traffic unless the network security perimeter admits it, so the firewall " +
+            "is moot; the Azure Policy built-in b2982f36 (v1.1.0) accepts it as disabled public network access, and so does CIS 3.7's policy.",
     },
     {
         ...base,
