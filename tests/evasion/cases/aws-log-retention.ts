@@ -21,6 +21,8 @@ const LOG_GROUP = "aws-cloudwatch-log-group-configure-retention";
 const LOGGING = "aws-cloudtrail-trail-enable-logging";
 const VALIDATION = "aws-cloudtrail-trail-enable-log-file-validation";
 const TRAIL_RETENTION = "aws-cloudtrail-trail-configure-log-retention";
+/** A trail that also records S3 object-level data events (CIS 3.8/3.9), so that a legitimate stack is silent on them. */
+const S3_DATA_EVENTS = { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }] };
 
 const base = { cloud: "aws", control: "log-retention" } as const;
 
@@ -205,7 +207,7 @@ export const cases: readonly EvasionCase[] = [
                 bucket("trail-logs"),
                 bucket(ACCESS_LOGS),
                 accessLogging("trail-logs"),
-                trail("main", "trail-logs"),
+                trail("main", "trail-logs", S3_DATA_EVENTS),
                 lifecycle("trail-logs-lifecycle", "trail-logs", [
                     { id: "tmp", status: "Enabled", filter: { prefix: "tmp/" }, expiration: { days: 1 } },
                     { id: "scratch", status: "Enabled", filter: { tag: { key: "scratch", value: "true" } }, expiration: { days: 1 } },
@@ -225,7 +227,7 @@ export const cases: readonly EvasionCase[] = [
                 bucket("trail-logs"),
                 bucket(ACCESS_LOGS),
                 accessLogging("trail-logs"),
-                trail("main", "trail-logs"),
+                trail("main", "trail-logs", S3_DATA_EVENTS),
                 lifecycle("trail-logs-lifecycle", "trail-logs", [{ id: "archive", status: "Enabled", filter: { prefix: "AWSLogs/" }, transitions: [{ days: 30, storageClass: "GLACIER" }], expiration: { days: 400 } }]),
             ],
         },
@@ -243,7 +245,7 @@ export const cases: readonly EvasionCase[] = [
                 bucket(ACCESS_LOGS),
                 accessLogging("trail-logs"),
                 accessLogging("scratch"),
-                trail("main", "trail-logs"),
+                trail("main", "trail-logs", S3_DATA_EVENTS),
                 lifecycle("scratch-lifecycle", "scratch", [{ id: "expire", status: "Enabled", filter: {}, expiration: { days: 1 } }]),
             ],
         },
