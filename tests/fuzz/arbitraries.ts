@@ -6,6 +6,7 @@
 // ARNs, hosts, Sids and names, and in plain values too — the SDK hands secrets to a policy as plaintext, so a policy
 // cannot tell them apart) and large random numbers inside secrets.
 
+import { UNKNOWN_SENTINELS } from "../../policies/core/sdk-contract";
 import fc, { type Arbitrary, type JsonValue } from "fast-check";
 import { specialArchiveSig, specialAssetSig, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import type { ConfigProperty } from "../../policies/core/config";
@@ -57,7 +58,8 @@ export function forbiddenTexts(v: unknown, out: Set<string> = new Set(), inSecre
 
 /** Whether `v` holds the engine's unknown sentinel anywhere (inside secrets too). */
 export function holdsUnknown(v: unknown): boolean {
-    if (v === UNKNOWN) return true;
+    // Any of the engine's seven sentinels is an unknown to the SDK's proxy (and so to the pack), whatever the field's type.
+    if (v === UNKNOWN || (typeof v === "string" && UNKNOWN_SENTINELS.has(v))) return true;
     if (Array.isArray(v)) return v.some(holdsUnknown);
     if (typeof v === "object" && v !== null) return Object.values(v).some(holdsUnknown);
     return false;
