@@ -42,6 +42,7 @@ const auditKey = new aws.kms.Key("msp-audit", {
     deletionWindowInDays: 30,
 });
 
+// violates: aws-cloudtrail-trail-bucket-enable-access-logging
 const auditBucket = new aws.s3.Bucket("msp-audit", { bucket: auditBucketName });
 
 new aws.s3.BucketServerSideEncryptionConfiguration("msp-audit", {
@@ -90,6 +91,7 @@ const auditBucketPolicy = new aws.s3.BucketPolicy("msp-audit", {
 // A single-region trail: what the MSP's session does in any other region goes unrecorded. (It also delivers only to
 // S3, not to CloudWatch Logs: an advisory.)
 // violates: aws-cloudtrail-trail-enable-logging, aws-cloudtrail-trail-require-msp-audit-logging, aws-cloudtrail-trail-enable-cloudwatch-logs
+// violates: aws-cloudtrail-trail-enable-s3-data-events
 new aws.cloudtrail.Trail(
     "msp-audit",
     {
