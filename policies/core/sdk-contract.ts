@@ -209,6 +209,44 @@ interface Sdk {
     readonly analyzerService: unknown;
 }
 
+/** @grpc/grpc-js's Server prototype and the Analyzer service stubs, as @pulumi/policy itself resolves them; or why not. */
+function sdkGrpc(): { readonly proto: Rec; readonly service: Rec; readonly sdkRequire: NodeJS.Require } | string {
+    try {
+        const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
+        const grpc: unknown = sdkRequire("@grpc/grpc-js");
+        const Server = isRecord(grpc) ? grpc["Server"] : undefined;
+        const proto: unknown = isFn(Server) ? Server.prototype : undefined;
+        const stubs: unknown = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb");
+        const service: unknown = isRecord(stubs) ? stubs["AnalyzerService"] : undefined;
+        if (!isRecord(proto) || !replaceable(proto, "addService")) return "@grpc/grpc-js has another shape";
+        if (!isRecord(service)) return "the Analyzer service stubs were not found";
+        return { proto, service, sdkRequire };
+    } catch (e) {
+        return `the SDK's gRPC modules cannot be loaded (${(e as Error).message.split("\n")[0] ?? ""})`;
+    }
+}
+
+/**
+ * Wraps the SDK's `Configure` handler where the SDK registers the Analyzer service (`server.addService(analyzerrpc.
+ * AnalyzerService, {...})` in server.js): `wrap` is handed the SDK's handler and returns the one to register.
+ * `missing` is called when the SDK registers the service without a configure handler. Undefined, or why not.
+ */
+function wrapConfigure(wrap: (configure: Fn) => Fn, missing: () => void): string | undefined {
+    const grpc = sdkGrpc();
+    if (typeof grpc === "string") return grpc;
+    const { proto, service } = grpc;
+    if (!isRecord(service["configure"])) return "the Analyzer service stubs have no configure method";
+    const addService = proto["addService"] as Fn;
+    proto["addService"] = function (this: unknown, svc: unknown, implementation: unknown): unknown {
+        if (svc !== service || !isRecord(implementation) || !isFn(implementation["configure"])) {
+            if (svc === service) missing();
+            return addService.call(this, svc, implementation);
+        }
+        return addService.call(this, svc, { ...implementation, configure: wrap(implementation["configure"]) });
+    };
+    return undefined;
+}
+
 function loadSdk(): Sdk | string {
     let dir: string;
     try {
@@ -223,18 +261,10 @@ function loadSdk(): Sdk | string {
     const server: unknown = sdkRequire("./server.js");
     const deserialize: unknown = sdkRequire("./deserialize.js");
     if (!isRecord(server) || !isRecord(deserialize)) return "@pulumi/policy's modules have another shape";
-    let grpcServerPrototype: Rec | undefined;
-    let analyzerService: unknown;
-    try {
-        const grpc: unknown = sdkRequire("@grpc/grpc-js");
-        const Server = isRecord(grpc) ? grpc["Server"] : undefined;
-        const proto: unknown = isFn(Server) ? Server.prototype : undefined;
-        grpcServerPrototype = isRecord(proto) ? proto : undefined;
-        const stubs: unknown = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb");
-        analyzerService = isRecord(stubs) ? stubs["AnalyzerService"] : undefined;
-    } catch {
-        // left undefined: routing is not installed
-    }
+    // Left undefined when not as expected: routing is then not installed.
+    const grpc = sdkGrpc();
+    const grpcServerPrototype = typeof grpc === "string" ? undefined : grpc.proto;
+    const analyzerService: unknown = typeof grpc === "string" ? undefined : grpc.service;
     return {
         version,
         server,
@@ -496,40 +526,30 @@ export function installConfigureTap(): true | string {
     if (configureTap !== undefined) return configureTap;
     const off = (why: string): string => (configureTap = why);
     if ((process.env[CONFIGURE_TAP_ENV] ?? "").trim().toLowerCase() === "off") return off(`${CONFIGURE_TAP_ENV}=off`);
-    let proto: unknown;
-    let service: unknown;
+    const grpc = sdkGrpc();
+    if (typeof grpc === "string") return off(grpc);
     let convertLevel: unknown;
     try {
-        const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
-        const grpc: unknown = sdkRequire("@grpc/grpc-js");
-        const Server = isRecord(grpc) ? grpc["Server"] : undefined;
-        proto = isFn(Server) ? Server.prototype : undefined;
-        const stubs: unknown = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb");
-        service = isRecord(stubs) ? stubs["AnalyzerService"] : undefined;
-        const protoutil: unknown = sdkRequire("./protoutil.js");
+        const protoutil: unknown = grpc.sdkRequire("./protoutil.js");
         convertLevel = isRecord(protoutil) ? protoutil["convertEnforcementLevel"] : undefined;
     } catch {
-        return off("the SDK's gRPC modules cannot be loaded");
+        // judged below
     }
-    if (!isRecord(proto) || !replaceable(proto, "addService")) return off("@grpc/grpc-js has another shape");
-    if (!isRecord(service) || !isRecord(service["configure"])) return off("the Analyzer service stubs have no configure method");
     if (!isFn(convertLevel)) return off("@pulumi/policy no longer has convertEnforcementLevel");
     const convert = convertLevel;
-    const addService = proto["addService"] as Fn;
-    proto["addService"] = function (this: unknown, svc: unknown, implementation: unknown): unknown {
-        if (svc !== service || !isRecord(implementation) || !isFn(implementation["configure"])) return addService.call(this, svc, implementation);
-        const configure = implementation["configure"];
-        const tapped = function (this: unknown, call: unknown, callback: unknown): unknown {
-            const decoded = decodeConfigure(call, convert);
-            if (typeof decoded === "string") {
-                configureTap = decoded;
-                configured = undefined;
-            } else configured = { generation: (configured?.generation ?? 0) + 1, policies: decoded };
-            return configure.call(this, call, callback);
-        };
-        return addService.call(this, svc, { ...implementation, configure: tapped });
-    };
-    return (configureTap = true);
+    const why = wrapConfigure(
+        (configure) =>
+            function (this: unknown, call: unknown, callback: unknown): unknown {
+                const decoded = decodeConfigure(call, convert);
+                if (typeof decoded === "string") {
+                    configureTap = decoded;
+                    configured = undefined;
+                } else configured = { generation: (configured?.generation ?? 0) + 1, policies: decoded };
+                return configure.call(this, call, callback);
+            },
+        () => off("the SDK registers no configure handler"),
+    );
+    return why === undefined ? (configureTap = true) : off(why);
 }
 
 /**
@@ -688,27 +708,7 @@ export function checkConfigAtConfigure(packName: string, specs: ReadonlyMap<stri
         configureCheck = false;
         return false;
     };
-    let proto: unknown;
-    let service: unknown;
-    try {
-        const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
-        const grpc: unknown = sdkRequire("@grpc/grpc-js");
-        const Server = isRecord(grpc) ? grpc["Server"] : undefined;
-        proto = isFn(Server) ? Server.prototype : undefined;
-        const stubs: unknown = sdkRequire("@pulumi/pulumi/proto/analyzer_grpc_pb");
-        service = isRecord(stubs) ? stubs["AnalyzerService"] : undefined;
-    } catch (e) {
-        return off(`the SDK's gRPC modules cannot be loaded (${(e as Error).message.split("\n")[0] ?? ""})`);
-    }
-    if (!isRecord(proto) || !isFn(proto["addService"])) return off("@grpc/grpc-js has another shape");
-    if (!isRecord(service) || !isRecord(service["configure"])) return off("the Analyzer service stubs have no configure method");
-    const addService = proto["addService"];
-    proto["addService"] = function (this: unknown, svc: unknown, implementation: unknown): unknown {
-        if (svc !== service || !isRecord(implementation) || !isFn(implementation["configure"])) {
-            if (svc === service) off("the SDK registers no configure handler");
-            return addService.call(this, svc, implementation);
-        }
-        const configure = implementation["configure"];
+    const why = wrapConfigure((configure) => {
         const checked = function (this: unknown, call: unknown, callback: unknown): unknown {
             const entries = configuredEntries(call);
             if (typeof entries === "string") {
@@ -723,8 +723,9 @@ export function checkConfigAtConfigure(packName: string, specs: ReadonlyMap<stri
             }
             return configure.call(this, call, callback);
         };
-        return addService.call(this, svc, { ...implementation, configure: checked });
-    };
+        return checked;
+    }, () => off("the SDK registers no configure handler"));
+    if (why !== undefined) return off(why);
     configureCheck = true;
     return true;
 }
