@@ -9,6 +9,8 @@ import { generateExport } from "../bench/gen-export";
 import { EMPTY_OPTIONS, type GateResource, type GateStack } from "../gate/model";
 import { scanFile } from "../gate/scan";
 import { type JsonObject, UNKNOWN } from "../gate/wire";
+import type { StackExampleResource } from "../policies/core/meta";
+import { policies } from "../policies/registry";
 
 function preview(stack: GateStack, type: string, name: string, inputs: JsonObject, extra: Partial<GateResource> = {}): GateResource {
     const awsProvider = stack.resources.find((r) => r.type.startsWith("aws:"))?.provider;
@@ -37,6 +39,7 @@ export function mixedStack(count: number): GateStack {
     const stack = scanFile(file);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     const bucket = preview(stack, "aws:s3/bucket:Bucket", "unknown-name", { bucket: UNKNOWN });
+    const vault = preview(stack, "azure-native:keyvault:Vault", "audited-vault", { resourceGroupName: "rg", vaultName: "audited", properties: { tenantId: "00000000-0000-0000-0000-000000000001" } });
     const extra: GateResource[] = [
         bucket,
         preview(
@@ -62,8 +65,35 @@ export function mixedStack(count: number): GateStack {
             encryption: { services: { blob: { enabled: UNKNOWN } } },
         }),
         preview(stack, "azure-native:insights:DiagnosticSetting", "renamed-module", { resourceUri: UNKNOWN, logs: [{ category: "AuditEvent", enabled: true }] }),
+        // a setting whose target waits for preview values but depends on a vault: it logs no storage account
+        vault,
+        preview(stack, "azure-native:monitor:DiagnosticSetting", "vault-logs", { resourceUri: UNKNOWN, workspaceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", logs: [{ categoryGroup: "allLogs", enabled: true }] }, { dependencies: [vault.urn], propertyDependencies: { resourceUri: [vault.urn] } }),
         preview(stack, "srguard:test:Component", "component", {}, { custom: false }),
         preview(stack, "random:index/randomPet:RandomPet", "not-a-cloud", { length: 2 }),
     ];
     return { ...stack, resources: [...stack.resources, ...extra] };
+}
+
+/**
+ * Every example of every policy (resource and stack examples, passing and failing) as one stack beside a small
+ * generated one: each example's resources under names of their own, with their property dependencies as URNs. Every
+ * stack policy sees its own examples among every other policy's resources.
+ */
+export function examplesStack(): GateStack {
+    const stack = mixedStack(40);
+    const resources: GateResource[] = [...stack.resources];
+    policies.forEach((p, pi) => {
+        const ex = p.meta.examples as { pass: readonly unknown[]; fail: readonly unknown[] } | undefined;
+        [...(ex?.pass ?? []), ...(ex?.fail ?? [])].forEach((e, ei) => {
+            const x = e as { type?: string; props?: Record<string, unknown>; resources?: readonly StackExampleResource[] };
+            const list: readonly StackExampleResource[] = x.resources ?? (x.type ? [{ type: x.type as never, name: "example", props: x.props ?? {} }] : []);
+            const urnOf = new Map(list.map((r) => [r.name, `urn:pulumi:${stack.stack}::${stack.project}::${r.type}::p${pi}e${ei}-${r.name}`]));
+            for (const r of list) {
+                const propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, names]) => [k, names.flatMap((n) => urnOf.get(n) ?? [])]));
+                const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
+                resources.push(preview(stack, r.type, `p${pi}e${ei}-${r.name}`, r.props as JsonObject, { dependencies, propertyDependencies }));
+            }
+        });
+    });
+    return { ...stack, resources };
 }

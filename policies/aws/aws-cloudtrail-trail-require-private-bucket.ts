@@ -8,7 +8,7 @@
 import { defineStackPolicy, type Finding, type StackExampleResource, type StackResource } from "../core/policy";
 import { resourcePolicy } from "../core/public-access";
 import type { Value } from "../core/read";
-import { BUCKET, BUCKET_ACL, BUCKET_BLOCK, BUCKET_POLICY, bucketAcl, PublicAccessBlocks } from "../core/s3-bucket";
+import { ACCOUNT_BLOCK, BUCKET, BUCKET_ACL, BUCKET_BLOCK, BUCKET_POLICY, bucketAcl, PublicAccessBlocks } from "../core/s3-bucket";
 import { Companions, Join, texts } from "../core/stack";
 import { all, fail, unknown, type Verdict } from "../core/verdict";
 
@@ -42,7 +42,7 @@ export default defineStackPolicy({
         "BucketPublicAccessBlock to true (or remove the block to keep S3's default).",
     frameworks: [{ framework: "iso27001", version: "2022", id: "A.8.15" }],
     enforcementLevel: "mandatory",
-    resourceTypes: [TRAIL, BUCKET, BUCKET_ACL, BUCKET_POLICY, BUCKET_BLOCK],
+    resourceTypes: [TRAIL, BUCKET, BUCKET_ACL, BUCKET_POLICY, BUCKET_BLOCK, ACCOUNT_BLOCK],
     config: {},
     catalogue: ["aws-public-cloudtrail-bucket"],
     examples: {

@@ -24,6 +24,7 @@ import type { ConfigProperty } from "./config";
 import { allows, conditionsOn, isFixedCondition, type PolicyDocument, readPolicyDocument, type Statement, type UndecidedStatement } from "./iam";
 import type { ResourceOfType, StackView } from "./policy";
 import { Value } from "./read";
+import { type WholeStackResource, wholeStackResources } from "./sdk-contract";
 import { ROLE_KIND_TAG, ROLE_NAME, THIRD_PARTY_AUTOMATION } from "./role-kind";
 import { ASSUME_ROLE } from "./trust";
 
@@ -166,12 +167,21 @@ export function roleOrganization(role: ResourceOfType<"aws:iam/role:Role">, orga
     return organizationOf([], known);
 }
 
-/** The organisation for a stack: the setting, else the accounts its AWS providers allow and its resources' ARNs name. */
+/** Organisations derived from a stack's resources, per list (the MSP policies of one AnalyzeStack share one). */
+const derived = new WeakMap<object, Organization>();
+
+/**
+ * The organisation for a stack: the setting, else the accounts its AWS providers allow and its resources' ARNs name —
+ * of the whole stack, also when the policy was handed only the resources of its types (core/sdk-contract.ts).
+ */
 export function stackOrganization(stack: StackView, organizationAccountIds: readonly string[]): Organization {
     if (organizationAccountIds.length) return organizationOf(organizationAccountIds);
+    const resources: readonly WholeStackResource[] = wholeStackResources() ?? stack.resources;
+    const cached = derived.get(resources);
+    if (cached) return cached;
     const known = new Set<string>();
     const seen = new Set<string>();
-    for (const r of stack.resources) {
+    for (const r of resources) {
         if (r.provider && !seen.has(r.provider.urn)) {
             seen.add(r.provider.urn);
             for (const a of allowedAccounts(r.provider.props)) known.add(a);
@@ -179,7 +189,9 @@ export function stackOrganization(stack: StackView, organizationAccountIds: read
         if (r.type === PROVIDER) for (const a of allowedAccounts(r.props)) known.add(a);
         else if (r.type.startsWith("aws:")) arnAccounts(Value.root(r.props), known);
     }
-    return organizationOf([], known);
+    const org = organizationOf([], known);
+    derived.set(resources, org);
+    return org;
 }
 
 /** The statements of a trust policy that let principals outside the organisation assume the role. */

@@ -124,6 +124,12 @@ function describeNeeds(needs: readonly Need[]): string {
 export function defineStackPolicy<S extends ConfigSpec>(def: StackPolicyDefinition<S>): SrguardPolicy {
     const { check, ...meta } = def;
     const config = configResolver(def.name, def.config);
+    // A policy finds resources only of its declared types: the SDK fast path hands it only those (and what they refer
+    // to), so asking for another type would silently find nothing there — refused here, in every test of the policy.
+    const own: ReadonlySet<string> | undefined = def.resourceTypes === "all" ? undefined : new Set(def.resourceTypes);
+    const declared = (t: string): void => {
+        if (own && !own.has(t)) throw new Error(`${def.name}: stack.ofType("${t}") is not among its resourceTypes`);
+    };
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
         const byType = new Map<string, PolicyResource[]>();
         const views = new Map<PolicyResource, StackResource>();
@@ -143,7 +149,7 @@ export function defineStackPolicy<S extends ConfigSpec>(def: StackPolicyDefiniti
         };
         const stack: StackView = {
             resources: args.resources,
-            ofType: <T extends ResourceToken>(...types: readonly T[]) => types.flatMap((t) => (byType.get(t) ?? []).map((r) => view(r) as StackResource<T>)),
+            ofType: <T extends ResourceToken>(...types: readonly T[]) => types.flatMap((t) => (declared(t), byType.get(t) ?? []).map((r) => view(r) as StackResource<T>)),
             view,
         };
         const objectReport = sdkHasObjectReport();

@@ -43,13 +43,17 @@
 //   Proxy invariant for non-writable properties), which would silently stop unknown checks below the top level. The
 //   `keepSecrets = true` path (Remediate) is left alone.
 // - stack: for every stack policy the SDK builds its own view of every resource of an AnalyzeStack (options,
-//   provider, property dependencies, proxies) before it calls the policy. An srguard stack policy only finds resources
-//   through `stack.ofType` of its `resourceTypes` (canonical tokens); when none of them is in the stack it yields
-//   nothing. `AnalyzeStack` is served by the SDK's own handler (`makeAnalyzeStackRpcFun`) over the policies that may
-//   find something: every other one (a team's own, `resourceTypes: "all"`) stays, in order. The answer is the plain
-//   SDK's, byte for byte (tests/gate/sdk-fast-paths.test.ts, with every stack policy run over a stack of every other
-//   policy's examples without its own types).
-//
+//   provider, property dependencies, proxies) before it calls the policy: K x N. An srguard stack policy only finds
+//   resources through `stack.ofType` of its `resourceTypes` (canonical tokens; core/policy.ts refuses any other type)
+//   and, from those, the resources they refer to. So `AnalyzeStack` is served by the SDK's own handler
+//   (`makeAnalyzeStackRpcFun`), policy by policy in order, each handed a request of only the resources of its types
+//   and those they refer to (parent, dependencies, property dependencies: every reference the SDK resolves for them);
+//   a policy none of whose types is in the stack is left out. Every other one (a team's own, `resourceTypes: "all"`,
+//   STACK_WHOLE) is handed the whole request. What an MSP policy derives from the whole stack (the organisation's
+//   accounts, core/msp.ts) it reads through `wholeStackResources`. The answers are joined in policy order: the plain
+//   SDK's, byte for byte (tests/gate/sdk-fast-paths.test.ts, on a generated stack, its one-cloud parts and a stack of
+//   every policy's examples).
+
 // Failure modes that differ from the plain SDK, on inputs the engine never sends: a Struct the SDK cannot decode (an
 // unrecognised signature) fails `Analyze` naming the first policy that still runs rather than the first of all (and
 // does not fail it when no policy looks at the resource's type).
@@ -322,43 +326,234 @@ function typeOfCall(call: unknown): string | undefined {
 }
 
 /**
- * The canonical types (core/tokens.ts, as `stack.ofType` folds them) of the resources of an AnalyzeStack call, or
- * undefined when the request has another shape.
+ * srguard stack policies that judge resources beyond their `resourceTypes` (found through `stack.resources`, by types
+ * their config chooses): always handed the whole stack, never left out. tests/gate/sdk-fast-paths.test.ts runs every
+ * other typed stack policy over every policy's examples with and without the resources of other types, and requires
+ * the same answer, so a new one fails there until listed.
  */
-function typesOfStackCall(call: unknown): Set<string> | undefined {
+export const STACK_WHOLE: ReadonlySet<string> = new Set(["azure-monitor-diagnostic-setting-require-coverage"]);
+
+/**
+ * The types an srguard stack policy looks at (its `resourceTypes`, canonical tokens: `stack.ofType` only finds
+ * resources of these), or undefined for `all`, for the policies of STACK_WHOLE and for a policy that is not srguard's.
+ */
+function stackTypesOf(policy: unknown): readonly string[] | undefined {
+    if (!isRecord(policy) || !isFn(policy["validateStack"]) || !Object.isFrozen(policy)) return undefined;
+    if (typeof policy["name"] !== "string" || STACK_WHOLE.has(policy["name"])) return undefined;
+    const meta = policy["meta"];
+    const types = isRecord(meta) && Object.isFrozen(meta) ? meta["resourceTypes"] : undefined;
+    return Array.isArray(types) && types.every((t) => typeof t === "string") ? (types as string[]) : undefined;
+}
+
+/**
+ * One AnalyzeStack request as the stack shortcut reads it: its resources (the SDK's own messages), their canonical
+ * types, and the URNs each one refers to (parent, dependencies, property dependencies: what the SDK resolves into
+ * resource references within the list it is handed), read on demand.
+ */
+interface StackRequest {
+    readonly list: readonly unknown[];
+    readonly types: readonly string[];
+    /** Every index of each URN (the SDK resolves a reference to the last resource of that URN in its list). */
+    readonly indexOfUrn: ReadonlyMap<string, readonly number[]>;
+    refs(i: number): readonly string[] | undefined;
+}
+
+function callString(o: unknown, method: string): string | undefined {
+    const f = isRecord(o) ? o[method] : undefined;
+    const v: unknown = isFn(f) ? f.call(o) : undefined;
+    return typeof v === "string" ? v : undefined;
+}
+
+/** The AnalyzeStack request of `call`, or undefined when it has another shape. */
+function stackRequestOf(call: unknown): StackRequest | undefined {
     if (!isRecord(call) || !isRecord(call["request"])) return undefined;
     const request = call["request"];
     const getList = request["getResourcesList"];
     if (!isFn(getList)) return undefined;
     const list: unknown = getList.call(request);
     if (!Array.isArray(list)) return undefined;
-    const types = new Set<string>();
+    const types: string[] = [];
+    const indexOfUrn = new Map<string, number[]>();
     for (const r of list) {
-        const getType = isRecord(r) ? r["getType"] : undefined;
-        const t: unknown = isFn(getType) ? getType.call(r) : undefined;
-        if (typeof t !== "string") return undefined;
-        types.add(canonicalType(t));
+        const t = callString(r, "getType");
+        const urn = callString(r, "getUrn");
+        if (t === undefined || urn === undefined) return undefined;
+        types.push(canonicalType(t));
+        const at = indexOfUrn.get(urn);
+        if (at) at.push(types.length - 1);
+        else indexOfUrn.set(urn, [types.length - 1]);
     }
-    return types;
+    const refs = (i: number): readonly string[] | undefined => {
+        const r: unknown = list[i];
+        if (!isRecord(r) || !isFn(r["getParent"]) || !isFn(r["getDependenciesList"]) || !isFn(r["getPropertydependenciesMap"])) return undefined;
+        const out: string[] = [];
+        const parent: unknown = r["getParent"].call(r);
+        if (typeof parent === "string" && parent) out.push(parent);
+        const deps: unknown = r["getDependenciesList"].call(r);
+        if (!Array.isArray(deps)) return undefined;
+        for (const d of deps) if (typeof d === "string") out.push(d);
+        const map: unknown = r["getPropertydependenciesMap"].call(r);
+        if (map === undefined || map === null) return out;
+        if (!isRecord(map) || !isFn(map["forEach"])) return undefined;
+        let ok = true;
+        map["forEach"].call(map, (v: unknown) => {
+            const urns: unknown = isRecord(v) && isFn(v["getUrnsList"]) ? v["getUrnsList"].call(v) : undefined;
+            if (Array.isArray(urns)) for (const u of urns) out.push(String(u));
+            else ok = false;
+        });
+        return ok ? out : undefined;
+    };
+    return { list, types, indexOfUrn, refs };
 }
 
 /**
- * The types an srguard stack policy looks at (its `resourceTypes`, canonical tokens: `stack.ofType` only finds
- * resources of these), or undefined for `all` and for a policy that is not srguard's.
+ * The resources (indices, in the request's order) a stack policy with these types is handed: those of its types and
+ * every resource they refer to, so each of its own resources keeps every parent and dependency the plain SDK would
+ * resolve for it. Undefined: the whole stack (a reference could not be read).
  */
-/**
- * srguard stack policies that judge resources beyond their `resourceTypes` (found through `stack.resources`, by types
- * their config chooses): never left out. tests/gate/sdk-fast-paths.test.ts runs every other typed stack policy over
- * every policy's examples without its own types and requires nothing found, so a new one fails there until listed.
- */
-export const STACK_SKIP_NEVER: ReadonlySet<string> = new Set(["azure-monitor-diagnostic-setting-require-coverage"]);
+function subsetFor(req: StackRequest, types: ReadonlySet<string>): number[] | undefined {
+    const keep = new Set<number>();
+    for (let i = 0; i < req.types.length; i++) {
+        if (!types.has(req.types[i] as string)) continue;
+        keep.add(i);
+        const refs = req.refs(i);
+        if (refs === undefined) return undefined;
+        for (const u of refs) {
+            for (const j of req.indexOfUrn.get(u) ?? []) keep.add(j);
+        }
+    }
+    return [...keep].sort((a, b) => a - b);
+}
 
-function stackTypesOf(policy: unknown): readonly string[] | undefined {
-    if (!isRecord(policy) || !isFn(policy["validateStack"]) || !Object.isFrozen(policy)) return undefined;
-    if (typeof policy["name"] !== "string" || STACK_SKIP_NEVER.has(policy["name"])) return undefined;
-    const meta = policy["meta"];
-    const types = isRecord(meta) && Object.isFrozen(meta) ? meta["resourceTypes"] : undefined;
-    return Array.isArray(types) && types.every((t) => typeof t === "string") ? (types as string[]) : undefined;
+/** A resource of the whole stack of the AnalyzeStack being served, decoded as the SDK decodes it (not proxied). */
+export interface WholeStackResource {
+    readonly type: string;
+    readonly props: unknown;
+    readonly provider?: { readonly urn: string; readonly props: unknown };
+}
+
+/** The AnalyzeStack the stack shortcut is serving (they are served one at a time), for `wholeStackResources`. */
+let serving: { readonly list: readonly unknown[]; readonly decode: () => Fn; resources?: readonly WholeStackResource[] } | undefined;
+
+/**
+ * While the stack shortcut serves an AnalyzeStack: every resource of the stack, however few of them the calling
+ * policy was handed (what core/msp.ts derives the organisation's accounts from); otherwise undefined (the policy's
+ * own `stack.resources` is the whole stack). Built once per AnalyzeStack, on first use.
+ */
+export function wholeStackResources(): readonly WholeStackResource[] | undefined {
+    if (!serving) return undefined;
+    if (!serving.resources) {
+        const decode = serving.decode();
+        const out: WholeStackResource[] = [];
+        for (const r of serving.list) {
+            const rec = r as Rec;
+            const type = callString(rec, "getType") ?? "";
+            const props = decode((rec["getProperties"] as Fn).call(rec), false);
+            const prov: unknown = isFn(rec["getProvider"]) ? rec["getProvider"].call(rec) : undefined;
+            out.push(isRecord(prov) ? { type, props, provider: { urn: callString(prov, "getUrn") ?? "", props: decode((prov["getProperties"] as Fn).call(prov), false) } } : { type, props });
+        }
+        serving.resources = out;
+    }
+    return serving.resources;
+}
+
+/** What a segment of a served AnalyzeStack answered: the SDK's AnalyzeResponse. */
+interface StackAnswer {
+    getDiagnosticsList(): unknown[];
+    getNotApplicableList(): unknown[];
+    setDiagnosticsList(v: unknown[]): unknown;
+    setNotApplicableList(v: unknown[]): unknown;
+}
+
+function isStackAnswer(v: unknown): v is StackAnswer {
+    return isRecord(v) && ["getDiagnosticsList", "getNotApplicableList", "setDiagnosticsList", "setNotApplicableList"].every((m) => isFn(v[m]));
+}
+
+/**
+ * The stack shortcut's AnalyzeStack handler. Each policy, in order, is handed by the SDK's own handler
+ * (`make(policies)`) either the whole request or — an srguard stack policy with declared types — a request of only
+ * the resources of its types and those they refer to (`subsetFor`); a policy none of whose types is in the stack is
+ * left out. Consecutive policies handed the same resources share one call; the answers' diagnostics and "not
+ * applicable" entries are joined in policy order, as the SDK would have listed them.
+ */
+function stackServer(policies: readonly unknown[], allStack: Fn, make: (kept: unknown[]) => unknown, sdk: Sdk): Fn {
+    const stackTypes = policies.map((p) => {
+        const types = stackTypesOf(p);
+        return types === undefined ? undefined : { key: [...types].sort().join("\n"), set: new Set(types) };
+    });
+    const isStackPolicy = policies.map((p) => isRecord(p) && isFn(p["validateStack"]));
+    const handlers = new Map<string, Fn>();
+    const handlerFor = (kept: readonly number[]): Fn => {
+        const key = kept.join(",");
+        let h = handlers.get(key);
+        if (!h) {
+            const made = make(kept.map((i) => policies[i]));
+            h = isFn(made) ? made : allStack;
+            handlers.set(key, h);
+        }
+        return h;
+    };
+    let queue: Promise<unknown> = Promise.resolve();
+    return function (this: unknown, call: unknown, callback: unknown): unknown {
+        const req = isFn(callback) ? stackRequestOf(call) : undefined;
+        if (!req || !isFn(callback)) return allStack.call(this, call, callback);
+        // segments: runs of consecutive policies handed the same resources (undefined: the whole request)
+        const subsets = new Map<string, number[] | undefined>();
+        const segments: { policies: number[]; subset: number[] | undefined }[] = [];
+        policies.forEach((_, i) => {
+            if (!isStackPolicy[i]) return; // the SDK's stack handler skips every other policy
+            const t = stackTypes[i];
+            let subset: number[] | undefined;
+            if (t) {
+                if (!subsets.has(t.key)) subsets.set(t.key, subsetFor(req, t.set));
+                subset = subsets.get(t.key);
+                if (subset && !subset.length) return; // none of its types is in the stack: it finds nothing
+                if (subset && subset.length === req.list.length) subset = undefined;
+            }
+            const last = segments[segments.length - 1];
+            if (last && last.subset === subset) last.policies.push(i);
+            else segments.push({ policies: [i], subset });
+        });
+        if (!segments.length) segments.push({ policies: [], subset: undefined });
+        const self = this;
+        const run = async (): Promise<unknown> => {
+            serving = { list: req.list, decode: () => sdk.deserialize["deserializeProperties"] as Fn };
+            try {
+                const answers: unknown[] = [];
+                for (const seg of segments) {
+                    let segCall = call;
+                    if (seg.subset) {
+                        const only = seg.subset.map((i) => req.list[i]);
+                        const request = Object.create((call as Rec)["request"] as object, { getResourcesList: { value: () => only } }) as unknown;
+                        segCall = Object.create(call as object, { request: { value: request } }) as unknown;
+                    }
+                    answers.push(
+                        await new Promise((resolve, reject) => {
+                            handlerFor(seg.policies).call(self, segCall, (err: unknown, res: unknown) => (err ? reject(err) : resolve(res)));
+                        }),
+                    );
+                }
+                if (answers.length === 1) return answers[0];
+                if (!answers.every(isStackAnswer)) throw new Error("the SDK's AnalyzeStack answer has another shape");
+                const out = answers[answers.length - 1] as StackAnswer;
+                const all = answers as StackAnswer[];
+                const diagnostics = all.flatMap((a) => a.getDiagnosticsList());
+                const notApplicable = all.flatMap((a) => a.getNotApplicableList());
+                out.setDiagnosticsList(diagnostics);
+                out.setNotApplicableList(notApplicable);
+                return out;
+            } finally {
+                serving = undefined;
+            }
+        };
+        const done = queue.then(run);
+        queue = done.catch(() => undefined);
+        done.then(
+            (res) => (callback as Fn)(undefined, res),
+            (err: unknown) => (callback as Fn)(err, undefined),
+        );
+        return undefined;
+    };
 }
 
 function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack: boolean }): string | undefined {
@@ -396,26 +591,7 @@ function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack:
                 }
                 return handler.call(this, call, callback);
             };
-            // stack: an srguard stack policy none of whose types is in the stack finds nothing to judge (`ofType` is
-            // empty for every type it asks for), so the SDK is handed only the others — its own handler, in order —
-            // and does not build its view of every resource for a policy that would yield nothing.
-            const allStack = implementation["analyzeStack"];
-            const stackTypes = policies.map(stackTypesOf);
-            const byKept = new Map<string, Fn>();
-            const analyzeStack = function (this: unknown, call: unknown, callback: unknown): unknown {
-                const present = typesOfStackCall(call);
-                if (present === undefined) return allStack.call(this, call, callback);
-                const keep = stackTypes.map((types) => types === undefined || types.some((t) => present.has(t)));
-                if (keep.every(Boolean)) return allStack.call(this, call, callback);
-                const key = keep.map((k) => (k ? "1" : "0")).join("");
-                let handler = byKept.get(key);
-                if (!handler) {
-                    const made: unknown = makeAnalyzeStack(name, version, level, policies.filter((_, i) => keep[i]));
-                    handler = isFn(made) ? made : allStack;
-                    byKept.set(key, handler);
-                }
-                return handler.call(this, call, callback);
-            };
+            const analyzeStack = stackServer(policies, implementation["analyzeStack"], (kept) => makeAnalyzeStack(name, version, level, kept), sdk);
             return addService.call(this, service, { ...implementation, ...(want.route ? { analyze } : {}), ...(want.stack ? { analyzeStack } : {}) });
         };
         try {
