@@ -701,7 +701,7 @@ async function main(): Promise<void> {
     fs.rmSync(path.dirname(snapshot), { recursive: true, force: true });
     fs.mkdirSync(snapshot, { recursive: true });
     for (const f of ["main.js", "package.json", "PulumiPolicy.yaml"]) fs.copyFileSync(path.join(ROOT, "policies", f), path.join(snapshot, f));
-    fs.cpSync(path.join(ROOT, "dist", "policies"), path.join(snapshot, "dist"), { recursive: true });
+    fs.cpSync(path.join(ROOT, "policies", "dist"), path.join(snapshot, "dist"), { recursive: true });
     process.env[PACK_DIST_ENV] = path.join(snapshot, "dist");
     const { policies } = require(path.join(snapshot, "dist", "registry.js")) as { policies: readonly unknown[] };
     const results: Results = {
