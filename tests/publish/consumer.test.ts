@@ -62,10 +62,10 @@ describe("the srguard tarball", () => {
     it("holds the gate, the API with its types and the pack folder, and nothing else", () => {
         const files = srguard.files.map((f) => f.path);
         for (const f of ["package.json", "README.md", "dist/gate/cli.js", "dist/policies/api.js", "dist/policies/api.d.ts"]) expect(files).toContain(f);
-        for (const f of ["policies/PulumiPolicy.yaml", "policies/package.json", "policies/main.js", "policies/dist/index.js"]) expect(files).toContain(f);
+        for (const f of ["policies/PulumiPolicy.yaml", "policies/package.json", "policies/main.js", "policies/dist/index.js", "policies/dist/pack.js", "policies/dist/pack.cache"]) expect(files).toContain(f);
         const unexpected = files.filter(
             (f) =>
-                !["package.json", "README.md", "policies/PulumiPolicy.yaml", "policies/package.json", "policies/main.js"].includes(f) &&
+                !["package.json", "README.md", "policies/PulumiPolicy.yaml", "policies/package.json", "policies/main.js", "policies/dist/pack.cache"].includes(f) &&
                 !/^dist\/gate\/.+\.js$/.test(f) &&
                 !/^dist\/policies\/.+\.(js|d\.ts)$/.test(f) &&
                 !/^policies\/dist\/.+\.js$/.test(f),

@@ -52,7 +52,10 @@ describe("the published tarball of policies/", () => {
         expect(files).toContain("main.js");
         expect(files).toContain("dist/index.js");
         expect(files).toContain("dist/registry.js");
-        const other = files.filter((f) => !["PulumiPolicy.yaml", "package.json", "npm-shrinkwrap.json", "main.js"].includes(f));
+        // the compiled pack as one script, and V8's code cache of it (what main.js loads: tools/pack-folders.ts)
+        expect(files).toContain("dist/pack.js");
+        expect(files).toContain("dist/pack.cache");
+        const other = files.filter((f) => !["PulumiPolicy.yaml", "package.json", "npm-shrinkwrap.json", "main.js", "dist/pack.cache"].includes(f));
         expect(other.filter((f) => !/^dist\/.+\.js$/.test(f))).toEqual([]);
         // One compiled file per TypeScript source of the pack, and no source.
         expect(files.filter((f) => f.endsWith(".ts"))).toEqual([]);
