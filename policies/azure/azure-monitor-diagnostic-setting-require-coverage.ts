@@ -26,6 +26,8 @@ const RESOURCE_LOG_TYPES = [
     "azure-native:cognitiveservices:Account",
 ];
 
+const OWN_TYPES = [VAULT, DIAGNOSTIC_SETTING, SUBSCRIPTION_DIAGNOSTIC_SETTING, SUBSCRIPTION_ALIAS] as const;
+
 export default defineStackPolicy({
     name: "azure-monitor-diagnostic-setting-require-coverage",
     title: "Key resources and the activity log have a diagnostic setting that keeps their logs",
@@ -54,7 +56,9 @@ export default defineStackPolicy({
     // subscription (the default), or in every stack configured `always` (landing zones); another stack cannot see a
     // subscription's other stacks.
     catalogue: ["azure-log-keyvault", "azure-log-resource-logs", "azure-log-activity-log-export"],
-    resourceTypes: ["azure-native:keyvault:Vault", DIAGNOSTIC_SETTING, SUBSCRIPTION_DIAGNOSTIC_SETTING, SUBSCRIPTION_ALIAS],
+    resourceTypes: OWN_TYPES,
+    // the resources it judges are of the types its config names
+    scope: (config) => ({ types: [...OWN_TYPES, ...config.requireDiagnosticSettingFor.map(canonicalType)] }),
     config: {
         requireDiagnosticSettingFor: {
             type: "array",

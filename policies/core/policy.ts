@@ -110,9 +110,19 @@ export interface Finding {
     readonly verdict: Verdict;
 }
 
+/**
+ * Which resources a stack policy can speak about under a config, when that is narrower than its `resourceTypes`
+ * says: `types`, every canonical type it reads under that config; `where`, the resources (of any type) whose
+ * properties can give it something to say. The SDK fast path hands it only those and what they refer to
+ * (core/sdk-contract.ts); tests/gate/sdk-fast-paths.test.ts requires the same answer without the others.
+ */
+export type StackScope = { readonly types: readonly string[] } | { readonly where: (props: unknown) => boolean };
+
 export interface StackPolicyDefinition<S extends ConfigSpec> extends PolicyMeta<S> {
     readonly resourceTypes: readonly ResourceToken[] | "all";
     readonly examples: Examples<StackExample>;
+    /** Its scope under a config (default: its `resourceTypes`); undefined: the whole stack under that config. */
+    readonly scope?: (config: ConfigOf<S>) => StackScope | undefined;
     readonly check: (stack: StackView, config: ConfigOf<S>) => Iterable<Finding>;
 }
 
@@ -122,8 +132,19 @@ function describeNeeds(needs: readonly Need[]): string {
 }
 
 export function defineStackPolicy<S extends ConfigSpec>(def: StackPolicyDefinition<S>): SrguardPolicy {
-    const { check, ...meta } = def;
+    const { check, scope, ...meta } = def;
     const config = configResolver(def.name, def.config);
+    // `stackScope(getConfig())`: what the SDK fast path reads (a config it cannot resolve: the whole stack, so that the
+    // policy itself reports the problem as it does without the fast path).
+    const stackScope = scope
+        ? (raw: unknown): StackScope | undefined => {
+              try {
+                  return scope(config(raw));
+              } catch {
+                  return undefined;
+              }
+          }
+        : undefined;
     // A policy finds resources only of its declared types: the SDK fast path hands it only those (and what they refer
     // to), so asking for another type would silently find nothing there — refused here, in every test of the policy.
     const own: ReadonlySet<string> | undefined = def.resourceTypes === "all" ? undefined : new Set(def.resourceTypes);
@@ -180,5 +201,5 @@ export function defineStackPolicy<S extends ConfigSpec>(def: StackPolicyDefiniti
         // Without the object form: the known violations stand, and the SDK's own advisory speaks for the rest.
         if (undecided) raiseUnknown(undecided);
     };
-    return Object.freeze({ ...sdkFields(meta), validateStack, meta: Object.freeze(meta) });
+    return Object.freeze({ ...sdkFields(meta), validateStack, meta: Object.freeze(stackScope ? { ...meta, stackScope } : meta) });
 }

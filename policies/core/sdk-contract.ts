@@ -45,11 +45,12 @@
 // - stack: for every stack policy the SDK builds its own view of every resource of an AnalyzeStack (options,
 //   provider, property dependencies, proxies) before it calls the policy: K x N. An srguard stack policy only finds
 //   resources through `stack.ofType` of its `resourceTypes` (canonical tokens; core/policy.ts refuses any other type)
-//   and, from those, the resources they refer to. So `AnalyzeStack` is served by the SDK's own handler
-//   (`makeAnalyzeStackRpcFun`), policy by policy in order, each handed a request of only the resources of its types
-//   and those they refer to (parent, dependencies, property dependencies: every reference the SDK resolves for them);
-//   a policy none of whose types is in the stack is left out. Every other one (a team's own, `resourceTypes: "all"`,
-//   STACK_WHOLE) is handed the whole request. What an MSP policy derives from the whole stack (the organisation's
+//   and, from those, the resources they refer to — or, when it says so, only those of its `scope` under its config
+//   (types its config chooses, or the resources whose properties can give it something to say). So `AnalyzeStack` is
+//   served by the SDK's own handler (`makeAnalyzeStackRpcFun`), policy by policy in order, each handed a request of
+//   only the resources in its scope and those they refer to (parent, dependencies, property dependencies: every
+//   reference the SDK resolves for them); a policy with nothing of the stack in its scope is left out. Every other one
+//   (a team's own, `resourceTypes: "all"` without a scope) is handed the whole request. What an MSP policy derives from the whole stack (the organisation's
 //   accounts, core/msp.ts) it reads through `wholeStackResources`. The answers are joined in policy order: the plain
 //   SDK's, byte for byte (tests/gate/sdk-fast-paths.test.ts, on a generated stack, its one-cloud parts and a stack of
 //   every policy's examples).
@@ -325,24 +326,48 @@ function typeOfCall(call: unknown): string | undefined {
     return typeof t === "string" ? t : undefined;
 }
 
-/**
- * srguard stack policies that judge resources beyond their `resourceTypes` (found through `stack.resources`, by types
- * their config chooses): always handed the whole stack, never left out. tests/gate/sdk-fast-paths.test.ts runs every
- * other typed stack policy over every policy's examples with and without the resources of other types, and requires
- * the same answer, so a new one fails there until listed.
- */
-export const STACK_WHOLE: ReadonlySet<string> = new Set(["azure-monitor-diagnostic-setting-require-coverage"]);
+/** What an srguard stack policy is handed of a stack: the resources of `types`, or those whose properties pass `where`. */
+type Scope =
+    | { readonly key: string; readonly types: ReadonlySet<string> }
+    | { readonly key: string; readonly where: (props: unknown) => boolean };
 
 /**
- * The types an srguard stack policy looks at (its `resourceTypes`, canonical tokens: `stack.ofType` only finds
- * resources of these), or undefined for `all`, for the policies of STACK_WHOLE and for a policy that is not srguard's.
+ * The scope of an srguard stack policy under the config the SDK hands it (what its `getConfig()` returns: the latest
+ * Configure's entry for it, `{}` without one): its `stackScope(config)` when it has one (core/policy.ts), else its
+ * `resourceTypes` (canonical tokens: `stack.ofType` only finds resources of these). Undefined — the whole stack — for
+ * `all` without a scope, for a scope it does not give under that config, when the config cannot be known (the
+ * Configure tap is off) and for a policy that is not srguard's.
  */
-function stackTypesOf(policy: unknown): readonly string[] | undefined {
+function scopeOf(policy: unknown, index: number): Scope | undefined {
     if (!isRecord(policy) || !isFn(policy["validateStack"]) || !Object.isFrozen(policy)) return undefined;
-    if (typeof policy["name"] !== "string" || STACK_WHOLE.has(policy["name"])) return undefined;
+    const name = policy["name"];
     const meta = policy["meta"];
-    const types = isRecord(meta) && Object.isFrozen(meta) ? meta["resourceTypes"] : undefined;
-    return Array.isArray(types) && types.every((t) => typeof t === "string") ? (types as string[]) : undefined;
+    if (typeof name !== "string" || !isRecord(meta) || !Object.isFrozen(meta)) return undefined;
+    let types: unknown = meta["resourceTypes"];
+    const stackScope = meta["stackScope"];
+    if (isFn(stackScope)) {
+        const conf = configuredPolicies();
+        if (typeof conf === "string") return undefined;
+        const scope: unknown = stackScope(conf?.policies.get(name)?.properties ?? {});
+        if (!isRecord(scope)) return undefined;
+        const where = scope["where"];
+        // a resource it cannot judge is kept (handed to the policy, which then judges it as without the fast path)
+        if (isFn(where)) {
+            return {
+                key: `where #${index}`,
+                where: (props) => {
+                    try {
+                        return where(props) === true;
+                    } catch {
+                        return true;
+                    }
+                },
+            };
+        }
+        types = scope["types"];
+    }
+    if (!Array.isArray(types) || !types.every((t) => typeof t === "string")) return undefined;
+    return { key: [...(types as string[])].sort().join("\n"), types: new Set(types as string[]) };
 }
 
 /**
@@ -407,14 +432,21 @@ function stackRequestOf(call: unknown): StackRequest | undefined {
 }
 
 /**
- * The resources (indices, in the request's order) a stack policy with these types is handed: those of its types and
- * every resource they refer to, so each of its own resources keeps every parent and dependency the plain SDK would
- * resolve for it. Undefined: the whole stack (a reference could not be read).
+ * The resources (indices, in the request's order) a stack policy of this scope is handed: those in its scope and
+ * every resource they refer to, so each of them keeps every parent and dependency the plain SDK would resolve for
+ * it. Undefined: the whole stack (a reference, or the whole stack's properties, could not be read).
  */
-function subsetFor(req: StackRequest, types: ReadonlySet<string>): number[] | undefined {
+function subsetFor(req: StackRequest, scope: Scope): number[] | undefined {
+    let inScope: (i: number) => boolean;
+    if ("types" in scope) inScope = (i) => scope.types.has(req.types[i] as string);
+    else {
+        const whole = wholeStackResources();
+        if (!whole || whole.length !== req.list.length) return undefined;
+        inScope = (i) => scope.where(whole[i]?.props);
+    }
     const keep = new Set<number>();
     for (let i = 0; i < req.types.length; i++) {
-        if (!types.has(req.types[i] as string)) continue;
+        if (!inScope(i)) continue;
         keep.add(i);
         const refs = req.refs(i);
         if (refs === undefined) return undefined;
@@ -471,16 +503,12 @@ function isStackAnswer(v: unknown): v is StackAnswer {
 
 /**
  * The stack shortcut's AnalyzeStack handler. Each policy, in order, is handed by the SDK's own handler
- * (`make(policies)`) either the whole request or — an srguard stack policy with declared types — a request of only
- * the resources of its types and those they refer to (`subsetFor`); a policy none of whose types is in the stack is
- * left out. Consecutive policies handed the same resources share one call; the answers' diagnostics and "not
+ * (`make(policies)`) either the whole request or — an srguard stack policy with a scope (`scopeOf`) — a request of
+ * only the resources in its scope and those they refer to (`subsetFor`); a policy with nothing of the stack in its
+ * scope is left out. Consecutive policies handed the same resources share one call; the answers' diagnostics and "not
  * applicable" entries are joined in policy order, as the SDK would have listed them.
  */
 function stackServer(policies: readonly unknown[], allStack: Fn, make: (kept: unknown[]) => unknown, sdk: Sdk): Fn {
-    const stackTypes = policies.map((p) => {
-        const types = stackTypesOf(p);
-        return types === undefined ? undefined : { key: [...types].sort().join("\n"), set: new Set(types) };
-    });
     const isStackPolicy = policies.map((p) => isRecord(p) && isFn(p["validateStack"]));
     const handlers = new Map<string, Fn>();
     const handlerFor = (kept: readonly number[]): Fn => {
@@ -497,28 +525,28 @@ function stackServer(policies: readonly unknown[], allStack: Fn, make: (kept: un
     return function (this: unknown, call: unknown, callback: unknown): unknown {
         const req = isFn(callback) ? stackRequestOf(call) : undefined;
         if (!req || !isFn(callback)) return allStack.call(this, call, callback);
-        // segments: runs of consecutive policies handed the same resources (undefined: the whole request)
-        const subsets = new Map<string, number[] | undefined>();
-        const segments: { policies: number[]; subset: number[] | undefined }[] = [];
-        policies.forEach((_, i) => {
-            if (!isStackPolicy[i]) return; // the SDK's stack handler skips every other policy
-            const t = stackTypes[i];
-            let subset: number[] | undefined;
-            if (t) {
-                if (!subsets.has(t.key)) subsets.set(t.key, subsetFor(req, t.set));
-                subset = subsets.get(t.key);
-                if (subset && !subset.length) return; // none of its types is in the stack: it finds nothing
-                if (subset && subset.length === req.list.length) subset = undefined;
-            }
-            const last = segments[segments.length - 1];
-            if (last && last.subset === subset) last.policies.push(i);
-            else segments.push({ policies: [i], subset });
-        });
-        if (!segments.length) segments.push({ policies: [], subset: undefined });
         const self = this;
         const run = async (): Promise<unknown> => {
             serving = { list: req.list, decode: () => sdk.deserialize["deserializeProperties"] as Fn };
             try {
+                // segments: runs of consecutive policies handed the same resources (undefined: the whole request)
+                const subsets = new Map<string, number[] | undefined>();
+                const segments: { policies: number[]; subset: number[] | undefined }[] = [];
+                policies.forEach((p, i) => {
+                    if (!isStackPolicy[i]) return; // the SDK's stack handler skips every other policy
+                    const scope = scopeOf(p, i);
+                    let subset: number[] | undefined;
+                    if (scope) {
+                        if (!subsets.has(scope.key)) subsets.set(scope.key, subsetFor(req, scope));
+                        subset = subsets.get(scope.key);
+                        if (subset && !subset.length) return; // nothing of the stack is in its scope: it finds nothing
+                        if (subset && subset.length === req.list.length) subset = undefined;
+                    }
+                    const last = segments[segments.length - 1];
+                    if (last && last.subset === subset) last.policies.push(i);
+                    else segments.push({ policies: [i], subset });
+                });
+                if (!segments.length) segments.push({ policies: [], subset: undefined });
                 const answers: unknown[] = [];
                 for (const seg of segments) {
                     let segCall = call;

@@ -12,6 +12,12 @@ function rootUrn(stack: StackView): string {
     return m ? `urn:pulumi:${m[1]}::${m[2]}::${ROOT_STACK}::${m[2]}-${m[1]}` : "";
 }
 
+/** Whether a resource's properties carry `srguard-exempt:` tags (known or not): all that it judges on a resource. */
+function hasExemptionTags(props: unknown): boolean {
+    const reading = tagExemptions(props);
+    return reading.exemptions.length > 0 || reading.unknownKeys.length > 0;
+}
+
 function described(e: Exemption, problems: readonly string[]): string {
     const what = e.source === "config" ? `${sourceText(e)} (policy ${e.policy}, resource '${e.resource ?? ""}')` : sourceText(e);
     return `${what} ${problems.join("; ")}: it is not honoured.`;
@@ -31,6 +37,8 @@ export default defineStackPolicy({
     enforcementLevel: "mandatory",
     resourceTypes: "all",
     config: exemptionsConfig,
+    // Without config exemptions it speaks only of resources with exemption tags (what the loop below reads).
+    scope: (config) => (configExemptions(config).length ? undefined : { where: hasExemptionTags }),
     examples: {
         pass: [
             { title: "a stack without exemptions", resources: [{ type: "aws:sqs/queue:Queue", name: "jobs", props: { sqsManagedSseEnabled: false } }] },

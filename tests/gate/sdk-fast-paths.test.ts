@@ -10,11 +10,13 @@ import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RawAnalyzer, buildRequests } from "../../bench/analyzer";
 import type { GateStack } from "../../gate/model";
+import type { JsonObject } from "../../gate/wire";
 import { GateSession } from "../../gate/session";
 import type { SrguardPolicy } from "../../policies/core/meta";
 import { resourceTypeTest } from "../../policies/core/policy";
 import { canonicalType } from "../../policies/core/tokens";
-import { FAST_PATHS_ENV, PINNED_SDK_VERSION, STACK_WHOLE, installSdkFastPaths } from "../../policies/core/sdk-contract";
+import type { StackScope } from "../../policies/core/policy";
+import { FAST_PATHS_ENV, PINNED_SDK_VERSION, installSdkFastPaths } from "../../policies/core/sdk-contract";
 import { policies } from "../../policies/registry";
 import { runStackPolicy } from "../harness";
 import { examplesStack, mixedStack } from "../mixed-stack";
@@ -28,6 +30,21 @@ const CONFIG = {
     "aws-cloudwatch-log-group-configure-retention": { minimumRetentionDays: 400 },
     "aws-s3-bucket-require-public-access-block": "advisory",
 } as const;
+
+/** Config that widens the scopes of the stack policies that have one: more types, and the whole stack for exemptions. */
+const WIDER_SCOPES: JsonObject = {
+    ...CONFIG,
+    "azure-monitor-diagnostic-setting-require-coverage": {
+        requireDiagnosticSettingFor: ["azure-native:keyvault:Vault", "azure-native:storage:StorageAccount", "azure-native:sql:Server"],
+    },
+    // one matching resources outside the tag scope, one matching none (reported): both judged over the whole stack
+    "srguard-exemptions": {
+        exemptions: [
+            { policy: "aws-sqs-queue-require-encryption", resource: "*jobs*", reason: "legacy consumer", expires: "2001-01-31" },
+            { policy: "aws-sqs-queue-require-encryption", resource: "no-such-resource", reason: "legacy consumer", expires: "2001-01-31" },
+        ],
+    },
+};
 
 interface Answers {
     readonly analyze: analyzerPbTypes.AnalyzeResponse[];
@@ -65,12 +82,12 @@ let fast: Answers;
 /** One-cloud parts of the stack (each without the other cloud's types, so the stack skip leaves policies out). */
 const parts: { name: string; stack: GateStack; plain: Buffer; fast: Buffer }[] = [];
 
-async function stackAnswer(mode: string, part: GateStack): Promise<Buffer> {
+async function stackAnswer(mode: string, part: GateStack, configDoc: JsonObject = CONFIG): Promise<Buffer> {
     const saved = process.env[FAST_PATHS_ENV];
     process.env[FAST_PATHS_ENV] = mode;
     let session: GateSession;
     try {
-        session = await GateSession.open({ packDir: `${ROOT}/policies`, configDoc: CONFIG, configFile: "config.json" });
+        session = await GateSession.open({ packDir: `${ROOT}/policies`, configDoc, configFile: "config.json" });
     } finally {
         if (saved === undefined) delete process.env[FAST_PATHS_ENV];
         else process.env[FAST_PATHS_ENV] = saved;
@@ -85,14 +102,25 @@ async function stackAnswer(mode: string, part: GateStack): Promise<Buffer> {
     }
 }
 
-/** The stack policies with declared types (srguard's `resourceTypes`, not "all"), the ones the stack skip may leave out. */
-const typedStackPolicies = policies.filter(
-    (p): p is SrguardPolicy & { validateStack: unknown } => "validateStack" in p && p.meta.resourceTypes !== "all" && !STACK_WHOLE.has(p.name),
-);
-const skippedIn = (s: GateStack) => {
-    const present = new Set(s.resources.map((r) => canonicalType(r.type)));
-    return typedStackPolicies.filter((p) => !(p.meta.resourceTypes as readonly string[]).some((t) => present.has(t)));
-};
+type StackPolicy = SrguardPolicy & { validateStack: unknown };
+const stackScope = (p: SrguardPolicy) => (p.meta as { stackScope?: (config: unknown) => StackScope | undefined }).stackScope;
+
+/**
+ * Under the default config, what the stack shortcut hands a stack policy (core/sdk-contract.ts `scopeOf`): a test of
+ * a resource for the srguard stack policies with a scope — their `stackScope`, else their declared types.
+ */
+function scopeTest(p: StackPolicy): ((r: { type: string; props: unknown }) => boolean) | undefined {
+    const fn = stackScope(p);
+    const scope = fn ? fn({}) : p.meta.resourceTypes === "all" ? undefined : { types: p.meta.resourceTypes };
+    if (!scope) return undefined;
+    if ("where" in scope) return (r) => scope.where(r.props);
+    const types = new Set(scope.types);
+    return (r) => types.has(canonicalType(r.type));
+}
+
+/** The stack policies the stack shortcut narrows (and may leave out). */
+const scopedStackPolicies = policies.filter((p): p is StackPolicy => "validateStack" in p && scopeTest(p as StackPolicy) !== undefined);
+const skippedIn = (s: GateStack) => scopedStackPolicies.filter((p) => !s.resources.some((r) => scopeTest(p)?.({ type: r.type, props: r.outputs })));
 
 beforeAll(async () => {
     ensureBuilt();
@@ -108,6 +136,7 @@ beforeAll(async () => {
         const part: GateStack = { ...stack, resources: stack.resources.filter((r) => !r.type.startsWith("aws:") && !r.type.startsWith("azure-native:") ? true : keep(r.type)) };
         parts.push({ name, stack: part, plain: await stackAnswer("off", part), fast: await stackAnswer("on", part) });
     }
+    parts.push({ name: "every policy's examples, wider scopes", stack: examples, plain: await stackAnswer("off", examples, WIDER_SCOPES), fast: await stackAnswer("on", examples, WIDER_SCOPES) });
 }, 240_000);
 
 describe("srguard's SDK fast paths", () => {
@@ -147,9 +176,9 @@ describe("srguard's SDK fast paths", () => {
     });
 
     it("give AnalyzeStack of every policy's examples, and of a one-cloud stack (stack policies left out), the plain SDK's answer byte for byte", () => {
-        expect(parts.length).toBe(3);
+        expect(parts.length).toBe(4);
         for (const part of parts) {
-            if (part.name !== "every policy's examples") expect(skippedIn(part.stack).length, part.name).toBeGreaterThan(0);
+            if (!part.name.startsWith("every policy's examples")) expect(skippedIn(part.stack).length, part.name).toBeGreaterThan(0);
             expect(part.fast.equals(part.plain), part.name).toBe(true);
         }
         expect(parts.some((p) => pb.AnalyzeResponse.deserializeBinary(p.fast).getDiagnosticsList().length > 0)).toBe(true);
@@ -157,9 +186,17 @@ describe("srguard's SDK fast paths", () => {
         const examples = parts.find((p) => p.name === "every policy's examples");
         const speaking = new Set(pb.AnalyzeResponse.deserializeBinary(examples?.fast ?? Buffer.alloc(0)).getDiagnosticsList().map((d) => d.getPolicyname()));
         expect(speaking.size).toBeGreaterThan(30);
+        // the wider scopes make the scoped policies say more (coverage of the storage accounts and SQL servers, the
+        // config exemption that matches no resource)
+        const wider = parts.find((p) => p.name === "every policy's examples, wider scopes");
+        const count = (b: Buffer | undefined, name: string) =>
+            pb.AnalyzeResponse.deserializeBinary(b ?? Buffer.alloc(0)).getDiagnosticsList().filter((d) => d.getPolicyname() === name).length;
+        for (const name of ["azure-monitor-diagnostic-setting-require-coverage", "srguard-exemptions"]) {
+            expect(count(wider?.fast, name), name).toBeGreaterThan(count(examples?.fast, name));
+        }
     });
 
-    it("leave out only stack policies that find nothing without their own types (every other policy's examples)", async () => {
+    it("narrow only stack policies that find nothing outside their scope (every other policy's examples)", async () => {
         // every example resource of every policy, each once, under a name of its own
         const examples = policies.flatMap((p) => {
             const ex = p.meta.examples as { pass: readonly unknown[]; fail: readonly unknown[] };
@@ -168,12 +205,14 @@ describe("srguard's SDK fast paths", () => {
                 return x.resources ? x.resources.map((r) => ({ type: r.type, props: r.props })) : x.type ? [{ type: x.type, props: x.props ?? {} }] : [];
             });
         });
-        expect(typedStackPolicies.length).toBeGreaterThan(10);
-        // the listed exceptions exist (a stale entry would hide nothing, but says something false)
-        for (const name of STACK_WHOLE) expect(policies.some((p) => p.name === name), name).toBe(true);
-        for (const p of typedStackPolicies) {
-            const own = new Set<string>(p.meta.resourceTypes as readonly string[]);
-            const others = examples.filter((r) => !own.has(canonicalType(r.type))).map((r, i) => ({ type: r.type as never, name: `r${i}`, props: r.props }));
+        expect(scopedStackPolicies.length).toBeGreaterThan(10);
+        // a scope of its own config: wider than its types (coverage), or not by type at all (exemptions)
+        for (const name of ["azure-monitor-diagnostic-setting-require-coverage", "srguard-exemptions"]) {
+            expect(scopedStackPolicies.some((p) => p.name === name && stackScope(p) !== undefined), name).toBe(true);
+        }
+        for (const p of scopedStackPolicies) {
+            const inScope = scopeTest(p);
+            const others = examples.filter((r) => !inScope?.(r)).map((r, i) => ({ type: r.type as never, name: `r${i}`, props: r.props }));
             expect(others.length).toBeGreaterThan(100);
             const result = await runStackPolicy(p, others);
             expect(result.diagnostics, p.name).toEqual([]);
