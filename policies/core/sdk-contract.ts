@@ -378,8 +378,11 @@ function scopeOf(policy: unknown, index: number): Scope | undefined {
 interface StackRequest {
     readonly list: readonly unknown[];
     readonly types: readonly string[];
+    /** The indices of each canonical type, in order. */
+    readonly indicesOfType: ReadonlyMap<string, readonly number[]>;
     /** Every index of each URN (the SDK resolves a reference to the last resource of that URN in its list). */
     readonly indexOfUrn: ReadonlyMap<string, readonly number[]>;
+    /** The URNs resource `i` refers to (read once per request), or undefined when they cannot be read. */
     refs(i: number): readonly string[] | undefined;
 }
 
@@ -398,17 +401,29 @@ function stackRequestOf(call: unknown): StackRequest | undefined {
     const list: unknown = getList.call(request);
     if (!Array.isArray(list)) return undefined;
     const types: string[] = [];
+    const indicesOfType = new Map<string, number[]>();
     const indexOfUrn = new Map<string, number[]>();
     for (const r of list) {
         const t = callString(r, "getType");
         const urn = callString(r, "getUrn");
         if (t === undefined || urn === undefined) return undefined;
-        types.push(canonicalType(t));
+        const i = types.length;
+        const c = canonicalType(t);
+        types.push(c);
+        const ofType = indicesOfType.get(c);
+        if (ofType) ofType.push(i);
+        else indicesOfType.set(c, [i]);
         const at = indexOfUrn.get(urn);
-        if (at) at.push(types.length - 1);
-        else indexOfUrn.set(urn, [types.length - 1]);
+        if (at) at.push(i);
+        else indexOfUrn.set(urn, [i]);
     }
+    const read: (readonly string[] | undefined | null)[] = new Array<null>(list.length).fill(null);
     const refs = (i: number): readonly string[] | undefined => {
+        let r = read[i];
+        if (r === null) r = read[i] = readRefs(i);
+        return r;
+    };
+    const readRefs = (i: number): readonly string[] | undefined => {
         const r: unknown = list[i];
         if (!isRecord(r) || !isFn(r["getParent"]) || !isFn(r["getDependenciesList"]) || !isFn(r["getPropertydependenciesMap"])) return undefined;
         const out: string[] = [];
@@ -428,7 +443,7 @@ function stackRequestOf(call: unknown): StackRequest | undefined {
         });
         return ok ? out : undefined;
     };
-    return { list, types, indexOfUrn, refs };
+    return { list, types, indicesOfType, indexOfUrn, refs };
 }
 
 /**
@@ -437,24 +452,26 @@ function stackRequestOf(call: unknown): StackRequest | undefined {
  * it. Undefined: the whole stack (a reference, or the whole stack's properties, could not be read).
  */
 function subsetFor(req: StackRequest, scope: Scope): number[] | undefined {
-    let inScope: (i: number) => boolean;
-    if ("types" in scope) inScope = (i) => scope.types.has(req.types[i] as string);
-    else {
+    const own: number[] = [];
+    if ("types" in scope) {
+        for (const t of scope.types) for (const i of req.indicesOfType.get(t) ?? []) own.push(i);
+    } else {
         const whole = wholeStackResources();
         if (!whole || whole.length !== req.list.length) return undefined;
-        inScope = (i) => scope.where(whole[i]?.props);
+        whole.forEach((r, i) => scope.where(r.props) && own.push(i));
     }
-    const keep = new Set<number>();
-    for (let i = 0; i < req.types.length; i++) {
-        if (!inScope(i)) continue;
-        keep.add(i);
+    const kept = new Uint8Array(req.list.length);
+    const out: number[] = [];
+    const keep = (j: number) => {
+        if (!kept[j]) (kept[j] = 1), out.push(j);
+    };
+    for (const i of own) {
+        keep(i);
         const refs = req.refs(i);
         if (refs === undefined) return undefined;
-        for (const u of refs) {
-            for (const j of req.indexOfUrn.get(u) ?? []) keep.add(j);
-        }
+        for (const u of refs) for (const j of req.indexOfUrn.get(u) ?? []) keep(j);
     }
-    return [...keep].sort((a, b) => a - b);
+    return out.sort((a, b) => a - b);
 }
 
 /** A resource of the whole stack of the AnalyzeStack being served, decoded as the SDK decodes it (not proxied). */
