@@ -141,6 +141,8 @@ async function cmdScan(args: Args): Promise<number> {
     return withSession(args, stacks[0], async (opening) => {
         const session = await opening;
         const results = await evaluateAll(session, stacks);
+        // The pack is done: stopped before the report is made, so that its memory and the report's are never held at once.
+        session.close();
         warnAll(results);
         const { report, code } = finalReport(session, results, args);
         emit(render(report, args), args);
