@@ -10,7 +10,8 @@ import { type RecordedRun, installMonitor } from "./mock-monitor";
 import { parseProviderRef } from "./model";
 import { programFrame, resolveJsToTs } from "./program-errors";
 import type { RunJob, RunResult } from "./runner-protocol";
-import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot } from "./sdk-contract";
+import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot, unreadStack } from "./sdk-contract";
+import { formatProgramStacks } from "./stack-traces";
 import { registerTypeScript } from "./typescript-loader";
 
 function send(msg: RunResult): Promise<void> {
@@ -61,6 +62,8 @@ async function run(job: RunJob): Promise<RunResult> {
     };
     const note: Noter = (what, why) => recorded.warn(`${what} is off: ${why}`);
     const runtime = loadProgramRuntime(programSdkRoot(job.programDir, note), note);
+    const unread = unreadStack(runtime.root, note);
+    formatProgramStacks(job.programDir, { mapProgramFrames: job.typescript, ...(unread ? { unread } : {}) });
 
     await runtime.pulumi.runtime.setMocks(
         {

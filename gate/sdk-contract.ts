@@ -15,7 +15,10 @@
 // 5. `proto/resource_pb.js` message classes, and google-protobuf's `Struct` loaded from beside the SDK (the generated
 //    code checks `instanceof` against its own copy);
 // 6. a TypeScript compiler: the program's own `typescript`, else srguard's, else the one the SDK vendors at
-//    `vendor/typescript@3.8.3/typescript.js` (noted: it is old).
+//    `vendor/typescript@3.8.3/typescript.js` (noted: it is old);
+// 9. `runtime/debuggable.js` `debuggablePromise` stores `new Error().stack` on every promise it wraps (several per
+//    resource), read only to print leaked promises when PULUMI_DEBUG_PROMISE_LEAKS is set: the runner formats those
+//    stacks as their header only (`unreadStack`; fallback: every stack formatted in full, noted).
 //
 // Pack client (pack.ts):
 // 7. `cmd/run-policy-pack` starts a Node.js pack as the Pulumi CLI does (`node run-policy-pack <engine> .`);
@@ -197,6 +200,39 @@ export function loadTypeScript(programDir: string, sdkRoot: string, note: Noter)
     } catch {
         throw new Error(`TypeScript is not installed (needed to run a .ts program), and @pulumi/pulumi has no ${VENDORED_TYPESCRIPT}`);
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 9. Stacks nobody reads
+
+/** The file and function of the SDK's per-promise debugging stack (runtime/debuggable.js `debuggablePromise`). */
+export const DEBUGGABLE = { file: path.join("runtime", "debuggable.js"), fn: "debuggablePromise" } as const;
+
+/**
+ * Recognises, from the stack's error and top frame, the stack `debuggablePromise` of the SDK at `sdkRoot` takes for
+ * every promise it wraps: a bare `new Error()` made in that function. Nobody reads those stacks unless
+ * PULUMI_DEBUG_PROMISE_LEAKS asks the SDK to print leaked promises (then: undefined, every stack is formatted).
+ * Undefined, noted, when the SDK has no such function.
+ */
+export function unreadStack(sdkRoot: string, note: Noter): ((error: Error, top: NodeJS.CallSite) => boolean) | undefined {
+    if (process.env["PULUMI_DEBUG_PROMISE_LEAKS"]) return undefined;
+    let file: string;
+    let debuggable: { [DEBUGGABLE.fn]?: unknown };
+    try {
+        const sdkRequire = createRequire(path.join(sdkRoot, "package.json"));
+        file = sdkRequire.resolve(`./${DEBUGGABLE.file}`);
+        debuggable = sdkRequire(file) as typeof debuggable;
+    } catch (e) {
+        note("formatting the SDK's promise stacks as their header only", `${DEBUGGABLE.file} cannot be loaded (${describe(e)}); every stack is formatted`);
+        return undefined;
+    }
+    const fn = debuggable[DEBUGGABLE.fn];
+    if (typeof fn !== "function" || fn.name !== DEBUGGABLE.fn) {
+        note("formatting the SDK's promise stacks as their header only", `${DEBUGGABLE.file} has no ${DEBUGGABLE.fn}(); every stack is formatted`);
+        return undefined;
+    }
+    return (error, top) =>
+        error.message === "" && Object.getPrototypeOf(error) === Error.prototype && top.getFunctionName() === DEBUGGABLE.fn && top.getFileName() === file;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

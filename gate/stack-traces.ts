@@ -1,19 +1,87 @@
-// Stack traces in the program runner: source-mapped for the program's own frames only (see `mapOnlyProgramFrames`).
+// Stack traces in the program runner: formatted as Node formats them, with the program's own frames source-mapped
+// (see `formatProgramStacks`), at the cost of those frames only.
 
-import { type SourceMapping, findSourceMap } from "node:module";
+import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
+import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** Node's magic comment (lib/internal/source_map/source_map_cache.js): the last one in a file counts. */
+const MAPPING_URL = /\/[*/]#\s+sourceMappingURL=(?<url>[^\s]+)/g;
+
+/** Source maps of the program's files, by file name (`undefined`: the file has none). */
+const maps = new Map<string, SourceMap | undefined>();
+
+/** The map a `sourceMappingURL` names, its sources made absolute against `base` (a file URL), as Node reads it. */
+function readMap(url: string, base: string): SourceMap | undefined {
+    let text: string;
+    if (url.startsWith("data:")) {
+        const [format = "", data = ""] = url.slice("data:".length).split(",");
+        const parts = format.split(";");
+        if (parts[0] !== "application/json") return undefined;
+        text = parts[parts.length - 1] === "base64" ? Buffer.from(data, "base64").toString("utf8") : data;
+    } else {
+        const file = new URL(url, base);
+        text = fs.readFileSync(file, "utf8");
+        base = file.href;
+    }
+    const payload = JSON.parse(text) as SourceMapPayload & { sourceRoot?: string };
+    const root = payload.sourceRoot ?? "";
+    return new SourceMap({ ...payload, sourceRoot: "", sources: payload.sources.map((s) => new URL(root + s, base).href) });
+}
+
+/** The source map `code` (the JavaScript run for `file`) carries, if any: read as Node reads it, `undefined` on error. */
+function mapOf(file: string, code: string): SourceMap | undefined {
+    let url: string | undefined;
+    for (const m of code.matchAll(MAPPING_URL)) url = m.groups?.["url"];
+    if (url === undefined) return undefined;
+    try {
+        return readMap(url, pathToFileURL(file).href);
+    } catch {
+        return undefined; // as Node: a map that cannot be read maps nothing
+    }
+}
+
+/** Records the JavaScript a loader compiled for `file` (typescript-loader.ts), for mapping its frames. */
+export function compiledSource(file: string, code: string): void {
+    maps.set(file, mapOf(file, code));
+}
+
+/** The map of a program file: the one its loader recorded, else the one the file on disk names (read once). */
+function sourceMapFor(file: string): SourceMap | undefined {
+    if (maps.has(file)) return maps.get(file);
+    let map: SourceMap | undefined;
+    try {
+        map = mapOf(file, fs.readFileSync(file, "utf8"));
+    } catch {
+        map = undefined;
+    }
+    maps.set(file, map);
+    return map;
+}
+
+export interface StackFormat {
+    /** Map the frames of the program's own files through their source maps (TypeScript programs). */
+    readonly mapProgramFrames: boolean;
+    /**
+     * Stacks nobody reads, formatted as their header only: the SDK's per-promise debugging stack (sdk-contract.ts
+     * `unreadStack`). Their frames are never printed, so what they say does not matter, but formatting them was
+     * about a third of the runner's CPU.
+     */
+    readonly unread?: (error: Error, top: NodeJS.CallSite) => boolean;
+}
 
 /**
- * Stack traces with source maps on, at the cost of the program's frames only. Once source maps are enabled, Node
- * formats every frame of every stack through its source-map cache (a file URL per frame, and SDK frames mapped back to
- * the SDK's own TypeScript) — and the SDK captures a stack for every resource (its whole depth, for the source
- * position) and for every promise it makes (debuggable.js): that was about a quarter of the runner's CPU. Frames of
- * the program's own files (under its folder, outside node_modules) are mapped exactly as Node maps them
- * (lib/internal/source_map/prepare_stack_trace.js `serializeJSStackFrame`); every other frame is printed as V8 prints
- * it. The source position the SDK takes from the program's frame is unchanged.
+ * Formats every stack in the runner as Node does (`Error.prepareStackTrace`: the header, then `    at <frame>` per
+ * frame), except:
+ * - with `mapProgramFrames`, frames of the program's own files (under its folder, outside node_modules) are mapped as
+ *   Node maps them (lib/internal/source_map/prepare_stack_trace.js `serializeJSStackFrame`), from the source maps of
+ *   the files the loader compiled (`compiledSource`) or that name one — without turning Node's source maps on, which
+ *   would read and index the source map of every SDK module as it loads (a fifth of a small program's run) and map
+ *   every SDK frame of every stack; the SDK takes each resource's source position from the program's mapped frame;
+ * - stacks that `unread` recognises are their header only.
  */
-export function mapOnlyProgramFrames(programDir: string): void {
+export function formatProgramStacks(programDir: string, format: StackFormat): void {
     const nodeFormat = Error.prepareStackTrace;
     const root = path.resolve(programDir) + path.sep;
     const ownFile = new Map<string, boolean>();
@@ -22,10 +90,10 @@ export function mapOnlyProgramFrames(programDir: string): void {
         if (own === undefined) ownFile.set(file, (own = file.startsWith(root) && !file.includes(`${path.sep}node_modules${path.sep}`)));
         return own;
     };
-    const frame = (site: NodeJS.CallSite, caller: NodeJS.CallSite | undefined): string => {
+    const mapped = (site: NodeJS.CallSite, caller: NodeJS.CallSite | undefined): string => {
         const file = site.getFileName();
         if (!file || !isOwn(file)) return `${site}`;
-        const sm = findSourceMap(file);
+        const sm = sourceMapFor(file);
         const line = site.getLineNumber();
         const column = site.getColumnNumber();
         if (!sm || line === null || column === null) return `${site}`;
@@ -50,14 +118,18 @@ export function mapOnlyProgramFrames(programDir: string): void {
         const mappedName = name && name !== originalName ? name : originalName;
         return `${prefix}${mappedName} (${source}:${originalLine + 1}:${originalColumn + 1})`;
     };
+    const { mapProgramFrames, unread } = format;
     Error.prepareStackTrace = (error: Error, trace: NodeJS.CallSite[]): string => {
+        const top = trace[0];
+        // A bare `new Error()`: its header is "Error".
+        if (top && unread?.(error, top)) return "Error";
         // The header as Node writes it (`Name [CODE]: message` for Node's own errors).
         const head = nodeFormat ? String(nodeFormat(error, [])) : Error.prototype.toString.call(error);
         let out = head;
         trace.forEach((site, i) => {
             let text: string;
             try {
-                text = frame(site, trace[i + 1]);
+                text = mapProgramFrames ? mapped(site, trace[i + 1]) : `${site}`;
             } catch {
                 text = `${site}`; // as Node does when a source map cannot be read
             }
@@ -66,4 +138,3 @@ export function mapOnlyProgramFrames(programDir: string): void {
         return out;
     };
 }
-

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { tsTypes } from "./sdk-contract";
-import { mapOnlyProgramFrames } from "./stack-traces";
+import { compiledSource } from "./stack-traces";
 import { type JsonObject, isJsonObject } from "./wire";
 
 /**
@@ -32,8 +32,6 @@ export function registerTypeScript(programDir: string, compiler: typeof tsTypes)
         declaration: false,
         noEmit: false,
     };
-    process.setSourceMapsEnabled(true);
-    mapOnlyProgramFrames(programDir);
     const extensions = require.extensions as NodeJS.RequireExtensions;
     extensions[".ts"] = (module, filename) => {
         const source = fs.readFileSync(filename, "utf8");
@@ -45,6 +43,8 @@ export function registerTypeScript(programDir: string, compiler: typeof tsTypes)
             const text = compiler.flattenDiagnosticMessageText(syntax.messageText, " ");
             throw new SyntaxError(`${path.relative(programDir, filename)}${where ? `(${where.line + 1},${where.character + 1})` : ""}: ${text}`);
         }
+        // Its frames are mapped through the inline source map (stack-traces.ts), without Node's source maps.
+        compiledSource(filename, out.outputText);
         (module as NodeJS.Module & { _compile(code: string, file: string): void })._compile(out.outputText, filename);
     };
 }

@@ -9,6 +9,7 @@ import { installMonitor, type RecordedRun } from "../../gate/mock-monitor";
 import type { RunJob } from "../../gate/runner-protocol";
 import {
     MONITOR_METHODS,
+    DEBUGGABLE,
     SdkContractError,
     VENDORED_TYPESCRIPT,
     loadAnalyzerProtocol,
@@ -17,7 +18,9 @@ import {
     policyPackRunner,
     programSdkRoot,
     sdkVersion,
+    unreadStack,
 } from "../../gate/sdk-contract";
+import { formatProgramStacks } from "../../gate/stack-traces";
 import { ROOT } from "./helpers";
 
 const SDK_ROOT = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -149,6 +152,68 @@ describe("6. a TypeScript compiler", () => {
         const vendored = require(path.join(SDK_ROOT, VENDORED_TYPESCRIPT)) as { version: string; transpileModule: unknown };
         expect(vendored.version).toBe("3.8.3");
         expect(typeof vendored.transpileModule).toBe("function");
+    });
+});
+
+describe("9. the SDK's unread promise stacks", () => {
+    const debuggablePath = require.resolve(path.join(SDK_ROOT, DEBUGGABLE.file));
+    /** Runs `f` with the runner's stack format installed (over V8's own, as in a fresh process), then puts the test's back. */
+    function withRunnerStacks<T>(unread: ReturnType<typeof unreadStack>, f: () => T): T {
+        const saved = Error.prepareStackTrace;
+        try {
+            delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+            formatProgramStacks(outside, { mapProgramFrames: false, ...(unread ? { unread } : {}) });
+            return f();
+        } finally {
+            Error.prepareStackTrace = saved;
+        }
+    }
+
+    it("debuggablePromise stores a stack on every promise it wraps, and only promiseDebugString reads it", () => {
+        const source = fs.readFileSync(debuggablePath, "utf8");
+        expect(source).toContain('Object.defineProperty(p, "_debugStackTrace", { writable: true, value: new Error().stack });');
+        // Read in one place: the leaked-promise report, printed only with PULUMI_DEBUG_PROMISE_LEAKS.
+        expect(source.match(/_debugStackTrace/g)).toHaveLength(2);
+        expect(source).toMatch(/if \(exports\.debugPromiseLeaks\) \{\s*for \(const leak of leaked\) \{\s*console\.error\("Promise leak detected:"\);\s*console\.error\(promiseDebugString\(leak\)\);/);
+    });
+
+    it("are recognised, and formatted as their header only, while every other stack is formatted in full", async () => {
+        const { notes, note } = noter();
+        const unread = unreadStack(SDK_ROOT, note);
+        expect(unread).toBeDefined();
+        const { debuggablePromise } = require(debuggablePath) as { debuggablePromise: (p: Promise<unknown>, ctx: string) => Promise<unknown> };
+        const runtime = loadProgramRuntime(SDK_ROOT, note);
+        await runtime.pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "proj", "dev", true, "org");
+        const { wrapped, other, bare } = withRunnerStacks(unread, () => {
+            const p = Promise.resolve(1);
+            void debuggablePromise(p, "ctx");
+            return { wrapped: (p as unknown as { _debugStackTrace: unknown })._debugStackTrace, other: new Error("boom").stack, bare: new Error().stack };
+        });
+        expect(wrapped).toBe("Error");
+        expect(other).toMatch(/^Error: boom\n {4}at .*sdk-contract\.test\.ts:\d+:\d+/);
+        expect(bare).toMatch(/^Error\n {4}at /);
+        expect(notes).toEqual([]);
+    });
+
+    it("with PULUMI_DEBUG_PROMISE_LEAKS (the SDK prints them), none is recognised", () => {
+        process.env["PULUMI_DEBUG_PROMISE_LEAKS"] = "1";
+        try {
+            expect(unreadStack(SDK_ROOT, noter().note)).toBeUndefined();
+        } finally {
+            delete process.env["PULUMI_DEBUG_PROMISE_LEAKS"];
+        }
+    });
+
+    it("without debuggablePromise, none is recognised, and it says so", () => {
+        const sdk = fs.mkdtempSync(path.join(outside, "sdk-"));
+        fs.writeFileSync(path.join(sdk, "package.json"), JSON.stringify({ name: "@pulumi/pulumi", version: "0.0.0" }));
+        fs.mkdirSync(path.join(sdk, "runtime"));
+        fs.writeFileSync(path.join(sdk, "runtime", "debuggable.js"), "exports.somethingElse = () => undefined;");
+        const { notes, note } = noter();
+        expect(unreadStack(sdk, note)).toBeUndefined();
+        expect(notes).toEqual([
+            "formatting the SDK's promise stacks as their header only is off: runtime/debuggable.js has no debuggablePromise(); every stack is formatted",
+        ]);
     });
 });
 
