@@ -8,7 +8,7 @@ import { anyRemediation } from "./config";
 import type { GateResource, GateStack, SourcePosition } from "./model";
 import { ROOT_STACK_TYPE } from "./model";
 import type { Diagnostic, PolicyConfigValue, PolicyPack, Severity } from "./pack";
-import { providerResolver } from "./pack";
+import { encodeAnalyzeRequest, providerResolver } from "./pack";
 
 export interface Finding {
     readonly policyName: string;
@@ -64,6 +64,12 @@ export interface EvaluateOptions {
     /** Analyze calls in flight at once. */
     readonly concurrency: number;
     readonly onProgress?: (done: number, total: number) => void;
+    /**
+     * Analyze requests (their bytes) to record as they are sent (`sent`), and requests whose answer the caller does
+     * not need (`skip`: the same request was answered before, and the caller drops what it would say again; see
+     * gate/would-block.ts). Left alone when a policy runs at the remediate level (the request follows Remediate).
+     */
+    readonly analyzeRequests?: { readonly sent?: Set<string>; readonly skip?: ReadonlySet<string> };
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; results keep the items' order. */
@@ -107,7 +113,13 @@ export async function evaluateStack(pack: PolicyPack, stack: GateStack, opts: Ev
             props = rem.props;
             diags.push(...rem.diagnostics);
         }
-        diags.push(...(await pack.analyze(r, props, provider)));
+        const requests = remediate ? undefined : opts.analyzeRequests;
+        if (requests) {
+            const bytes = encodeAnalyzeRequest(r, props, provider);
+            const key = bytes.toString("latin1");
+            requests.sent?.add(key);
+            if (!requests.skip?.has(key)) diags.push(...(await pack.analyzeBytes(bytes, r.urn)));
+        } else diags.push(...(await pack.analyze(r, props, provider)));
         opts.onProgress?.(++done, analyzed.length);
         // As the engine: a resource's diagnostics are reported against the resource analyzed.
         return diags.map((d) => ({ d, urn: r.urn }));

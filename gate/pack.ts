@@ -442,7 +442,12 @@ export class PolicyPack {
     }
 
     async analyze(r: GateResource, props: JsonObject, provider: ProviderView | undefined): Promise<Diagnostic[]> {
-        const res = await this.encodedCall(analyzerGrpc.AnalyzerService.analyze, new RequestBytes(encodeAnalyzeRequest(r, props, provider)), `Analyze(${r.urn})`);
+        return this.analyzeBytes(encodeAnalyzeRequest(r, props, provider), r.urn);
+    }
+
+    /** Analyze with a request already encoded (`encodeAnalyzeRequest`) for the resource `urn`. */
+    async analyzeBytes(request: Buffer, urn: string): Promise<Diagnostic[]> {
+        const res = await this.encodedCall(analyzerGrpc.AnalyzerService.analyze, new RequestBytes(request), `Analyze(${urn})`);
         return diagnostics(res);
     }
 

@@ -3,7 +3,7 @@
 
 import * as path from "node:path";
 import { readConfigFile, reconcileConfig } from "./config";
-import { type StackResult, evaluateStack } from "./evaluate";
+import { type EvaluateOptions, type StackResult, evaluateStack } from "./evaluate";
 import type { GateStack } from "./model";
 import { DEFAULT_PACK_DIR } from "./paths";
 import { type PackInfo, type PolicyConfigValue, PolicyPack, type StackIdentity } from "./pack";
@@ -55,11 +55,16 @@ export class GateSession {
         }
     }
 
-    evaluate(stack: GateStack, onProgress?: (done: number, total: number) => void): Promise<StackResult> {
+    evaluate(
+        stack: GateStack,
+        onProgress?: (done: number, total: number) => void,
+        analyzeRequests?: EvaluateOptions["analyzeRequests"],
+    ): Promise<StackResult> {
         return evaluateStack(this.pack, stack, {
             config: this.config,
             concurrency: this.concurrency,
             ...(onProgress ? { onProgress } : {}),
+            ...(analyzeRequests ? { analyzeRequests } : {}),
         });
     }
 

@@ -4,7 +4,7 @@
 
 import type { Finding, StackResult } from "./evaluate";
 import type { GateStack } from "./model";
-import type { EnforcementLevel } from "./pack";
+import type { EnforcementLevel, StackIdentity } from "./pack";
 import type { GateSession } from "./session";
 
 /** The SDK's message for a policy that read an unknown value (@pulumi/policy server.js). */
@@ -48,6 +48,12 @@ export function wouldBlockFindings(preview: StackResult, up: StackResult): Findi
     return out;
 }
 
+/** Whether the pack is configured alike for both stacks (what `ConfigureStack` sends). */
+function sameIdentity(a: StackIdentity, b: StackIdentity): boolean {
+    const pick = (s: StackIdentity) => JSON.stringify([s.project, s.stack, s.organization, s.config, [...s.configSecretKeys], s.tags]);
+    return pick(a) === pick(b);
+}
+
 /** Whether a policy's effective level blocks a deployment. */
 export function blocks(level: EnforcementLevel | undefined): boolean {
     return level === "mandatory" || level === "remediate";
@@ -64,7 +70,11 @@ export async function evaluateBothPasses(
     up: Promise<GateStack>,
     onProgress?: (done: number, total: number) => void,
 ): Promise<StackResult> {
-    const result = await session.evaluate(preview, onProgress);
+    // A resource whose Analyze request is the same in both passes, after the same ConfigureStack, gets the same
+    // answer: every finding of it would be one the preview already reported, which wouldBlockFindings drops, so the
+    // up pass does not ask again.
+    const sent = new Set<string>();
+    const result = await session.evaluate(preview, onProgress, { sent });
     let upStack: GateStack;
     try {
         upStack = await up;
@@ -75,6 +85,6 @@ export async function evaluateBothPasses(
             warnings: [...result.warnings, `the \`pulumi up\` pass could not run (${why}): violations hidden by unknown values were not looked for`],
         };
     }
-    const upResult = await session.evaluate(upStack);
+    const upResult = await session.evaluate(upStack, undefined, sameIdentity(preview, upStack) ? { skip: sent } : undefined);
     return { ...result, wouldBlock: wouldBlockFindings(result, upResult) };
 }
