@@ -109,18 +109,36 @@ function optionalStrings(o: Readonly<Record<string, unknown>>, name: string): st
 }
 
 /**
+ * Documents parsed from JSON text, by text: a role's trust policy is read by several policies for each resource, and
+ * stacks repeat the same documents. A parsed document is read-only (every field and list is typed readonly), so one
+ * can be shared. Bounded: emptied when full.
+ */
+const parsedText = new Map<string, ParsedDocument>();
+const PARSED_TEXT_LIMIT = 512;
+
+/**
  * Parses a policy document given as a JSON string or an object. A document that is not valid JSON or has no
  * statements comes back as `{ ok: false }`, so each policy decides what that means (usually: fail closed).
  */
 export function parsePolicyDocument(doc: unknown): ParsedDocument {
-    let value: unknown = doc;
-    if (typeof doc === "string") {
+    if (typeof doc !== "string") return parseDocumentValue(doc);
+    let parsed = parsedText.get(doc);
+    if (!parsed) {
+        let value: unknown;
+        let json = true;
         try {
             value = JSON.parse(doc);
         } catch {
-            return { ok: false, error: "is not valid JSON" };
+            json = false;
         }
+        parsed = json ? parseDocumentValue(value) : { ok: false, error: "is not valid JSON" };
+        if (parsedText.size >= PARSED_TEXT_LIMIT) parsedText.clear();
+        parsedText.set(doc, parsed);
     }
+    return parsed;
+}
+
+function parseDocumentValue(value: unknown): ParsedDocument {
     if (!isObject(value)) return { ok: false, error: "is not a JSON object" };
     const raw = field(value, "Statement");
     const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];

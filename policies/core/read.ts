@@ -87,7 +87,9 @@ export class Value<T = unknown> {
         const t = proxyTarget(holder);
         const peek = t[key];
         if (isUnknownValue(peek)) return new Value<T>(path, holder, key, undefined, "unknown");
-        const v = rec[key];
+        // A known primitive is what the proxy would return (it only wraps objects and throws only for unknowns):
+        // read through the proxy only what it wraps.
+        const v = peek === null || (typeof peek !== "object" && typeof peek !== "function") ? peek : rec[key];
         return new Value<T>(path, holder, key, v, v === undefined || v === null ? "unset" : "set");
     }
 
