@@ -35,8 +35,8 @@
 //   listed as "not applicable" on resources of other types; it is left unmentioned, like every other srguard policy
 //   that does not look at them. Those entries were most of each response (22 policies: ~2.6 KB and ~80 µs of the
 //   pack's CPU per resource, bench/results.md). srguard's stack policies are left out of these lists too (the SDK's
-//   Analyze loop skips every policy that is not a resource policy). The routed handler's answers are encoded by
-//   `fastEncoder` (google-protobuf's bytes with Node's UTF-8 encoder, ~5x cheaper; checked against the generated
+//   Analyze loop skips every policy that is not a resource policy). The routed handler's answers (and, with the stack
+//   shortcut, the AnalyzeStack answers) are encoded by `fastEncoder` (google-protobuf's bytes with Node's UTF-8 encoder, ~5x cheaper; checked against the generated
 //   writers and a sample answer at start, else google-protobuf encodes them as before).
 // - decode: the SDK decodes the same Struct once per policy (Analyze: the properties and the provider's, for each
 //   policy that runs; AnalyzeStack: every resource, for each stack policy). `deserializeProperties(struct, false)`
@@ -847,13 +847,15 @@ function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack:
             const byType = new Map<string, Fn>();
             const encoder = fastEncoder(sdk.analyzerPb);
             if (typeof encoder === "string") noteFallback("the fast encoding of Analyze answers", encoder);
+            // the callback grpc-js is handed the answer through, with the answer's fast encoding
+            const encoding = (callback: unknown): unknown => {
+                if (typeof encoder === "string" || !isFn(callback)) return callback;
+                return (err: unknown, res: unknown) => callback(err, err ? res : withFastEncoding(res, encoder));
+            };
             const analyze = function (this: unknown, call: unknown, callback: unknown): unknown {
                 const type = typeOfCall(call);
                 if (type === undefined) return all.call(this, call, callback);
-                if (typeof encoder !== "string" && isFn(callback)) {
-                    const reply = callback;
-                    callback = (err: unknown, res: unknown) => reply(err, err ? res : withFastEncoding(res, encoder));
-                }
+                callback = encoding(callback);
                 let handler = byType.get(type);
                 if (!handler) {
                     const kept = policies.filter((p) => !inertFor(p, type));
@@ -863,7 +865,10 @@ function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack:
                 }
                 return handler.call(this, call, callback);
             };
-            const analyzeStack = stackServer(policies, implementation["analyzeStack"], (kept) => makeAnalyzeStack(name, version, level, kept), sdk);
+            const narrowed = stackServer(policies, implementation["analyzeStack"], (kept) => makeAnalyzeStack(name, version, level, kept), sdk);
+            const analyzeStack = function (this: unknown, call: unknown, callback: unknown): unknown {
+                return narrowed.call(this, call, encoding(callback));
+            };
             return addService.call(this, service, { ...implementation, ...(want.route ? { analyze } : {}), ...(want.stack ? { analyzeStack } : {}) });
         };
         try {
