@@ -187,10 +187,18 @@ export default defineStackPolicy({
         const approved = new Set(config.approvedExternalBuckets.map(bucketName));
         const allowed = config.allowedRegions;
 
+        // Many rules may name one bucket (and buckets may share a name): each bucket's region is read once.
+        const placements = new Map<Bucket, ReturnType<typeof awsPlacement>>();
+        const placementOf = (t: Bucket): ReturnType<typeof awsPlacement> => {
+            let placement = placements.get(t);
+            if (!placement) placements.set(t, (placement = awsPlacement(t.props, t.provider)));
+            return placement;
+        };
+
         /** The buckets a rule may replicate to that are not in an allowed region (or not decidable yet). */
         function* checkTargets(from: StackResource, path: string, targets: readonly Bucket[]): Generator<Finding> {
             for (const t of targets) {
-                const placement = awsPlacement(t.props, t.provider);
+                const placement = placementOf(t);
                 if ("kind" in placement) {
                     yield { urn: from.urn, verdict: unknown(`the region of bucket \`${t.name}\` (destination of \`${path}\`)`) };
                 } else if (!placement.found) {
