@@ -119,22 +119,30 @@ export default defineStackPolicy({
             const guid = roleGuidOf(r.props.get("roleDefinitionId").text());
             return guid ? [guid] : [];
         });
-        // Role definitions may share a GUID (and one role many assignments): each role's permissions are read once.
+        // One role may have many assignments (and role definitions may share a GUID): each role's permissions are
+        // read once, and the roles a GUID names are looked at only when they may be privileged (the others pass).
         const read = new Map<StackResource<typeof ROLE_DEFINITION>, Role>();
         const roleOf = (r: StackResource<typeof ROLE_DEFINITION>): Role => {
             let role = read.get(r);
             if (!role) read.set(r, (role = { name: r.name, control: customRoleControl(r.props.get("permissions")) }));
             return role;
         };
+        const mayBePrivileged = (roles: readonly StackResource<typeof ROLE_DEFINITION>[]): Role[] => roles.map(roleOf).filter((r) => r.control.kind !== "unprivileged");
+        const byGuidPrivileged = new Map<string, readonly Role[]>();
         for (const assignment of stack.ofType(ROLE_ASSIGNMENT)) {
-            let targets = byGuid.dependencies(assignment, "roleDefinitionId");
-            if (!targets.length) {
+            const dependencies = byGuid.dependencies(assignment, "roleDefinitionId");
+            let targets: readonly Role[];
+            if (dependencies.length) targets = mayBePrivileged(dependencies);
+            else {
                 const guid = roleGuidOf(assignment.props.get("roleDefinitionId").text());
-                targets = guid ? byGuid.lookup(guid) : [];
+                if (!guid) continue;
+                let named = byGuidPrivileged.get(guid);
+                if (!named) byGuidPrivileged.set(guid, (named = mayBePrivileged(byGuid.lookup(guid))));
+                targets = named;
             }
             if (!targets.length) continue;
             const grant: Grant = { scope: assignment.props.get("scope"), principalId: assignment.props.get("principalId") };
-            for (const role of targets) yield { urn: assignment.urn, verdict: verdictOn(grant, roleOf(role), config.allowedPrincipalIds) };
+            for (const role of targets) yield { urn: assignment.urn, verdict: verdictOn(grant, role, config.allowedPrincipalIds) };
         }
     },
 });
