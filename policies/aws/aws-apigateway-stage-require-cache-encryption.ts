@@ -13,7 +13,9 @@ function methodVerdict(ms: Settings): Verdict {
     const settings = ms.props.get("settings");
     const caching = settings.get("cachingEnabled");
     const encrypted = settings.get("cacheDataEncrypted");
-    if (!caching.isTrue() || encrypted.isTrue()) return caching.isUnknown || (caching.isTrue() && encrypted.isUnknown) ? unknown(caching, encrypted) : pass;
+    if (!caching.isTrue() || encrypted.isTrue()) return caching.isUnknown ? unknown(caching, encrypted) : pass;
+    // Caching, and whether it is encrypted is not known yet (e.g. `cacheDataEncrypted` from another resource's output).
+    if (encrypted.isUnknown) return unknown(encrypted);
     return fail("`settings.cachingEnabled` is true but `settings.cacheDataEncrypted` is not, so the cached responses are stored unencrypted; set `settings.cacheDataEncrypted: true`.");
 }
 

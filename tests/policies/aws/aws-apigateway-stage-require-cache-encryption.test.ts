@@ -97,6 +97,12 @@ describe("aws-apigateway-stage-require-cache-encryption", () => {
             expect(onStage[0]).toContain("`settings`, `methodPath` is unknown");
         });
 
+        it("cannot decide method settings that cache while `cacheDataEncrypted` is unknown", async () => {
+            const r = await runStackPolicy(policy, [settings("orders-get", "orders/GET", { cachingEnabled: true, cacheDataEncrypted: UNKNOWN })]);
+            expect(r.verdict).toBe("unknown");
+            expect(r.diagnostics.map((d) => d.message).join()).toContain("settings.cacheDataEncrypted");
+        });
+
         it("cannot decide a caching stage while method settings refer to an unknown stage", async () => {
             const r = await runStackPolicy(policy, [stage(CACHING), settings("all", "*/*", { cachingEnabled: true, cacheDataEncrypted: true }, { stageName: UNKNOWN })]);
             expect(r.verdict).toBe("unknown");
