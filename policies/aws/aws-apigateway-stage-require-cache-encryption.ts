@@ -19,8 +19,8 @@ function methodVerdict(ms: Settings): Verdict {
     return fail("`settings.cachingEnabled` is true but `settings.cacheDataEncrypted` is not, so the cached responses are stored unencrypted; set `settings.cacheDataEncrypted: true`.");
 }
 
-/** A need with the position (in the stack's order of method settings) of the method settings it is read from. */
-interface Need {
+/** An unknown value and the position (in the stack's order of method settings) of the method settings it is read from. */
+interface UnknownAt {
     readonly at: number;
     readonly value: Value;
 }
@@ -33,13 +33,13 @@ interface Need {
 interface Cover {
     readonly encrypts: boolean;
     readonly undecided: boolean;
-    readonly settings?: Need;
-    readonly methodPath?: Need;
+    readonly settings?: UnknownAt;
+    readonly methodPath?: UnknownAt;
 }
 
 const NO_COVER: Cover = { encrypts: false, undecided: false };
 
-function first(a: Need | undefined, b: Need | undefined): Need | undefined {
+function first(a: UnknownAt | undefined, b: UnknownAt | undefined): UnknownAt | undefined {
     return a === undefined ? b : b === undefined || a.at <= b.at ? a : b;
 }
 
