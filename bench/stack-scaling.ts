@@ -18,6 +18,8 @@ const ROOT = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SUB = "33333333-0000-4000-8000-000000000000";
 const OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+const SHARED_ROLE = "5e7d0000-0000-4000-8000-00000000face";
+const PREFIXES = Array.from({ length: 16 }, (_, k) => `p${k}/`);
 const BLIND = process.env.SRGUARD_STRESS_BLIND === "1";
 
 type Props = Record<string, unknown>;
@@ -29,7 +31,7 @@ interface Spec {
     readonly deps?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** One unit of the stress stack: ~24 resources. */
+/** One unit of the stress stack: ~28 resources. */
 function unit(i: number): Spec[] {
     const n = `u${i}`;
     const bucket = `stress-${n}`;
@@ -65,6 +67,13 @@ function unit(i: number): Spec[] {
         { type: "azure-native:managedservices:RegistrationDefinition", name: `rd-${n}`, props: { properties: { managedByTenantId: UNKNOWN, authorizations: [{ principalId: `aaaaaaaa-0000-4000-8000-${String(i).padStart(12, "0")}`, roleDefinitionId: "acdd72a7-3385-48ef-bd42-f606fba81ae7" }] } } },
         { type: "azure-native:managedservices:RegistrationAssignment", name: `rasg-${n}`, props: { scope: i % 2 ? UNKNOWN : `/subscriptions/${SUB}`, properties: { registrationDefinitionId: UNKNOWN } }, deps: { scope: [] } },
         { type: "azure-native:resources:ResourceGroup", name: `rg-${n}`, props: { resourceGroupName: `rg-${n}` } },
+        // One join key that the resources of every unit share, with passing verdicts (so only the reads show a scan per
+        // pair): a custom role GUID that every unit's role definition has and every unit's assignment names, a replica
+        // bucket name that every unit's bucket has and the rules (one per prefix) of every unit's replication copy to.
+        { type: "azure-native:authorization:RoleDefinition", name: `crd-${n}`, props: { roleDefinitionId: SHARED_ROLE, roleName: `restarter-${n}`, scope: `/subscriptions/${SUB}`, permissions: [{ actions: ["Microsoft.Compute/virtualMachines/restart/action"] }] } },
+        { type: "azure-native:authorization:RoleAssignment", name: `cra-${n}`, props: { principalId: UNKNOWN, scope: `/subscriptions/${SUB}`, roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${SHARED_ROLE}` } },
+        { type: "aws:s3/bucket:Bucket", name: `replica-${n}`, props: { bucket: "stress-replica", region: "ap-northeast-3" } },
+        { type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: `repl-shared-${n}`, props: { bucket, role: UNKNOWN, rules: PREFIXES.map((prefix) => ({ status: "Enabled", filter: { prefix }, destination: { bucket: "arn:aws:s3:::stress-replica" } })) } },
     ];
 }
 
@@ -102,15 +111,23 @@ function exampleUnit(i: number, policies: readonly SrguardPolicy[]): Spec[] {
         [...ex.pass, ...ex.fail].forEach((e, ei) => {
             if (!("resources" in e)) return;
             const rename = (name: string) => `${name}-p${pi}e${ei}-u${i}`;
-            // A string that two resources of the example share is a join key (a bucket name, a server name): each unit
-            // gets its own, as each resource of a real stack has its own name.
+            // A string that two resources of the example share is a join key (a bucket name, a server name), also when
+            // one of them writes it at the end of an ARN or id (`arn:aws:s3:::replica`, `.../roleDefinitions/<guid>`):
+            // each unit gets its own, as each resource of a real stack has its own name.
             const seen = new Map<string, number>();
-            for (const r of e.resources) for (const v of new Set(strings(r.props))) seen.set(v, (seen.get(v) ?? 0) + 1);
+            const all = e.resources.map((r) => new Set(strings(r.props)));
+            for (const set of all) for (const v of set) seen.set(v, (seen.get(v) ?? 0) + 1);
             const keys = new Set([...seen].filter(([, n]) => n > 1).map(([v]) => v));
+            all.forEach((set, a) => {
+                for (const v of set) {
+                    if (!NAME.test(v)) continue;
+                    if (all.some((other, b) => b !== a && [...other].some((w) => w.endsWith(`/${v}`) || w.endsWith(`:${v}`)))) keys.add(v);
+                }
+            });
             for (const r of e.resources) {
                 const refs = r.propertyDependencies ?? {};
                 const blind = BLIND && i % 3 === 2 && Object.keys(refs).length > 0;
-                const props = apart(r.props, keys, `-u${i}`) as Props;
+                const props = apart(r.props, keys, i) as Props;
                 if (blind) for (const k of Object.keys(refs)) props[k] = UNKNOWN;
                 const deps = blind ? undefined : Object.fromEntries(Object.entries(refs).map(([k, names]) => [k, names.map(rename)]));
                 out.push({ type: r.type, name: rename(r.name), props, ...(deps ? { deps } : {}) });
@@ -126,12 +143,27 @@ function strings(v: unknown): string[] {
     return Object.values(v).flatMap(strings);
 }
 
-/** `v` with every string of `keys` given `suffix`. */
-function apart(v: unknown, keys: ReadonlySet<string>, suffix: string): unknown {
-    if (typeof v === "string") return keys.has(v) ? `${v}${suffix}` : v;
-    if (Array.isArray(v)) return v.map((x) => apart(x, keys, suffix));
+/** A name or id that an ARN or id may end with (not `*`, not a word of a sentence). */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Join key `key` as unit `unit` spells it: `-u<unit>` appended, a GUID kept a GUID (its last digits shifted). */
+function renamed(key: string, unit: number): string {
+    if (!GUID.test(key)) return `${key}-u${unit}`;
+    const tail = (Number.parseInt(key.slice(-8), 16) + unit + 1) % 0x100000000;
+    return `${key.slice(0, -8)}${tail.toString(16).padStart(8, "0")}`;
+}
+
+/** `v` with every string of `keys`, and every ARN or id ending in one, as unit `unit` spells them. */
+function apart(v: unknown, keys: ReadonlySet<string>, unit: number): unknown {
+    if (typeof v === "string") {
+        if (keys.has(v)) return renamed(v, unit);
+        for (const k of keys) if (v.endsWith(`/${k}`) || v.endsWith(`:${k}`)) return `${v.slice(0, -k.length)}${renamed(k, unit)}`;
+        return v;
+    }
+    if (Array.isArray(v)) return v.map((x) => apart(x, keys, unit));
     if (v === null || typeof v !== "object") return v;
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, apart(x, keys, suffix)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, apart(x, keys, unit)]));
 }
 
 /**

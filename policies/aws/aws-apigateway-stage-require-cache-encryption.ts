@@ -1,5 +1,6 @@
 import { defineStackPolicy, type StackResource } from "../core/policy";
-import { Companions, Join, texts } from "../core/stack";
+import type { Value } from "../core/read";
+import { Join, texts } from "../core/stack";
 import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
 const STAGE = "aws:apigateway/stage:Stage";
@@ -12,8 +13,54 @@ function methodVerdict(ms: Settings): Verdict {
     const settings = ms.props.get("settings");
     const caching = settings.get("cachingEnabled");
     const encrypted = settings.get("cacheDataEncrypted");
-    if (!caching.isTrue() || encrypted.isTrue()) return caching.isUnknown || (caching.isTrue() && encrypted.isUnknown) ? unknown(caching, encrypted) : pass;
+    if (!caching.isTrue() || encrypted.isTrue()) return caching.isUnknown ? unknown(caching, encrypted) : pass;
+    // Caching, and whether it is encrypted is not known yet (e.g. `cacheDataEncrypted` from another resource's output).
+    if (encrypted.isUnknown) return unknown(encrypted);
     return fail("`settings.cachingEnabled` is true but `settings.cacheDataEncrypted` is not, so the cached responses are stored unencrypted; set `settings.cacheDataEncrypted: true`.");
+}
+
+/** An unknown value and the position (in the stack's order of method settings) of the method settings it is read from. */
+interface UnknownAt {
+    readonly at: number;
+    readonly value: Value;
+}
+
+/**
+ * What a caching stage's verdict needs to know of the method settings that belong to it, in any number: whether a
+ * `"*\/*"` one encrypts the cache (or turns caching off), whether one is undecided (unknown settings or
+ * `methodPath`), and the first unknown value of each kind (the verdict names each kind once, the first one first).
+ */
+interface Cover {
+    readonly encrypts: boolean;
+    readonly undecided: boolean;
+    readonly settings?: UnknownAt;
+    readonly methodPath?: UnknownAt;
+}
+
+const NO_COVER: Cover = { encrypts: false, undecided: false };
+
+function first(a: UnknownAt | undefined, b: UnknownAt | undefined): UnknownAt | undefined {
+    return a === undefined ? b : b === undefined || a.at <= b.at ? a : b;
+}
+
+function union(a: Cover, b: Cover): Cover {
+    const settings = first(a.settings, b.settings);
+    const methodPath = first(a.methodPath, b.methodPath);
+    return { encrypts: a.encrypts || b.encrypts, undecided: a.undecided || b.undecided, ...(settings ? { settings } : {}), ...(methodPath ? { methodPath } : {}) };
+}
+
+/** The cover one method settings gives its stage (read once per method settings, however many stages share its name). */
+function coverOf(ms: Settings, at: number): Cover {
+    const methodPath = ms.props.get("methodPath");
+    const pathNeed = methodPath.hasUnknown ? { methodPath: { at, value: methodPath } } : {};
+    if (methodPath.text() !== "*/*") return { encrypts: false, undecided: methodPath.isUnknown, ...pathNeed };
+    const settings = ms.props.get("settings");
+    return {
+        encrypts: settings.get("cacheDataEncrypted").isTrue() || settings.get("cachingEnabled").isFalse(),
+        undecided: settings.hasUnknown || methodPath.isUnknown,
+        ...(settings.hasUnknown ? { settings: { at, value: settings } } : {}),
+        ...pathNeed,
+    };
 }
 
 export default defineStackPolicy({
@@ -63,7 +110,37 @@ export default defineStackPolicy({
         for (const ms of methodSettings) yield { urn: ms.urn, verdict: methodVerdict(ms) };
         const stages = stack.ofType(STAGE);
         if (!stages.length) return;
-        const settingsOf = new Companions(new Join(stages, (s) => texts(s.props.get("stageName"))), methodSettings, "stageName");
+        // Method settings belong to a stage by property dependency of `stageName`, else by the stage name written out
+        // (core/stack.ts Join.resolve), and only to a stage of their own REST API when both name one. A literal stage
+        // name (`prod`) is shared by the stages of every API: the settings joined by name are grouped by name and REST
+        // API, and each group's cover is computed once, not once per stage of that name.
+        const join = new Join(stages, (s) => texts(s.props.get("stageName")));
+        const byDependency = new Map<string, { readonly api: string | undefined; readonly cover: Cover }[]>();
+        const byName = new Map<string, { all: Cover; withoutApi: Cover; readonly byApi: Map<string, Cover> }>();
+        const unresolved: Settings[] = [];
+        methodSettings.forEach((ms, at) => {
+            const ref = join.resolve(ms, "stageName");
+            if (ref.kind === "unknown") unresolved.push(ms);
+            if (ref.kind !== "resources") return;
+            const api = ms.props.get("restApi").text();
+            const cover = coverOf(ms, at);
+            const targets = join.dependencies(ms, "stageName");
+            if (targets.length) {
+                for (const t of targets) {
+                    let list = byDependency.get(t.urn);
+                    if (!list) byDependency.set(t.urn, (list = []));
+                    list.push({ api, cover });
+                }
+                return;
+            }
+            const name = ms.props.get("stageName").text() ?? "";
+            let group = byName.get(name);
+            if (!group) byName.set(name, (group = { all: NO_COVER, withoutApi: NO_COVER, byApi: new Map() }));
+            group.all = union(group.all, cover);
+            if (api === undefined) group.withoutApi = union(group.withoutApi, cover);
+            else group.byApi.set(api, union(group.byApi.get(api) ?? NO_COVER, cover));
+        });
+        const unresolvedNeed = unresolved.length ? `the stage that method settings ${unresolved.map((m) => m.name).join(", ")} refer to (\`stageName\`)` : undefined;
         for (const stage of stages) {
             const enabled = stage.props.get("cacheClusterEnabled");
             if (enabled.isUnknown) {
@@ -71,18 +148,18 @@ export default defineStackPolicy({
                 continue;
             }
             if (!enabled.isTrue()) continue;
-            // A literal stage name is shared by the stages of every API: keep the settings of this stage's REST API.
+            // Keep the settings of this stage's REST API (or every one when either side does not name its API).
             const api = stage.props.get("restApi").text();
-            const mine = settingsOf.of(stage).filter((ms) => {
-                const other = ms.props.get("restApi").text();
-                return api === undefined || other === undefined || other === api;
-            });
-            const all = mine.filter((ms) => ms.props.get("methodPath").text() === "*/*");
-            const settings = all.map((ms) => ms.props.get("settings"));
+            const mine = (other: string | undefined) => api === undefined || other === undefined || other === api;
+            let cover = NO_COVER;
+            for (const d of byDependency.get(stage.urn) ?? []) if (mine(d.api)) cover = union(cover, d.cover);
+            const name = stage.props.get("stageName").text();
+            const group = name ? byName.get(name) : undefined;
+            if (group) cover = union(cover, api === undefined ? group.all : union(group.withoutApi, group.byApi.get(api) ?? NO_COVER));
             let verdict: Verdict;
-            if (settings.some((s) => s.get("cacheDataEncrypted").isTrue() || s.get("cachingEnabled").isFalse())) verdict = pass;
-            else if (settings.some((s) => s.hasUnknown) || mine.some((ms) => ms.props.get("methodPath").isUnknown)) verdict = unknown(...settings, ...mine.map((ms) => ms.props.get("methodPath")));
-            else if (settingsOf.unresolved.length) verdict = unknown(`the stage that method settings ${settingsOf.unresolved.map((m) => m.name).join(", ")} refer to (\`stageName\`)`);
+            if (cover.encrypts) verdict = pass;
+            else if (cover.undecided) verdict = unknown(cover.settings?.value, cover.methodPath?.value);
+            else if (unresolvedNeed) verdict = unknown(unresolvedNeed);
             else {
                 verdict = fail(
                     "`cacheClusterEnabled` is true but no MethodSettings for `methodPath: \"*/*\"` of this stage sets `settings.cacheDataEncrypted: true`, so cached responses (GET methods cache by default) are stored unencrypted; add one.",

@@ -187,10 +187,29 @@ export default defineStackPolicy({
         const approved = new Set(config.approvedExternalBuckets.map(bucketName));
         const allowed = config.allowedRegions;
 
+        // Many rules may name one bucket (and buckets may share a name): each bucket's region is read once, and the
+        // buckets a name finds are looked at only when they are not in an allowed region (or not decidable yet).
+        const placements = new Map<Bucket, ReturnType<typeof awsPlacement>>();
+        const placementOf = (t: Bucket): ReturnType<typeof awsPlacement> => {
+            let placement = placements.get(t);
+            if (!placement) placements.set(t, (placement = awsPlacement(t.props, t.provider)));
+            return placement;
+        };
+        const outside = (t: Bucket): boolean => {
+            const placement = placementOf(t);
+            return "kind" in placement || !placement.found || !isAllowedAwsRegion(placement.region, allowed);
+        };
+        const outsideByName = new Map<string, readonly Bucket[]>();
+        const outsideNamed = (name: string): readonly Bucket[] => {
+            let found = outsideByName.get(name);
+            if (!found) outsideByName.set(name, (found = buckets.lookup(name).filter(outside)));
+            return found;
+        };
+
         /** The buckets a rule may replicate to that are not in an allowed region (or not decidable yet). */
         function* checkTargets(from: StackResource, path: string, targets: readonly Bucket[]): Generator<Finding> {
             for (const t of targets) {
-                const placement = awsPlacement(t.props, t.provider);
+                const placement = placementOf(t);
                 if ("kind" in placement) {
                     yield { urn: from.urn, verdict: unknown(`the region of bucket \`${t.name}\` (destination of \`${path}\`)`) };
                 } else if (!placement.found) {
@@ -221,9 +240,8 @@ export default defineStackPolicy({
                         else yield { urn: from.urn, verdict: unknown(`\`${path}\``) };
                         continue;
                     }
-                    const inStack = buckets.lookup(destination.name);
-                    if (inStack.length) {
-                        yield* checkTargets(from, path, inStack);
+                    if (buckets.lookup(destination.name).length) {
+                        yield* checkTargets(from, path, outsideNamed(destination.name));
                     } else if (!approved.has(destination.name)) {
                         yield {
                             urn: from.urn,

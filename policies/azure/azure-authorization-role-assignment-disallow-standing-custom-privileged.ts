@@ -1,5 +1,6 @@
-import { GUID_PATTERN, classifyScope, customRoleControl, roleGuidOf } from "../core/azure-roles";
+import { type CustomRoleControl, GUID_PATTERN, classifyScope, customRoleControl, roleGuidOf } from "../core/azure-roles";
 import { defineStackPolicy, type StackResource } from "../core/policy";
+import type { Value } from "../core/read";
 import { Join } from "../core/stack";
 import { fail, pass, unknown, type Verdict } from "../core/verdict";
 
@@ -15,17 +16,29 @@ const BROAD_SCOPES: ReadonlySet<string> = new Set(["tenant", "managementGroup", 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
 const ROLE_GUID = "6f1a2c3d-0000-4000-8000-00000000c0de";
 
-function verdictOn(assignment: StackResource<typeof ROLE_ASSIGNMENT>, role: StackResource<typeof ROLE_DEFINITION>, allowedPrincipalIds: readonly string[]): Verdict {
-    const control = customRoleControl(role.props.get("permissions"));
+/** A role definition of the stack and what its permissions grant, read once however many assignments name it. */
+interface Role {
+    readonly name: string;
+    readonly control: CustomRoleControl;
+}
+
+/** What an assignment's verdicts read of the assignment itself, once however many role definitions it names. */
+interface Grant {
+    readonly scope: Value;
+    readonly principalId: Value;
+}
+
+function verdictOn(grant: Grant, role: Role, allowedPrincipalIds: readonly string[]): Verdict {
+    const { control } = role;
     if (control.kind === "unprivileged") return pass;
-    const scopeValue = assignment.props.get("scope");
+    const scopeValue = grant.scope;
     if (scopeValue.isUnknown) return unknown(scopeValue);
     const scope = classifyScope(scopeValue.value);
     // A scope that is not an ARM scope is the built-in policy's finding; a narrow scope is not standing control.
     if (!scope || !BROAD_SCOPES.has(scope.kind)) return pass;
     if (control.kind === "unknown") return unknown(`the permissions of the custom role definition ${role.name}`);
     if (allowedPrincipalIds.length) {
-        const principalId = assignment.props.get("principalId");
+        const principalId = grant.principalId;
         if (principalId.isUnknown) return unknown(principalId);
         const principal = principalId.text()?.trim().toLowerCase();
         if (principal && allowedPrincipalIds.some((p) => p.toLowerCase() === principal)) return pass;
@@ -106,13 +119,30 @@ export default defineStackPolicy({
             const guid = roleGuidOf(r.props.get("roleDefinitionId").text());
             return guid ? [guid] : [];
         });
+        // One role may have many assignments (and role definitions may share a GUID): each role's permissions are
+        // read once, and the roles a GUID names are looked at only when they may be privileged (the others pass).
+        const read = new Map<StackResource<typeof ROLE_DEFINITION>, Role>();
+        const roleOf = (r: StackResource<typeof ROLE_DEFINITION>): Role => {
+            let role = read.get(r);
+            if (!role) read.set(r, (role = { name: r.name, control: customRoleControl(r.props.get("permissions")) }));
+            return role;
+        };
+        const mayBePrivileged = (roles: readonly StackResource<typeof ROLE_DEFINITION>[]): Role[] => roles.map(roleOf).filter((r) => r.control.kind !== "unprivileged");
+        const byGuidPrivileged = new Map<string, readonly Role[]>();
         for (const assignment of stack.ofType(ROLE_ASSIGNMENT)) {
-            let targets = byGuid.dependencies(assignment, "roleDefinitionId");
-            if (!targets.length) {
+            const dependencies = byGuid.dependencies(assignment, "roleDefinitionId");
+            let targets: readonly Role[];
+            if (dependencies.length) targets = mayBePrivileged(dependencies);
+            else {
                 const guid = roleGuidOf(assignment.props.get("roleDefinitionId").text());
-                targets = guid ? byGuid.lookup(guid) : [];
+                if (!guid) continue;
+                let named = byGuidPrivileged.get(guid);
+                if (!named) byGuidPrivileged.set(guid, (named = mayBePrivileged(byGuid.lookup(guid))));
+                targets = named;
             }
-            for (const role of targets) yield { urn: assignment.urn, verdict: verdictOn(assignment, role, config.allowedPrincipalIds) };
+            if (!targets.length) continue;
+            const grant: Grant = { scope: assignment.props.get("scope"), principalId: assignment.props.get("principalId") };
+            for (const role of targets) yield { urn: assignment.urn, verdict: verdictOn(grant, role, config.allowedPrincipalIds) };
         }
     },
 });

@@ -134,6 +134,18 @@ describe("aws-s3-bucket-restrict-replication-region", () => {
             expect(text).not.toContain("rules[0]");
         });
 
+        it("for each rule naming a bucket that is outside the allowed regions, not for a bucket of the same name inside them", async () => {
+            const r = await runStackPolicy(policy, [
+                source,
+                bucket("east", { props: { bucket: "replica" }, provider: virginia }),
+                bucket("west", { props: { bucket: "replica" } }),
+                replication([rule("arn:aws:s3:::replica")]),
+                replication([rule("replica")], { name: "second" }),
+            ]);
+            expect(r.violating).toEqual(["replication", "second"]);
+            expect(r.diagnostics.map((d) => d.message.includes("bucket `east`"))).toEqual([true, true]);
+        });
+
         it("when the destination bucket is not in the stack and not approved (fails closed)", async () => {
             const r = await runStackPolicy(policy, [replication([rule("arn:aws:s3:::someone-elses-bucket")])]);
             expect(r.verdict).toBe("fail");

@@ -92,6 +92,18 @@ describe("azure-authorization-role-assignment-disallow-standing-custom-privilege
             expect((await runStackPolicy(policy, [role([UNKNOWN, { actions: ["*"] }]), assignment()])).verdict).toBe("fail");
         });
 
+        it("for each privileged role definition a GUID names, on every assignment naming it (unprivileged ones of that GUID pass)", async () => {
+            const byGuid = (name: string) => ({ ...assignment({ roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${GUID}` }, false), name });
+            const r = await runStackPolicy(policy, [
+                { ...role([{ actions: ["*"] }], { roleDefinitionId: GUID }), name: "admin" },
+                { ...role([{ actions: ["*/read"] }], { roleDefinitionId: GUID }), name: "reader" },
+                byGuid("ops"),
+                byGuid("dev"),
+            ]);
+            expect(r.violating).toEqual(["dev", "ops"]);
+            expect(r.diagnostics.map((d) => d.message.includes("custom role definition admin"))).toEqual([true, true]);
+        });
+
         it.each(versionedTokens(DEF, "v20220401"))("for the versioned role definition token %s", async (type) => {
             expect((await runStackPolicy(policy, [role([{ actions: ["*"] }], {}, type), assignment()])).verdict).toBe("fail");
         });
@@ -110,6 +122,15 @@ describe("azure-authorization-role-assignment-disallow-standing-custom-privilege
 
         it("cannot decide while the scope of a privileged role's assignment is unknown", async () => {
             expect((await runStackPolicy(policy, [role([{ actions: ["*"] }]), assignment({ scope: UNKNOWN })])).verdict).toBe("unknown");
+        });
+
+        it("judges the role an assignment depends on, not another role of the GUID its id names", async () => {
+            const r = await runStackPolicy(policy, [
+                role([{ actions: ["*/read"] }], { roleDefinitionId: "11111111-0000-4000-8000-000000000001" }),
+                { ...role([{ actions: ["*"] }], { roleDefinitionId: GUID }), name: "admin" },
+                assignment({ roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${GUID}` }),
+            ]);
+            expect(r.verdict).toBe("pass");
         });
 
         it("passes an unprivileged role whatever its assignment's scope", async () => {
