@@ -10,7 +10,7 @@ import { type RecordedRun, installMonitor } from "./mock-monitor";
 import { parseProviderRef } from "./model";
 import { programFrame, resolveJsToTs } from "./program-errors";
 import type { RunJob, RunResult } from "./runner-protocol";
-import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot, unreadStack } from "./sdk-contract";
+import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot, typeScriptIdentity, unreadStack } from "./sdk-contract";
 import { formatProgramStacks } from "./stack-traces";
 import { registerTypeScript } from "./typescript-loader";
 
@@ -93,7 +93,8 @@ async function run(job: RunJob): Promise<RunResult> {
 
     const entry = job.entry;
     if (job.typescript) {
-        registerTypeScript(job.programDir, loadTypeScript(job.programDir, runtime.root, note));
+        const compilerIdentity = typeScriptIdentity(job.programDir, runtime.root);
+        registerTypeScript(job.programDir, () => loadTypeScript(job.programDir, runtime.root, note), compilerIdentity === undefined ? {} : { compilerIdentity });
         resolveJsToTs(job.programDir);
     }
     await runtime.runInPulumiStack(async () => {

@@ -25,6 +25,7 @@
 // 8. the pulumirpc.Analyzer stubs generated into `proto/analyzer_grpc_pb.js` / `analyzer_pb.js`, with the
 //    `@grpc/grpc-js` and google-protobuf copies they resolve (the stubs' serialisers check `instanceof`).
 
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
@@ -181,6 +182,24 @@ export function loadProgramRuntime(sdkRoot: string, note: Noter): ProgramRuntime
 
 /** The SDK's vendored compiler, relative to its root (what the SDK's own ts-node registration falls back to). */
 export const VENDORED_TYPESCRIPT = path.join("vendor", "typescript@3.8.3", "typescript.js");
+
+/**
+ * Which compiler `loadTypeScript` would load, without loading it: its file with that file's size and modification
+ * time (what a cache of its output is keyed by), or undefined when there is none.
+ */
+export function typeScriptIdentity(programDir: string, sdkRoot: string): string | undefined {
+    const programRequire = createRequire(path.join(programDir, "index.js"));
+    for (const resolve of [() => programRequire.resolve("typescript"), () => require.resolve("typescript"), () => path.join(sdkRoot, VENDORED_TYPESCRIPT)]) {
+        try {
+            const file = resolve();
+            const st = fs.statSync(file);
+            return `${file}:${st.size}:${st.mtimeMs}`;
+        } catch {
+            // next candidate
+        }
+    }
+    return undefined;
+}
 
 /** The program's `typescript`, else srguard's, else the SDK's vendored one (noted). Throws when there is none. */
 export function loadTypeScript(programDir: string, sdkRoot: string, note: Noter): typeof tsTypes {

@@ -37,7 +37,7 @@ const framesOf = (stack: string, file: string) => stack.split("\n").filter((l) =
 const RUNNER_SETUP = (mapProgramFrames: boolean, typescript: boolean, programDir = dir) => `
 const { formatProgramStacks } = require(${JSON.stringify(path.join(ROOT, "dist", "gate", "stack-traces.js"))});
 formatProgramStacks(${JSON.stringify(programDir)}, { mapProgramFrames: ${mapProgramFrames} });
-${typescript ? `require(${JSON.stringify(path.join(ROOT, "dist", "gate", "typescript-loader.js"))}).registerTypeScript(${JSON.stringify(dir)}, require(${JSON.stringify(require.resolve("typescript"))}));` : ""}`;
+${typescript ? `require(${JSON.stringify(path.join(ROOT, "dist", "gate", "typescript-loader.js"))}).registerTypeScript(${JSON.stringify(dir)}, () => require(${JSON.stringify(require.resolve("typescript"))}));` : ""}`;
 
 describe("the runner's stack format", () => {
     const ts = require("typescript") as typeof import("typescript");
