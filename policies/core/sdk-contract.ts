@@ -36,8 +36,9 @@
 //   that does not look at them. Those entries were most of each response (22 policies: ~2.6 KB and ~80 µs of the
 //   pack's CPU per resource, bench/results.md). srguard's stack policies are left out of these lists too (the SDK's
 //   Analyze loop skips every policy that is not a resource policy). The routed handler's answers (and, with the stack
-//   shortcut, the AnalyzeStack answers) are encoded by `fastEncoder` (google-protobuf's bytes with Node's UTF-8 encoder, ~5x cheaper; checked against the generated
-//   writers and a sample answer at start, else google-protobuf encodes them as before).
+//   shortcut, the AnalyzeStack answers) are encoded by `fastEncoder` (google-protobuf's bytes written by
+//   core/protobuf-wire.ts, ~5x cheaper; checked against the generated writers and a sample answer at start, else
+//   google-protobuf encodes them as before).
 // - decode: the SDK decodes the same Struct once per policy (Analyze: the properties and the provider's, for each
 //   policy that runs; AnalyzeStack: every resource, for each stack policy). `deserializeProperties(struct, false)`
 //   is memoised per Struct object (a WeakMap, dropped with the request), so policies share one decoded object. That
@@ -53,8 +54,8 @@
 //   served by the SDK's own handler (`makeAnalyzeStackRpcFun`), policy by policy in order, each handed a request of
 //   only the resources in its scope and those they refer to (parent, dependencies, property dependencies: every
 //   reference the SDK resolves for them); a policy with nothing of the stack in its scope is left out. Every other one
-//   (a team's own, `resourceTypes: "all"` without a scope) is handed the whole request. What an MSP policy derives from the whole stack (the organisation's
-//   accounts, core/msp.ts) it reads through `wholeStackResources`. The answers are joined in policy order: the plain
+//   (a team's own, `resourceTypes: "all"` without a scope) is handed the whole request. What an MSP policy derives
+//   from the whole stack (the organisation's accounts, core/msp.ts) it reads through `wholeStackResources`. The answers are joined in policy order: the plain
 //   SDK's, byte for byte (tests/gate/sdk-fast-paths.test.ts, on a generated stack, its one-cloud parts and a stack of
 //   every policy's examples).
 
@@ -66,6 +67,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { ConfigError, type ConfigSpec, UnknownPolicyError, checkConfigured } from "./config";
+import { type Sink, encodeMessage } from "./protobuf-wire";
 import { canonicalType } from "./tokens";
 import { resourceTypeTest } from "./type-tests";
 
@@ -672,83 +674,31 @@ function hasLoneSurrogate(s: string): boolean {
     return typeof wellFormed === "function" ? !wellFormed.call(s) : SURROGATE.test(s);
 }
 
-function varintSize(n: number): number {
-    let size = 1;
-    while (n >= 0x80) {
-        n = Math.floor(n / 0x80);
-        size++;
-    }
-    return size;
-}
+/** Thrown while an answer is encoded when google-protobuf should encode it instead (`encodeFields`). */
+const LEAVE = new Error("left to google-protobuf");
 
-function putVarint(buf: Buffer, at: number, n: number): number {
-    while (n >= 0x80) {
-        buf[at++] = (n & 0x7f) | 0x80;
-        n = Math.floor(n / 0x80);
-    }
-    buf[at++] = n;
-    return at;
-}
-
-/** One message planned for encoding: its fields' values (in order) and its encoded size, or undefined (not encodable). */
-interface Planned {
-    readonly parts: readonly (readonly [FieldSpec, string | number | readonly Planned[], number])[];
-    readonly size: number;
-}
-
-function plan(message: unknown, fields: readonly FieldSpec[], nested: (f: FieldSpec) => readonly FieldSpec[]): Planned | undefined {
-    if (!isRecord(message)) return undefined;
-    const parts: (readonly [FieldSpec, string | number | readonly Planned[], number])[] = [];
-    let size = 0;
+/**
+ * Writes a message's `fields` read through its generated getters, as its generated writer would (a proto3 field left
+ * out when empty or 0); throws LEAVE for a value it does not write as google-protobuf would.
+ */
+function encodeFields(w: Sink, message: unknown, fields: readonly FieldSpec[]): void {
+    if (!isRecord(message)) throw LEAVE;
     for (const f of fields) {
         const get = message[f.getter];
-        if (!isFn(get)) return undefined;
+        if (!isFn(get)) throw LEAVE;
         const v: unknown = get.call(message);
         if (f.kind === "String") {
-            if (typeof v !== "string") return undefined;
-            if (!v.length) continue;
-            if (hasLoneSurrogate(v)) return undefined;
-            const n = Buffer.byteLength(v, "utf8");
-            parts.push([f, v, n]);
-            size += 1 + varintSize(n) + n;
+            if (typeof v !== "string" || hasLoneSurrogate(v)) throw LEAVE;
+            if (v.length) w.string(f.no, v);
         } else if (f.kind === "Enum") {
-            if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 127) return undefined;
-            if (v === 0) continue;
-            parts.push([f, v, 1]);
-            size += 2;
+            if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 127) throw LEAVE;
+            if (v !== 0) w.uint(f.no, v);
         } else {
-            if (!Array.isArray(v)) return undefined;
-            const items: Planned[] = [];
-            for (const m of v) {
-                const p = plan(m, nested(f), nested);
-                if (!p) return undefined;
-                items.push(p);
-                size += 1 + varintSize(p.size) + p.size;
-            }
-            if (items.length) parts.push([f, items, 0]);
+            if (!Array.isArray(v)) throw LEAVE;
+            const nested = f.getter === "getDiagnosticsList" ? DIAGNOSTIC_FIELDS : NOT_APPLICABLE_FIELDS;
+            for (const m of v) w.message(f.no, encodeFields, m, nested);
         }
     }
-    return { parts, size };
-}
-
-function write(buf: Buffer, at: number, p: Planned): number {
-    for (const [f, v, n] of p.parts) {
-        if (typeof v === "string") {
-            buf[at++] = (f.no << 3) | 2;
-            at = putVarint(buf, at, n);
-            at += buf.write(v, at, n, "utf8");
-        } else if (typeof v === "number") {
-            buf[at++] = f.no << 3;
-            buf[at++] = v;
-        } else {
-            for (const item of v) {
-                buf[at++] = (f.no << 3) | 2;
-                at = putVarint(buf, at, item.size);
-                at = write(buf, at, item);
-            }
-        }
-    }
-    return at;
 }
 
 /**
@@ -768,12 +718,12 @@ export function fastEncoder(pb: Rec | undefined): { readonly isResponse: (v: unk
     ) {
         return "the Analyzer messages are encoded another way";
     }
-    const nested = (f: FieldSpec) => (f.getter === "getDiagnosticsList" ? DIAGNOSTIC_FIELDS : NOT_APPLICABLE_FIELDS);
     const encode = (response: unknown): Uint8Array | undefined => {
-        const p = plan(response, RESPONSE_FIELDS, nested);
-        if (!p) return undefined;
-        const buf = Buffer.allocUnsafe(p.size);
-        return write(buf, 0, p) === p.size ? buf : undefined;
+        try {
+            return encodeMessage((w) => encodeFields(w, response, RESPONSE_FIELDS));
+        } catch {
+            return undefined; // LEAVE, or anything else: google-protobuf encodes it (or says what is wrong with it)
+        }
     };
     // A sample answer (two diagnostics, one "not applicable"), encoded both ways, must be the same bytes.
     type Msg = Record<string, (v: unknown) => unknown> & { serializeBinary(): Uint8Array };
