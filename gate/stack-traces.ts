@@ -63,23 +63,16 @@ function sourceMapFor(file: string): SourceMap | undefined {
 export interface StackFormat {
     /** Map the frames of the program's own files through their source maps (TypeScript programs). */
     readonly mapProgramFrames: boolean;
-    /**
-     * Stacks nobody reads, formatted as their header only: the SDK's per-promise debugging stack (sdk-contract.ts
-     * `unreadStack`). Their frames are never printed, so what they say does not matter, but formatting them was
-     * about a third of the runner's CPU.
-     */
-    readonly unread?: (error: Error, top: NodeJS.CallSite) => boolean;
 }
 
 /**
  * Formats every stack in the runner as Node does (`Error.prepareStackTrace`: the header, then `    at <frame>` per
- * frame), except:
- * - with `mapProgramFrames`, frames of the program's own files (under its folder, outside node_modules) are mapped as
- *   Node maps them (lib/internal/source_map/prepare_stack_trace.js `serializeJSStackFrame`), from the source maps of
- *   the files the loader compiled (`compiledSource`) or that name one — without turning Node's source maps on, which
- *   would read and index the source map of every SDK module as it loads (a fifth of a small program's run) and map
- *   every SDK frame of every stack; the SDK takes each resource's source position from the program's mapped frame;
- * - stacks that `unread` recognises are their header only.
+ * frame), except that with `mapProgramFrames`, frames of the program's own files (under its folder, outside
+ * node_modules) are mapped as Node maps them (lib/internal/source_map/prepare_stack_trace.js `serializeJSStackFrame`),
+ * from the source maps of the files the loader compiled (`compiledSource`) or that name one — without turning Node's
+ * source maps on, which would read and index the source map of every SDK module as it loads (a fifth of a small
+ * program's run) and map every SDK frame of every stack; the SDK takes each resource's source position from the
+ * program's mapped frame.
  */
 export function formatProgramStacks(programDir: string, format: StackFormat): void {
     const nodeFormat = Error.prepareStackTrace;
@@ -118,11 +111,8 @@ export function formatProgramStacks(programDir: string, format: StackFormat): vo
         const mappedName = name && name !== originalName ? name : originalName;
         return `${prefix}${mappedName} (${source}:${originalLine + 1}:${originalColumn + 1})`;
     };
-    const { mapProgramFrames, unread } = format;
+    const { mapProgramFrames } = format;
     Error.prepareStackTrace = (error: Error, trace: NodeJS.CallSite[]): string => {
-        const top = trace[0];
-        // A bare `new Error()`: its header is "Error".
-        if (top && unread?.(error, top)) return "Error";
         // The header as Node writes it (`Name [CODE]: message` for Node's own errors).
         const head = nodeFormat ? String(nodeFormat(error, [])) : Error.prototype.toString.call(error);
         let out = head;

@@ -18,7 +18,7 @@ import {
     policyPackRunner,
     programSdkRoot,
     sdkVersion,
-    unreadStack,
+    skipPromiseStacks,
 } from "../../gate/sdk-contract";
 import { formatProgramStacks } from "../../gate/stack-traces";
 import { ROOT } from "./helpers";
@@ -155,17 +155,24 @@ describe("6. a TypeScript compiler", () => {
     });
 });
 
-describe("9. the SDK's unread promise stacks", () => {
+describe("9. the SDK's promise stacks, taken without frames", () => {
     const debuggablePath = require.resolve(path.join(SDK_ROOT, DEBUGGABLE.file));
-    /** Runs `f` with the runner's stack format installed (over V8's own, as in a fresh process), then puts the test's back. */
-    function withRunnerStacks<T>(unread: ReturnType<typeof unreadStack>, f: () => T): T {
-        const saved = Error.prepareStackTrace;
+    type Debuggable = { debuggablePromise: (p: Promise<unknown>, ctx: string) => Promise<unknown> };
+    /**
+     * Runs `f` with the SDK's debuggablePromise as skipPromiseStacks leaves it and the runner's stack format (over V8's
+     * own, as in a fresh process), then puts the SDK's function and the test's format back.
+     */
+    function withSkipped<T>(f: (skipped: boolean, debuggable: Debuggable) => T): T {
+        const debuggable = require(debuggablePath) as Debuggable;
+        const own = debuggable.debuggablePromise;
+        const format = Error.prepareStackTrace;
         try {
             delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
-            formatProgramStacks(outside, { mapProgramFrames: false, ...(unread ? { unread } : {}) });
-            return f();
+            formatProgramStacks(outside, { mapProgramFrames: false });
+            return f(skipPromiseStacks(SDK_ROOT, (what, why) => expect.fail(`${what} is off: ${why}`)), debuggable);
         } finally {
-            Error.prepareStackTrace = saved;
+            debuggable.debuggablePromise = own;
+            Error.prepareStackTrace = format;
         }
     }
 
@@ -177,42 +184,70 @@ describe("9. the SDK's unread promise stacks", () => {
         expect(source).toMatch(/if \(exports\.debugPromiseLeaks\) \{\s*for \(const leak of leaked\) \{\s*console\.error\("Promise leak detected:"\);\s*console\.error\(promiseDebugString\(leak\)\);/);
     });
 
-    it("are recognised, and formatted as their header only, while every other stack is formatted in full", async () => {
-        const { notes, note } = noter();
-        const unread = unreadStack(SDK_ROOT, note);
-        expect(unread).toBeDefined();
-        const { debuggablePromise } = require(debuggablePath) as { debuggablePromise: (p: Promise<unknown>, ctx: string) => Promise<unknown> };
-        const runtime = loadProgramRuntime(SDK_ROOT, note);
-        await runtime.pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "proj", "dev", true, "org");
-        const { wrapped, other, bare } = withRunnerStacks(unread, () => {
-            const p = Promise.resolve(1);
-            void debuggablePromise(p, "ctx");
-            return { wrapped: (p as unknown as { _debugStackTrace: unknown })._debugStackTrace, other: new Error("boom").stack, bare: new Error().stack };
-        });
-        expect(wrapped).toBe("Error");
-        expect(other).toMatch(/^Error: boom\n {4}at .*sdk-contract\.test\.ts:\d+:\d+/);
-        expect(bare).toMatch(/^Error\n {4}at /);
-        expect(notes).toEqual([]);
+    it("every SDK module calls it through debuggable.js's exports, so that all of them get the replacement", () => {
+        const calls: string[] = [];
+        const walk = (dir: string): void => {
+            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+                const f = path.join(dir, e.name);
+                if (e.isDirectory()) {
+                    if (e.name !== "node_modules" && e.name !== "vendor") walk(f);
+                } else if (e.name.endsWith(".js")) {
+                    for (const m of fs.readFileSync(f, "utf8").matchAll(/[\w$.]*debuggablePromise\(/g)) calls.push(`${path.relative(SDK_ROOT, f)}: ${m[0]}`);
+                }
+            }
+        };
+        walk(SDK_ROOT);
+        const direct = calls.filter((c) => !c.endsWith(": debuggable_1.debuggablePromise(") && c !== `${DEBUGGABLE.file}: debuggablePromise(`);
+        expect(direct).toEqual([]);
+        expect(calls.length).toBeGreaterThan(20);
     });
 
-    it("with PULUMI_DEBUG_PROMISE_LEAKS (the SDK prints them), none is recognised", () => {
+    it("the replacement's promises carry the stack \"Error\", every other stack keeps its frames, and the limit is restored", () => {
+        const limit = Error.stackTraceLimit;
+        const { skipped, wrapped, settled, other } = withSkipped((skipped, { debuggablePromise }) => {
+            const p = Promise.resolve(1);
+            const settled = debuggablePromise(p, "ctx");
+            return { skipped, wrapped: (p as unknown as { _debugStackTrace: unknown })._debugStackTrace, settled, other: new Error("boom").stack };
+        });
+        expect(skipped).toBe(true);
+        expect(wrapped).toBe("Error");
+        expect(other).toMatch(/^Error: boom\n {4}at .*sdk-contract\.test\.ts:\d+:\d+/);
+        expect(Error.stackTraceLimit).toBe(limit);
+        return expect(settled).resolves.toBe(1);
+    });
+
+    it("the limit is restored when the SDK's function throws", () => {
+        const limit = Error.stackTraceLimit;
+        withSkipped((skipped, debuggable) => {
+            expect(skipped).toBe(true);
+            expect(() => debuggable.debuggablePromise(undefined as unknown as Promise<unknown>, "ctx")).toThrow();
+        });
+        expect(Error.stackTraceLimit).toBe(limit);
+    });
+
+    it("with PULUMI_DEBUG_PROMISE_LEAKS (the SDK prints them), the SDK's own is left in place", () => {
         process.env["PULUMI_DEBUG_PROMISE_LEAKS"] = "1";
         try {
-            expect(unreadStack(SDK_ROOT, noter().note)).toBeUndefined();
+            const own = (require(debuggablePath) as Debuggable).debuggablePromise;
+            expect(skipPromiseStacks(SDK_ROOT, noter().note)).toBe(false);
+            expect((require(debuggablePath) as Debuggable).debuggablePromise).toBe(own);
         } finally {
             delete process.env["PULUMI_DEBUG_PROMISE_LEAKS"];
         }
     });
 
-    it("without debuggablePromise, none is recognised, and it says so", () => {
+    it.each([
+        ["has no debuggablePromise", "exports.somethingElse = () => undefined;"],
+        ["exports it as a getter", 'Object.defineProperty(exports, "debuggablePromise", { enumerable: true, get: () => function debuggablePromise(p) { return p; } });'],
+    ])("when debuggable.js %s, every stack is taken in full, and it says so", (_, source) => {
         const sdk = fs.mkdtempSync(path.join(outside, "sdk-"));
         fs.writeFileSync(path.join(sdk, "package.json"), JSON.stringify({ name: "@pulumi/pulumi", version: "0.0.0" }));
         fs.mkdirSync(path.join(sdk, "runtime"));
-        fs.writeFileSync(path.join(sdk, "runtime", "debuggable.js"), "exports.somethingElse = () => undefined;");
+        fs.writeFileSync(path.join(sdk, "runtime", "debuggable.js"), source);
         const { notes, note } = noter();
-        expect(unreadStack(sdk, note)).toBeUndefined();
+        expect(skipPromiseStacks(sdk, note)).toBe(false);
         expect(notes).toEqual([
-            "formatting the SDK's promise stacks as their header only is off: runtime/debuggable.js has no debuggablePromise(); every stack is formatted",
+            "taking the SDK's promise stacks without frames is off: runtime/debuggable.js has no replaceable debuggablePromise(); every stack is taken in full",
         ]);
     });
 });
