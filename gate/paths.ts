@@ -16,3 +16,15 @@ export function runnerPath(): string {
     const here = path.join(__dirname, "runner.js");
     return fs.existsSync(here) ? here : path.join(REPO_ROOT, "dist", "gate", "runner.js");
 }
+
+/**
+ * The folder `name` in the `.cache` of the nearest `node_modules` above `dir` (inclusive), where the runner keeps what
+ * it compiled for a project (as babel and eslint keep theirs); undefined when there is no node_modules above.
+ */
+export function projectCacheDir(dir: string, name: string): string | undefined {
+    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+        const nm = path.join(d, "node_modules");
+        if (fs.existsSync(nm)) return path.join(nm, ".cache", name);
+        if (path.dirname(d) === d) return undefined;
+    }
+}

@@ -5,12 +5,14 @@
 // (typescript-loader.ts). Every SDK internal it relies on is in sdk-contract.ts; what falls back is said among the
 // stack's warnings (the gate prints them on stderr).
 
+import { type CodeCache, cacheModuleCode } from "./code-cache";
 import { answerInvoke } from "./invokes";
 import { type RecordedRun, installMonitor } from "./mock-monitor";
 import { parseProviderRef } from "./model";
 import { programFrame, resolveJsToTs } from "./program-errors";
 import type { RunJob, RunResult } from "./runner-protocol";
-import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot, typeScriptIdentity, unreadStack } from "./sdk-contract";
+import { projectCacheDir } from "./paths";
+import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot, skipPromiseStacks, typeScriptIdentity } from "./sdk-contract";
 import { formatProgramStacks } from "./stack-traces";
 import { registerTypeScript } from "./typescript-loader";
 
@@ -61,9 +63,12 @@ async function run(job: RunJob): Promise<RunResult> {
         },
     };
     const note: Noter = (what, why) => recorded.warn(`${what} is off: ${why}`);
+    // Before the SDK loads: it and the provider SDKs are most of what a program loads.
+    const codeDir = projectCacheDir(job.programDir, "srguard-v8");
+    const codeCache: CodeCache | undefined = codeDir === undefined ? undefined : cacheModuleCode(codeDir);
     const runtime = loadProgramRuntime(programSdkRoot(job.programDir, note), note);
-    const unread = unreadStack(runtime.root, note);
-    formatProgramStacks(job.programDir, { mapProgramFrames: job.typescript, ...(unread ? { unread } : {}) });
+    skipPromiseStacks(runtime.root, note);
+    formatProgramStacks(job.programDir, { mapProgramFrames: job.typescript });
 
     await runtime.pulumi.runtime.setMocks(
         {
@@ -102,6 +107,8 @@ async function run(job: RunJob): Promise<RunResult> {
         return typeof program === "function" ? await (program as () => unknown)() : program;
     });
     await runtime.waitForRPCs();
+    // Made after the program ran, the cache holds every function it called (written only when something was compiled).
+    codeCache?.save();
     return { kind: "result", registrations: recorded.registrations, warnings: recorded.warnings };
 }
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { projectCacheDir } from "./paths";
 import type { tsTypes } from "./sdk-contract";
 import { compiledSource } from "./stack-traces";
 import { type JsonObject, isJsonObject } from "./wire";
@@ -18,15 +19,6 @@ export interface TypeScriptLoaderOptions {
     readonly compilerIdentity?: string;
     /** Where compiled files are kept (default: the nearest `node_modules/.cache/srguard-typescript` above the program). */
     readonly cacheDir?: string;
-}
-
-/** The nearest `node_modules` above `dir` (inclusive), with the cache folder in it; undefined when there is none. */
-function defaultCacheDir(dir: string): string | undefined {
-    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-        const nm = path.join(d, "node_modules");
-        if (fs.existsSync(nm)) return path.join(nm, ".cache", "srguard-typescript");
-        if (path.dirname(d) === d) return undefined;
-    }
 }
 
 /** The compiler options for `programDir`: its tsconfig's, made CommonJS with an inline source map. */
@@ -67,7 +59,7 @@ export function registerTypeScript(programDir: string, compiler: () => typeof ts
         }
         return loaded;
     };
-    const cacheDir = opts.compilerIdentity === undefined ? undefined : (opts.cacheDir ?? defaultCacheDir(programDir));
+    const cacheDir = opts.compilerIdentity === undefined ? undefined : (opts.cacheDir ?? projectCacheDir(programDir, "srguard-typescript"));
     const tsconfig = path.join(programDir, "tsconfig.json");
     const tsconfigText = fs.existsSync(tsconfig) ? fs.readFileSync(tsconfig, "utf8") : "";
     const cacheFile = (filename: string, source: string): string | undefined => {
