@@ -1,9 +1,11 @@
 // V8's code cache for what a program loads from node_modules (@pulumi/pulumi, the provider SDKs, their
 // dependencies: about 1,500 modules for a program on both clouds), kept in the project's
-// `node_modules/.cache/srguard-v8` beside the runner's compiled TypeScript. Compiling those modules was a fifth of a
-// runner's CPU; with the cache V8 reads the bytecode of every function the last run compiled instead. Only how a
+// `node_modules/.cache/srguard-v8` beside the runner's compiled TypeScript. Compiling those modules was about a sixth
+// of a runner's CPU; with the cache V8 reads the bytecode of every function the last run compiled instead. Only how a
 // module is compiled changes: it runs as Node runs it (the same wrapper parameters, `this`, `require`, file and line
-// positions), and a module whose source is not exactly the cached one's is compiled afresh.
+// positions), and a module whose source is not exactly the cached one's is compiled afresh. What it relies on of
+// Node's CommonJS loader (`Module.prototype._compile`, `Module._resolveFilename`, `_resolveLookupPaths`, `_extensions`,
+// `_cache`) is held to Node's own behaviour by tests/gate/code-cache.test.ts.
 
 import { hash } from "node:crypto";
 import * as fs from "node:fs";
