@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import Module from "node:module";
 import * as path from "node:path";
 import * as vm from "node:vm";
+import { keepInCache } from "./paths";
 
 /** Changes whenever the layout of the cache file or the wrapper changes (it is part of the file's name). */
 const CACHE_VERSION = "1";
@@ -152,33 +153,21 @@ export function cacheModuleCode(dir: string): CodeCache {
         },
         save() {
             if (fresh.size === 0) return;
-            const aside = `${file}.${process.pid}.tmp`;
-            try {
-                const parts: Buffer[] = [];
-                const list: Entry[] = [];
-                let offset = 0;
-                const add = (f: string, source: string, code: Buffer) => {
-                    list.push([f, source, offset, code.length]);
-                    parts.push(code);
-                    offset += code.length;
-                };
-                // What other programs loaded stays, while its file exists.
-                for (const [f, [, source, at, length]] of entries) {
-                    if (!fresh.has(f) && fs.existsSync(f)) add(f, source, data.subarray(at, at + length));
-                }
-                // Made now, after the program ran, it holds every function the program called, not only the top level.
-                for (const [f, { source, script }] of fresh) add(f, source, script.createCachedData());
-                fs.mkdirSync(dir, { recursive: true });
-                fs.writeFileSync(aside, Buffer.concat([Buffer.from(`${JSON.stringify(list)}\n`), ...parts]));
-                fs.renameSync(aside, file);
-            } catch {
-                // a read-only or full disk: compiled again next time
-                try {
-                    fs.rmSync(aside, { force: true });
-                } catch {
-                    // there was no folder to write it in
-                }
+            const parts: Buffer[] = [];
+            const list: Entry[] = [];
+            let offset = 0;
+            const add = (f: string, source: string, code: Buffer) => {
+                list.push([f, source, offset, code.length]);
+                parts.push(code);
+                offset += code.length;
+            };
+            // What other programs loaded stays, while its file exists.
+            for (const [f, [, source, at, length]] of entries) {
+                if (!fresh.has(f) && fs.existsSync(f)) add(f, source, data.subarray(at, at + length));
             }
+            // Made now, after the program ran, it holds every function the program called, not only the top level.
+            for (const [f, { source, script }] of fresh) add(f, source, script.createCachedData());
+            keepInCache(file, Buffer.concat([Buffer.from(`${JSON.stringify(list)}\n`), ...parts]));
         },
     };
 }

@@ -28,3 +28,22 @@ export function projectCacheDir(dir: string, name: string): string | undefined {
         if (path.dirname(d) === d) return undefined;
     }
 }
+
+/**
+ * Writes `data` into a project cache file whole or not at all (written aside, then renamed, so that a reader never
+ * sees half of it); on a read-only or full disk nothing is kept, and the caller compiles again next time.
+ */
+export function keepInCache(file: string, data: string | Uint8Array): void {
+    const aside = `${file}.${process.pid}.tmp`;
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(aside, data);
+        fs.renameSync(aside, file);
+    } catch {
+        try {
+            fs.rmSync(aside, { force: true });
+        } catch {
+            // there was no folder to write it in
+        }
+    }
+}

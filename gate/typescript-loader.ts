@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { projectCacheDir } from "./paths";
+import { keepInCache, projectCacheDir } from "./paths";
 import type { tsTypes } from "./sdk-contract";
 import { compiledSource } from "./stack-traces";
 import { type JsonObject, isJsonObject } from "./wire";
@@ -90,22 +90,10 @@ export function registerTypeScript(programDir: string, compiler: () => typeof ts
                 throw new SyntaxError(`${path.relative(programDir, filename)}${where ? `(${where.line + 1},${where.character + 1})` : ""}: ${text}`);
             }
             output = out.outputText;
-            if (cached) keep(cached, output);
+            if (cached) keepInCache(cached, output);
         }
         // Its frames are mapped through the inline source map (stack-traces.ts), without Node's source maps.
         compiledSource(filename, output);
         (module as NodeJS.Module & { _compile(code: string, file: string): void })._compile(output, filename);
     };
-}
-
-/** Writes a compiled file into the cache (whole or not at all: written aside, then renamed); a failure keeps nothing. */
-function keep(file: string, output: string): void {
-    try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const aside = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(aside, output);
-        fs.renameSync(aside, file);
-    } catch {
-        // a read-only or full disk: compiled again next time
-    }
 }
