@@ -13,7 +13,9 @@ import type { SrguardPolicy } from "../policies/core/policy";
 // The SDK exports these without types (its proxy.d.ts and deserialize.d.ts are empty).
 const unknownCheckingProxy = sdk.unknownCheckingProxy as unknown as <T>(o: T) => T;
 export const UnknownValueError = sdk.UnknownValueError as unknown as new (...args: never[]) => Error;
-const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
+// Read at call time, as the SDK's server reads it: what the pack installs over it (the secret-tag tap, decode once)
+// applies to the harness as to the SDK, whichever test loaded this module first.
+const deserialize = require("@pulumi/policy/deserialize") as {
     deserializeProperties(s: Struct, keepSecrets: boolean): Record<string, unknown>;
 };
 
@@ -32,7 +34,7 @@ export function decodeProps(props: Record<string, unknown>): Record<string, unkn
 
 function decode(props: Record<string, unknown>): Record<string, unknown> {
     const wire = Struct.fromJavaScript(JSON.parse(JSON.stringify(props)) as Parameters<typeof Struct.fromJavaScript>[0]);
-    return unknownCheckingProxy(deserializeProperties(wire, false)) as Record<string, unknown>;
+    return unknownCheckingProxy(deserialize.deserializeProperties(wire, false)) as Record<string, unknown>;
 }
 
 export interface ProviderInput {
