@@ -41,6 +41,9 @@ const CONCURRENCY = 64;
 /** Where bench/sdk-micro.ts and bench/stack-scaling.ts load the compiled pack from (the run's snapshot). */
 const PACK_DIST_ENV = "SRGUARD_BENCH_PACK_DIST";
 const UPSTREAM_APPLY = path.join(ROOT, "bench", "upstream", "apply.js");
+const TS_HOOK = path.join(ROOT, "bench", "ts.js");
+const SDK_PROGRAM = path.join(ROOT, "bench", "sdk-program.ts");
+const EMPTY_PACK = path.join(ROOT, "bench", "packs", "empty");
 
 const quick = process.argv.includes("--quick");
 const PLAN = quick
@@ -339,11 +342,42 @@ function runCli(args: readonly string[], output: string): Promise<CliRun> {
     });
 }
 
+/** One run of bench/sdk-program.ts (the program alone under the SDK's own mocks): wall time, spawn → exit. */
+function runSdkProgram(dir: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ["-r", TS_HOOK, SDK_PROGRAM, dir], { stdio: ["ignore", "ignore", "pipe"] });
+        let stderr = "";
+        child.stderr?.setEncoding("utf8");
+        child.stderr?.on("data", (d: string) => {
+            stderr += d;
+        });
+        const t0 = performance.now();
+        child.once("error", reject);
+        child.once("exit", (code) => {
+            if (code === 0) resolve(performance.now() - t0);
+            else reject(new Error(`bench/sdk-program.ts ${dir} exited ${code}: ${stderr.trim().split("\n").pop() ?? ""}`));
+        });
+    });
+}
+
 interface CliResult {
     readonly size: number;
     readonly resources: number | undefined;
     readonly runs: CliRun[];
     readonly median: { readonly wallMs: number; readonly peakTreeRssMb: number; readonly maxProcessRssMb: number | undefined };
+}
+
+interface PreviewCost {
+    /** Wall time per captured resource: the slope between the smallest and the largest program. */
+    readonly perResourceMs: number;
+    readonly fixedMs: number;
+}
+
+function previewCost(points: readonly { readonly resources: number | undefined; readonly wallMs: number }[]): PreviewCost | undefined {
+    const [small, large] = [points[0], points[points.length - 1]];
+    if (!small?.resources || !large?.resources || large.resources <= small.resources) return undefined;
+    const perResourceMs = (large.wallMs - small.wallMs) / (large.resources - small.resources);
+    return { perResourceMs, fixedMs: small.wallMs - perResourceMs * small.resources };
 }
 
 function summarizeCli(size: number, runs: CliRun[]): CliResult {
@@ -376,7 +410,15 @@ interface Results {
     analyze?: AnalyzeResult[];
     variants?: AnalyzeResult[];
     scan?: CliResult[];
-    preview?: { readonly sizes: CliResult[]; readonly perResourceMs: number; readonly fixedMs: number };
+    /** The same scans with the empty pack (`--pack bench/packs/empty`): the gate's and the SDK's share, no policy. */
+    scanEmpty?: CliResult[];
+    preview?: PreviewCost & {
+        readonly sizes: CliResult[];
+        /** The same previews with the empty pack: both passes and the gate, no policy. */
+        readonly emptyPack?: PreviewCost & { readonly sizes: CliResult[] };
+        /** The program alone, once, under the SDK's own mocks (bench/sdk-program.ts): what any offline run costs. */
+        readonly sdkAlone?: PreviewCost & { readonly sizes: { readonly resources: number | undefined; readonly runsMs: number[]; readonly medianMs: number }[] };
+    };
     micro?: MicroResult[];
     config?: { readonly before: number; readonly after: number };
     scaling?: ScalingRow[];
@@ -447,9 +489,16 @@ function targets(r: Results): string[] {
     const row = (pack: string, size: number | undefined) => mixed.find((a) => a.pack === pack && a.size === size);
     const at = big === 10000 ? "10,000" : `${int(big ?? 0)} (--quick; the target is at 10,000)`;
     const cpu = x(row("srguard", big)?.median.cpuPerResourceUs ?? NaN, row("empty", big)?.median.cpuPerResourceUs);
+    // The floor the profile shows: srguard's pack with its policies' own code (self time) taken out, against the empty pack.
+    const withoutChecks = (part: "analyze" | "analyzeStack") => {
+        const p = r.profile;
+        if (!p) return "";
+        const own = p.srguard[part].byBucket.find((b) => b.bucket === "srguard policies")?.ms ?? 0;
+        return `; in the V8 profile, srguard's pack without its policies' own code (${ms(own)} self time) is ${fmt(x(p.srguard[part].totalMs - own, p.empty[part].totalMs))} of the empty pack`;
+    };
     rows.push({
         target: "`Analyze` pack CPU per resource within 1.15× of the empty pack at 10,000 mixed resources",
-        measured: `${fmt(cpu)} at ${at} (${us(row("srguard", big)?.median.cpuPerResourceUs ?? NaN)} vs ${us(row("empty", big)?.median.cpuPerResourceUs ?? NaN)})`,
+        measured: `${fmt(cpu)} at ${at} (${us(row("srguard", big)?.median.cpuPerResourceUs ?? NaN)} vs ${us(row("empty", big)?.median.cpuPerResourceUs ?? NaN)})${withoutChecks("analyze")}`,
         met: ok(cpu, 1.15),
     });
     const stack = x(row("srguard", big)?.median.stackCpuMs ?? NaN, row("empty", big)?.median.stackCpuMs);
@@ -459,7 +508,8 @@ function targets(r: Results): string[] {
         target: "`AnalyzeStack` CPU within 1.5× of the empty pack at 10,000 resources",
         measured:
             `${fmt(stack)} at ${at} (${ms(row("srguard", big)?.median.stackCpuMs ?? NaN)} vs ${ms(row("empty", big)?.median.stackCpuMs ?? NaN)})` +
-            (up ? `; without srguard's stack narrowing but with the bench/upstream patch to @pulumi/policy: ${fmt(upX)} (${ms(up.median.stackCpuMs)})` : ""),
+            (up ? `; without srguard's stack narrowing but with the bench/upstream patch to @pulumi/policy: ${fmt(upX)} (${ms(up.median.stackCpuMs)})` : "") +
+            withoutChecks("analyzeStack"),
         met: ok(stack, 1.5),
     });
     const perRes = (pack: string, size: number | undefined) => (row(pack, size)?.median.stackCpuMs ?? NaN) / (size ?? NaN);
@@ -476,8 +526,12 @@ function targets(r: Results): string[] {
     const s10 = scan(10000);
     const s50 = scan(50000);
     const s1 = scan(1000);
-    rows.push({ target: "`srguard scan` peak memory (gate + pack) ≤ 600 MB at 10,000 resources", measured: mb(s10), met: s10 === undefined ? undefined : s10 <= 600 });
-    rows.push({ target: "`srguard scan` peak memory ≤ 1.2 GB at 50,000 resources", measured: mb(s50), met: s50 === undefined ? undefined : s50 <= 1200 });
+    const floorOf = (size: number) => {
+        const e = r.scanEmpty?.find((c) => c.size === size)?.median.peakTreeRssMb;
+        return e === undefined ? "" : `; with the empty pack (floor): ${mb(e)}`;
+    };
+    rows.push({ target: "`srguard scan` peak memory (gate + pack) ≤ 600 MB at 10,000 resources", measured: mb(s10) + floorOf(10000), met: s10 === undefined ? undefined : s10 <= 600 });
+    rows.push({ target: "`srguard scan` peak memory ≤ 1.2 GB at 50,000 resources", measured: mb(s50) + floorOf(50000), met: s50 === undefined ? undefined : s50 <= 1200 });
     const slopeA = s1 !== undefined && s10 !== undefined ? (s10 - s1) / 9 : NaN;
     const slopeB = s10 !== undefined && s50 !== undefined ? (s50 - s10) / 40 : NaN;
     rows.push({
@@ -487,7 +541,17 @@ function targets(r: Results): string[] {
     });
     // preview
     const pv = r.preview;
-    rows.push({ target: "`srguard preview` ≤ 3 ms per captured resource", measured: pv ? `${pv.perResourceMs.toFixed(2)} ms (wall: slope between the sizes)` : "—", met: pv ? pv.perResourceMs <= 3 : undefined });
+    const floors = pv
+        ? [
+              pv.emptyPack ? `; with the empty pack: ${pv.emptyPack.perResourceMs.toFixed(2)} ms` : "",
+              pv.sdkAlone ? `; the program alone, once, under the SDK's own mocks (bench/sdk-program.ts): ${pv.sdkAlone.perResourceMs.toFixed(2)} ms` : "",
+          ].join("")
+        : "";
+    rows.push({
+        target: "`srguard preview` ≤ 3 ms per captured resource",
+        measured: pv ? `${pv.perResourceMs.toFixed(2)} ms (wall: slope between the sizes)${floors}` : "—",
+        met: pv ? pv.perResourceMs <= 3 : undefined,
+    });
     rows.push({
         target: "`srguard preview` fixed cost halved (issue 16: 3.3 s → ≤ 1.65 s)",
         measured: pv ? `${ms(pv.fixedMs)} (wall)` : "—",
@@ -640,12 +704,13 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
         out.push(
             "### 4. `srguard scan EXPORT --format json` (the whole CLI: read, start the pack, Analyze, AnalyzeStack, report)",
             "",
-            "| resources | wall (median) | runs | peak RSS, gate + pack (sampled every 20 ms) | gate process max RSS (/usr/bin/time -v) | per resource |",
-            "| ---: | ---: | --- | ---: | ---: | ---: |",
+            "| resources | wall (median) | runs | peak RSS, gate + pack (sampled every 20 ms) | gate process max RSS (/usr/bin/time -v) | per resource | with the empty pack (floor): wall | peak RSS, gate + pack |",
+            "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
         );
         for (const s of r.scan) {
+            const e = r.scanEmpty?.find((c) => c.size === s.size);
             out.push(
-                `| ${int(s.size)} | ${ms(s.median.wallMs)} | ${s.runs.map((x) => (x.wallMs / 1000).toFixed(1) + " s").join(", ")} | ${mb(s.median.peakTreeRssMb)} | ${mb(s.median.maxProcessRssMb)} | ${us((s.median.wallMs * 1000) / s.size)} |`,
+                `| ${int(s.size)} | ${ms(s.median.wallMs)} | ${s.runs.map((x) => (x.wallMs / 1000).toFixed(1) + " s").join(", ")} | ${mb(s.median.peakTreeRssMb)} | ${mb(s.median.maxProcessRssMb)} | ${us((s.median.wallMs * 1000) / s.size)} | ${e ? ms(e.median.wallMs) : "—"} | ${mb(e?.median.peakTreeRssMb)} |`,
             );
         }
         out.push("");
@@ -654,11 +719,26 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
         out.push(
             "### 5. `srguard preview PROGRAM --format json` (the program run offline under the real @pulumi/pulumi runtime, then evaluated)",
             "",
-            "| resources captured | wall (median) | runs |",
-            "| ---: | ---: | --- |",
+            "| resources captured | srguard: wall (median) | runs | with the empty pack: wall (median) | runs | the program alone, once, under the SDK's own mocks: wall (median) | runs |",
+            "| ---: | ---: | --- | ---: | --- | ---: | --- |",
         );
-        for (const s of r.preview.sizes) out.push(`| ${s.resources ?? "?"} | ${ms(s.median.wallMs)} | ${s.runs.map((x) => (x.wallMs / 1000).toFixed(1) + " s").join(", ")} |`);
-        out.push("", `Cost per captured resource (slope between the sizes): **${r.preview.perResourceMs.toFixed(2)} ms**; fixed cost: ${ms(r.preview.fixedMs)}.`, "");
+        const secs = (xs: readonly number[]) => xs.map((x) => (x / 1000).toFixed(1) + " s").join(", ");
+        const pv = r.preview;
+        pv.sizes.forEach((s, i) => {
+            const e = pv.emptyPack?.sizes[i];
+            const a = pv.sdkAlone?.sizes[i];
+            out.push(
+                `| ${s.resources ?? "?"} | ${ms(s.median.wallMs)} | ${secs(s.runs.map((x) => x.wallMs))} | ${e ? ms(e.median.wallMs) : "—"} | ${e ? secs(e.runs.map((x) => x.wallMs)) : "—"} | ${a ? ms(a.medianMs) : "—"} | ${a ? secs(a.runsMs) : "—"} |`,
+            );
+        });
+        const cost = (c: PreviewCost | undefined) => (c ? `${c.perResourceMs.toFixed(2)} ms per captured resource, fixed ${ms(c.fixedMs)}` : "—");
+        out.push(
+            "",
+            `Slope between the sizes: srguard **${pv.perResourceMs.toFixed(2)} ms** per captured resource, fixed cost ${ms(pv.fixedMs)}; ` +
+                `with the empty pack (both passes, the gate, no policy): ${cost(pv.emptyPack)}; the program alone, once, under the SDK's own ` +
+                `mocks (bench/sdk-program.ts: no runner, no gate, no pack): ${cost(pv.sdkAlone)}.`,
+            "",
+        );
     }
     return out.join("\n");
 }
@@ -812,11 +892,17 @@ async function main(): Promise<void> {
             rs.push(await runCli(["scan", file], path.join(TMP, `scan-${size}.json`)));
         }
         results.scan.push(summarizeCli(size, rs));
+        log(`  scan ${int(size)} with the empty pack`);
+        const floor = await runCli(["scan", file, "--pack", EMPTY_PACK], path.join(TMP, `scan-${size}-empty.json`));
+        (results.scanEmpty ??= []).push(summarizeCli(size, [floor]));
         writeResults(results, labels);
     }
 
     log("5. srguard preview");
+    // srguard, then the same program with the empty pack, then alone under the SDK's own mocks (its floor).
     const sizes: CliResult[] = [];
+    const emptySizes: CliResult[] = [];
+    const aloneSizes: { resources: number | undefined; runsMs: number[]; medianMs: number }[] = [];
     for (const size of PLAN.previewSizes) {
         const dir = path.join(TMP, `program-${size}`);
         writeProgram(size, dir);
@@ -825,12 +911,28 @@ async function main(): Promise<void> {
             log(`  preview ~${int(size)} (run ${i + 1}/${PLAN.previewRuns})`);
             rs.push(await runCli(["preview", dir, "--stack", "bench"], path.join(TMP, `preview-${size}.json`)));
         }
-        sizes.push(summarizeCli(size, rs));
+        const measured = summarizeCli(size, rs);
+        sizes.push(measured);
+        const es: CliRun[] = [];
+        const alone: number[] = [];
+        for (let i = 0; i < PLAN.previewRuns; i++) {
+            log(`  preview ~${int(size)} with the empty pack, and alone under the SDK's mocks (run ${i + 1}/${PLAN.previewRuns})`);
+            es.push(await runCli(["preview", dir, "--stack", "bench", "--pack", EMPTY_PACK], path.join(TMP, `preview-${size}-empty.json`)));
+            alone.push(await runSdkProgram(dir));
+        }
+        emptySizes.push(summarizeCli(size, es));
+        aloneSizes.push({ resources: measured.resources, runsMs: alone, medianMs: median(alone) });
     }
-    const [small, large] = [sizes[0], sizes[sizes.length - 1]];
-    if (small && large && large.resources && small.resources && large.resources > small.resources) {
-        const per = (large.median.wallMs - small.median.wallMs) / (large.resources - small.resources);
-        results.preview = { sizes, perResourceMs: per, fixedMs: small.median.wallMs - per * small.resources };
+    const cost = previewCost(sizes.map((s) => ({ resources: s.resources, wallMs: s.median.wallMs })));
+    if (cost) {
+        const emptyCost = previewCost(emptySizes.map((s) => ({ resources: s.resources, wallMs: s.median.wallMs })));
+        const aloneCost = previewCost(aloneSizes.map((s) => ({ resources: s.resources, wallMs: s.medianMs })));
+        results.preview = {
+            sizes,
+            ...cost,
+            ...(emptyCost ? { emptyPack: { sizes: emptySizes, ...emptyCost } } : {}),
+            ...(aloneCost ? { sdkAlone: { sizes: aloneSizes, ...aloneCost } } : {}),
+        };
     }
 
     results.machine = { ...results.machine, loadAfter: os.loadavg() };
