@@ -2,7 +2,7 @@
 // pack: node + @pulumi/policy, no policy) and an anchor (@pulumi/awsguard, latest from npm). Writes the tables into
 // bench/results.md (between the bench markers; the analysis around them is hand-written) and bench/results.json.
 //
-//   npm run bench                  (builds first; ~5-10 minutes on 2 cores)
+//   npm run bench                  (builds first; ~12 minutes on 2 cores)
 //   npm run bench -- --quick       (smaller stacks, fewer runs: a smoke test of the bench itself)
 //
 // 1. start-up: spawn → the pack's port line, as the CLI starts a pack (`node .../run-policy-pack <addr> .` in its dir)
@@ -10,8 +10,10 @@
 //    and srguard and the floor on the same AWS-only stack) over gRPC, 64 in flight, each run in a fresh pack (a
 //    preview starts its pack); wall time and the pack's own CPU time per resource
 // 3. AnalyzeStack: latency of the one call for the same stacks
-// 4. `srguard scan` of 1,000 / 10,000 / 50,000-resource exports: wall time and peak memory of the process tree
-// 5. `srguard preview` of generated programs: the cost per captured resource
+// 4. `srguard scan` of 1,000 / 10,000 / 50,000-resource exports: wall time and peak memory of the process tree, and
+//    the same with the empty pack (`--pack bench/packs/empty`: the gate's and the SDK's share)
+// 5. `srguard preview` of generated programs: the cost per captured resource, and its floors: the same with the empty
+//    pack, and the program alone, once, under the SDK's own mocks (bench/sdk-program.ts)
 // plus srguard with each SDK fast path switched off (SRGUARD_SDK_FAST_PATHS), to show what each one buys.
 
 import { spawn, spawnSync } from "node:child_process";
