@@ -306,11 +306,15 @@ const ROUTE_CALL_SITES = ["analyze: makeAnalyzeRpcFun(", "server.addService(anal
 function installDecode(sdk: Sdk): string | undefined {
     if (!replaceable(sdk.deserialize, "deserializeProperties")) return "deserializeProperties has another shape";
     if (!DECODE_CALL_SITES.every((s) => sdk.serverSource.includes(s))) return "server.js decodes properties another way";
+    // The secret-tag tap (section 6) goes under the memo, so that it looks at each Struct once, when it is decoded,
+    // rather than on every call the memo answers (it is installed once: `packArgs` later finds it in place).
+    installSecretTagTap();
     const original = sdk.deserialize["deserializeProperties"] as Fn;
     const decoded = new WeakMap<object, unknown>();
     sdk.deserialize["deserializeProperties"] = function (this: unknown, struct: unknown, keepSecrets: unknown): unknown {
         if (keepSecrets !== false || !isRecord(struct)) return original.call(this, struct, keepSecrets);
-        if (decoded.has(struct)) return decoded.get(struct);
+        const known = decoded.get(struct);
+        if (known !== undefined) return known;
         const value = original.call(this, struct, keepSecrets);
         decoded.set(struct, value);
         return value;
@@ -978,6 +982,8 @@ export function setConfiguredForTesting(policies: ReadonlyMap<string, Configured
 // its plaintext: a policy cannot tell a secret tag value from a plain one. The decoder (read through the module object
 // at call time: the DECODE_CALL_SITES above) is wrapped to look at the Struct's `tags` field before it is decoded and
 // to remember, per decoded object, which tag values (or the whole map) travelled in the engine's secret envelope.
+// With the decode shortcut on, the wrapper sits under its memo (installDecode installs it first), so each Struct is
+// looked at once, when it is decoded.
 
 /** The engine's secret envelope: `{ [SIG_KEY]: SECRET_SIG, value }` (@pulumi/pulumi runtime/rpc). */
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
