@@ -8,14 +8,17 @@
 // 1. start-up: spawn → the pack's port line, as the CLI starts a pack (`node .../run-policy-pack <addr> .` in its dir)
 // 2. Analyze: every resource of generated 1,000 / 10,000-resource stacks (mixed AWS + Azure; AWS only for awsguard,
 //    and srguard and the floor on the same AWS-only stack) over gRPC, 64 in flight, each run in a fresh pack (a
-//    preview starts its pack); wall time and the pack's own CPU time per resource
+//    preview starts its pack); wall time and the pack's own CPU time per resource; on the mixed stacks also a pack of
+//    one policy that reads nothing (bench/packs/one-policy: what @pulumi/policy costs per resource for any pack with a
+//    policy)
 // 3. AnalyzeStack: latency of the one call for the same stacks
 // 4. `srguard scan` of 1,000 / 10,000 / 50,000-resource exports: wall time and peak memory of the process tree, and
 //    the same with the empty pack (`--pack bench/packs/empty`: the gate's and the SDK's share)
 // 5. `srguard preview` of generated programs: the cost per captured resource (the project's first preview, which
 //    writes the runner's caches, timed apart), and its floors: the same with the empty pack, and the program alone,
 //    once, under the SDK's own mocks (bench/sdk-program.ts)
-// plus srguard with each SDK fast path switched off (SRGUARD_SDK_FAST_PATHS), to show what each one buys.
+// plus srguard with each SDK fast path switched off (SRGUARD_SDK_FAST_PATHS), to show what each one buys, and on
+// @pulumi/policy with bench/upstream's patches instead of srguard's stack narrowing.
 
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -47,6 +50,7 @@ const UPSTREAM_APPLY = path.join(ROOT, "bench", "upstream", "apply.js");
 const TS_HOOK = path.join(ROOT, "bench", "ts.js");
 const SDK_PROGRAM = path.join(ROOT, "bench", "sdk-program.ts");
 const EMPTY_PACK = path.join(ROOT, "bench", "packs", "empty");
+const ONE_POLICY_PACK = path.join(ROOT, "bench", "packs", "one-policy");
 
 const quick = process.argv.includes("--quick");
 const PLAN = quick
@@ -70,7 +74,7 @@ const PLAN = quick
     : {
           startupRuns: 5,
           analyzeSizes: [1000, 10000],
-          analyzeRuns: 3,
+          analyzeRuns: 5,
           variantSize: 10000,
           variantRuns: 2,
           scanSizes: [
@@ -81,7 +85,7 @@ const PLAN = quick
           previewSizes: [100, 1000],
           previewRuns: 3,
           microSize: 10000,
-          microRounds: 2,
+          microRounds: 3,
           scalingN: 2500,
           profileSize: 10000,
       };
@@ -500,9 +504,16 @@ function targets(r: Results): string[] {
         const own = p.srguard[part].byBucket.find((b) => b.bucket === "srguard policies")?.ms ?? 0;
         return `; in the V8 profile, srguard's pack without its policies' own code (${ms(own)} self time) is ${fmt(x(p.srguard[part].totalMs - own, p.empty[part].totalMs))} of the empty pack`;
     };
+    // The floor of any pack with a policy (bench/packs/one-policy), and srguard on the SDK with bench/upstream's patches.
+    const one = row("one-policy", big)?.median.cpuPerResourceUs;
+    const upAnalyze = r.variants?.find((v) => v.pack === "srguard-upstream");
     rows.push({
         target: "`Analyze` pack CPU per resource within 1.15× of the empty pack at 10,000 mixed resources",
-        measured: `${fmt(cpu)} at ${at} (${us(row("srguard", big)?.median.cpuPerResourceUs ?? NaN)} vs ${us(row("empty", big)?.median.cpuPerResourceUs ?? NaN)})${withoutChecks("analyze")}`,
+        measured:
+            `${fmt(cpu)} at ${at} (${us(row("srguard", big)?.median.cpuPerResourceUs ?? NaN)} vs ${us(row("empty", big)?.median.cpuPerResourceUs ?? NaN)})` +
+            (one !== undefined ? `; a pack of one policy that reads nothing (bench/packs/one-policy): ${fmt(x(one, row("empty", big)?.median.cpuPerResourceUs))} (${us(one)})` : "") +
+            (upAnalyze ? `; srguard on @pulumi/policy with the bench/upstream patches: ${fmt(x(upAnalyze.median.cpuPerResourceUs, row("empty", upAnalyze.size)?.median.cpuPerResourceUs))}` : "") +
+            withoutChecks("analyze"),
         met: ok(cpu, 1.15),
     });
     const stack = x(row("srguard", big)?.median.stackCpuMs ?? NaN, row("empty", big)?.median.stackCpuMs);
@@ -512,7 +523,7 @@ function targets(r: Results): string[] {
         target: "`AnalyzeStack` CPU within 1.5× of the empty pack at 10,000 resources",
         measured:
             `${fmt(stack)} at ${at} (${ms(row("srguard", big)?.median.stackCpuMs ?? NaN)} vs ${ms(row("empty", big)?.median.stackCpuMs ?? NaN)})` +
-            (up ? `; without srguard's stack narrowing but with the bench/upstream patch to @pulumi/policy: ${fmt(upX)} (${ms(up.median.stackCpuMs)})` : "") +
+            (up ? `; without srguard's stack narrowing but with the bench/upstream patches to @pulumi/policy: ${fmt(upX)} (${ms(up.median.stackCpuMs)})` : "") +
             withoutChecks("analyzeStack"),
         met: ok(stack, 1.5),
     });
@@ -634,14 +645,15 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
         const floor = r.micro.find((m) => m.variant === "empty");
         const label: Readonly<Record<string, string>> = {
             empty: "empty pack (floor)",
+            "one-policy": "one policy that reads nothing, plain SDK (floor of any pack with a policy)",
             off: "srguard, plain SDK (SRGUARD_SDK_FAST_PATHS=off)",
             decode: "srguard, decode once (b)",
             route: "srguard, route by type (a/d)",
             "route,decode": "srguard, route + decode (before issue 16)",
             stack: "srguard, stack narrowing only",
             on: "srguard, all three (default)",
-            "off+upstream": "plain SDK + bench/upstream patch",
-            "route,decode+upstream": "srguard, route + decode (no stack narrowing) + bench/upstream patch",
+            "off+upstream": "plain SDK + bench/upstream patches",
+            "route,decode+upstream": "srguard, route + decode (no stack narrowing) + bench/upstream patches",
         };
         out.push(
             `### The policy layer alone: @pulumi/policy's own handlers called in-process, no gRPC (${int(r.micro[0]?.resources ?? 0)} resources; median of ${PLAN.microRounds} processes)`,
@@ -797,7 +809,8 @@ async function main(): Promise<void> {
         quick,
     };
 
-    const empty: PackDef = { id: "empty", label: "empty pack (floor)", dir: path.join(ROOT, "bench", "packs", "empty"), env: {} };
+    const empty: PackDef = { id: "empty", label: "empty pack (floor)", dir: EMPTY_PACK, env: {} };
+    const onePolicy: PackDef = { id: "one-policy", label: "one policy that reads nothing (floor of any pack with a policy)", dir: ONE_POLICY_PACK, env: {} };
     const srguard: PackDef = { id: "srguard", label: "srguard", dir: snapshot, env: { SRGUARD_SDK_FAST_PATHS: "on" } };
     const guard = setUpAwsguard();
     const packs: PackDef[] = [empty, srguard];
@@ -813,12 +826,12 @@ async function main(): Promise<void> {
     }
     const awsguard = packs.find((p) => p.id === "awsguard");
     const labels = new Map<string, string>([
-        ...packs.map((p) => [p.id, p.label] as const),
+        ...[...packs, onePolicy].map((p) => [p.id, p.label] as const),
         ["srguard-off", "srguard, fast paths off (plain SDK)"],
         ["srguard-decode", "srguard, decode only"],
         ["srguard-route", "srguard, route only"],
         ["srguard-route-decode", "srguard, route + decode (no stack narrowing: the fast paths before issue 16)"],
-        ["srguard-upstream", "srguard, route + decode (no stack narrowing) on @pulumi/policy + bench/upstream patch (views shared)"],
+        ["srguard-upstream", "srguard, route + decode (no stack narrowing) on @pulumi/policy + bench/upstream patches (views shared)"],
     ]);
 
     log("1. start-up");
@@ -837,7 +850,7 @@ async function main(): Promise<void> {
     const configs: { pack: PackDef; input: StackInput }[] = [];
     for (const input of inputs) {
         const awsStack = input.id.startsWith("AWS");
-        for (const p of [empty, srguard, ...(awsStack && awsguard ? [awsguard] : [])]) configs.push({ pack: p, input });
+        for (const p of [empty, ...(awsStack ? [] : [onePolicy]), srguard, ...(awsStack && awsguard ? [awsguard] : [])]) configs.push({ pack: p, input });
     }
     results.analyze = await analyze(configs, PLAN.analyzeRuns);
     writeResults(results, labels);
@@ -846,8 +859,8 @@ async function main(): Promise<void> {
     const variantInput = inputs.find((i) => i.size === PLAN.variantSize && i.id.startsWith("mixed"));
     if (variantInput) {
         const variant = (id: string, mode: string): PackDef => ({ id, label: id, dir: srguard.dir, env: { SRGUARD_SDK_FAST_PATHS: mode } });
-        // srguard-upstream: the SDK's fix instead of srguard's stack narrowing — route + decode on an SDK with
-        // bench/upstream/analyze-stack-shared-views.patch applied (preloaded into the pack process: node_modules is not
+        // srguard-upstream: the SDK's fixes instead of srguard's stack narrowing — route + decode on an SDK with
+        // bench/upstream's patches applied (each resource's view built once, in Analyze and in AnalyzeStack) (preloaded into the pack process: node_modules is not
         // touched).
         const upstream: PackDef = {
             id: "srguard-upstream",

@@ -35,7 +35,7 @@ type Handler = (call: { request: unknown }, cb: Callback) => unknown;
 
 /** Runs in the child: loads the pack's policies the way policies/index.ts does, without a server. */
 async function child(variant: string, file: string, passes: number): Promise<MicroResult> {
-    // `<mode>+upstream`: the SDK with bench/upstream/analyze-stack-shared-views.patch applied (before it is loaded)
+    // `<mode>+upstream`: the SDK with bench/upstream's patches applied (before it is loaded)
     const [mode = "on", upstream] = variant.split("+");
     if (upstream === "upstream") require(path.join(ROOT, "bench", "upstream", "apply.js"));
     const sdkDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
@@ -51,7 +51,10 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
         /* not listening */
     };
     let policies: readonly unknown[] = [];
-    if (mode !== "empty") {
+    if (mode === "one-policy") {
+        // the second floor: one policy that reads nothing, on the plain SDK (bench/packs/one-policy)
+        policies = [(require(path.join(ROOT, "bench", "packs", "one-policy", "policy.js")) as { readsNothing: unknown }).readsNothing];
+    } else if (mode !== "empty") {
         process.env["SRGUARD_SDK_FAST_PATHS"] = mode;
         const { installSdkFastPaths } = require(path.join(PACK_DIST, "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
         installSdkFastPaths();
@@ -108,7 +111,7 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     };
 }
 
-export const MICRO_VARIANTS = ["empty", "off", "decode", "route", "route,decode", "on", "route,decode+upstream"] as const;
+export const MICRO_VARIANTS = ["empty", "one-policy", "off", "decode", "route", "route,decode", "on", "route,decode+upstream"] as const;
 
 /** Runs every variant in its own process (round-robin `rounds` times) and returns the median per variant. */
 export function microBench(size: number, passes: number, rounds = 1): MicroResult[] {
