@@ -709,8 +709,16 @@ function encodeFields(w: Sink, message: unknown, fields: readonly FieldSpec[]): 
  * An encoder of the SDK's AnalyzeResponse that writes google-protobuf's bytes, or why not. `encode` returns undefined
  * for an answer it leaves to google-protobuf.
  */
+export interface FastEncoder {
+    readonly isResponse: (v: unknown) => boolean;
+    /** The bytes google-protobuf would write for `response`, or undefined for an answer left to google-protobuf. */
+    readonly encode: (response: unknown) => Uint8Array | undefined;
+    /** An answer's `serializeBinary` with these bytes (google-protobuf's own for an answer `encode` leaves to it). */
+    readonly serializeBinary: (this: unknown) => Uint8Array;
+}
+
 /** @internal Exported for its contract test (tests/policies/core/sdk-encoding.test.ts). */
-export function fastEncoder(pb: Rec | undefined): { readonly isResponse: (v: unknown) => boolean; readonly encode: (response: unknown) => Uint8Array | undefined } | string {
+export function fastEncoder(pb: Rec | undefined): FastEncoder | string {
     const Response = pb?.["AnalyzeResponse"];
     const Diagnostic = pb?.["AnalyzeDiagnostic"];
     const NotApplicable = pb?.["PolicyNotApplicable"];
@@ -756,23 +764,23 @@ export function fastEncoder(pb: Rec | undefined): { readonly isResponse: (v: unk
     } catch (e) {
         return `the Analyzer messages cannot be built (${(e as Error).message.split("\n")[0] ?? ""})`;
     }
-    return { isResponse: (v) => v instanceof Response, encode };
+    const serializeBinary = (Response as unknown as { prototype: { serializeBinary: (this: unknown) => Uint8Array } }).prototype.serializeBinary;
+    return {
+        isResponse: (v) => v instanceof Response,
+        encode,
+        serializeBinary: function (this: unknown): Uint8Array {
+            return encode(this) ?? serializeBinary.call(this);
+        },
+    };
 }
 
 /**
  * Hands `response` (the SDK's AnalyzeResponse) over to grpc-js with `encode`'s bytes: grpc-js serialises it with the
  * generated stub (`Buffer.from(arg.serializeBinary())`), so the answer's own `serializeBinary` is replaced.
  */
-function withFastEncoding(response: unknown, encoder: Exclude<ReturnType<typeof fastEncoder>, string>): unknown {
+function withFastEncoding(response: unknown, encoder: FastEncoder): unknown {
     if (!encoder.isResponse(response)) return response;
-    const original = (response as { serializeBinary: () => Uint8Array }).serializeBinary;
-    Object.defineProperty(response, "serializeBinary", {
-        value: function (this: unknown): Uint8Array {
-            return encoder.encode(this) ?? original.call(this);
-        },
-        configurable: true,
-        writable: true,
-    });
+    (response as { serializeBinary: unknown }).serializeBinary = encoder.serializeBinary;
     return response;
 }
 
