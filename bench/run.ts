@@ -2,7 +2,7 @@
 // pack: node + @pulumi/policy, no policy) and an anchor (@pulumi/awsguard, latest from npm). Writes the tables into
 // bench/results.md (between the bench markers; the analysis around them is hand-written) and bench/results.json.
 //
-//   npm run bench                  (builds first; ~15 minutes on 2 cores)
+//   npm run bench                  (builds first; ~20 minutes on 2 cores)
 //   npm run bench -- --quick       (smaller stacks, fewer runs: a smoke test of the bench itself)
 //
 // 1. start-up: spawn → the pack's port line, as the CLI starts a pack (`node .../run-policy-pack <addr> .` in its dir)

@@ -111,7 +111,7 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     };
 }
 
-export const MICRO_VARIANTS = ["empty", "one-policy", "off", "decode", "route", "route,decode", "on", "route,decode+upstream"] as const;
+export const MICRO_VARIANTS = ["empty", "one-policy", "off", "off+upstream", "decode", "route", "route,decode", "on", "route,decode+upstream"] as const;
 
 /** Runs every variant in its own process (round-robin `rounds` times) and returns the median per variant. */
 export function microBench(size: number, passes: number, rounds = 1): MicroResult[] {
