@@ -652,7 +652,7 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
             "route,decode": "srguard, route + decode (before issue 16)",
             stack: "srguard, stack narrowing only",
             on: "srguard, all three (default)",
-            "off+upstream": "plain SDK + bench/upstream patches",
+            "off+upstream": "srguard, plain SDK (fast paths off) + bench/upstream patches",
             "route,decode+upstream": "srguard, route + decode (no stack narrowing) + bench/upstream patches",
         };
         out.push(
