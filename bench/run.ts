@@ -860,8 +860,8 @@ async function main(): Promise<void> {
     if (variantInput) {
         const variant = (id: string, mode: string): PackDef => ({ id, label: id, dir: srguard.dir, env: { SRGUARD_SDK_FAST_PATHS: mode } });
         // srguard-upstream: the SDK's fixes instead of srguard's stack narrowing — route + decode on an SDK with
-        // bench/upstream's patches applied (each resource's view built once, in Analyze and in AnalyzeStack) (preloaded into the pack process: node_modules is not
-        // touched).
+        // bench/upstream's patches applied (each resource's view built once, in Analyze and in AnalyzeStack; preloaded
+        // into the pack process: node_modules is not touched).
         const upstream: PackDef = {
             id: "srguard-upstream",
             label: "srguard-upstream",

@@ -705,10 +705,6 @@ function encodeFields(w: Sink, message: unknown, fields: readonly FieldSpec[]): 
     }
 }
 
-/**
- * An encoder of the SDK's AnalyzeResponse that writes google-protobuf's bytes, or why not. `encode` returns undefined
- * for an answer it leaves to google-protobuf.
- */
 export interface FastEncoder {
     readonly isResponse: (v: unknown) => boolean;
     /** The bytes google-protobuf would write for `response`, or undefined for an answer left to google-protobuf. */
@@ -717,6 +713,10 @@ export interface FastEncoder {
     readonly serializeBinary: (this: unknown) => Uint8Array;
 }
 
+/**
+ * An encoder of the SDK's AnalyzeResponse that writes google-protobuf's bytes, or why not. `encode` returns undefined
+ * for an answer it leaves to google-protobuf.
+ */
 /** @internal Exported for its contract test (tests/policies/core/sdk-encoding.test.ts). */
 export function fastEncoder(pb: Rec | undefined): FastEncoder | string {
     const Response = pb?.["AnalyzeResponse"];
