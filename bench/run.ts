@@ -310,10 +310,10 @@ interface CliRun {
 
 const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-function runCli(args: readonly string[], output: string): Promise<CliRun> {
+/** Runs a child process: its wall time (spawn → exit), exit code, stderr, and the peak RSS of its process tree (sampled every 20 ms). */
+function runTimed(command: string, argv: readonly string[]): Promise<{ wallMs: number; code: number | null; stderr: string; peakTreeRssMb: number }> {
     return new Promise((resolve, reject) => {
-        const argv = [CLI, ...args, "--format", "json", "--output", output];
-        const child = TIME ? spawn(TIME, ["-v", process.execPath, ...argv], { stdio: ["ignore", "ignore", "pipe"] }) : spawn(process.execPath, argv, { stdio: ["ignore", "ignore", "pipe"] });
+        const child = spawn(command, argv, { stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
         child.stderr?.setEncoding("utf8");
         child.stderr?.on("data", (d: string) => {
@@ -331,40 +331,33 @@ function runCli(args: readonly string[], output: string): Promise<CliRun> {
         });
         child.once("exit", (code) => {
             clearInterval(timer);
-            const wallMs = performance.now() - t0;
-            const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-            let resources: number | undefined;
-            try {
-                const report = JSON.parse(fs.readFileSync(output, "utf8")) as { summary?: { resources?: number } };
-                resources = report.summary?.resources;
-            } catch {
-                resources = undefined;
-            }
-            if (code !== 0 && code !== 1) {
-                reject(new Error(`srguard ${args.join(" ")} exited ${code}: ${stderr.split("\n").find((l) => l.startsWith("srguard:")) ?? stderr.slice(0, 300)}`));
-                return;
-            }
-            resolve({ wallMs, peakTreeRssMb: peak, maxProcessRssMb: m?.[1] ? Number(m[1]) / 1024 : undefined, code, resources });
+            resolve({ wallMs: performance.now() - t0, code, stderr, peakTreeRssMb: peak });
         });
     });
 }
 
+async function runCli(args: readonly string[], output: string): Promise<CliRun> {
+    const argv = [CLI, ...args, "--format", "json", "--output", output];
+    const { wallMs, code, stderr, peakTreeRssMb } = TIME ? await runTimed(TIME, ["-v", process.execPath, ...argv]) : await runTimed(process.execPath, argv);
+    if (code !== 0 && code !== 1) {
+        throw new Error(`srguard ${args.join(" ")} exited ${code}: ${stderr.split("\n").find((l) => l.startsWith("srguard:")) ?? stderr.slice(0, 300)}`);
+    }
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+    let resources: number | undefined;
+    try {
+        const report = JSON.parse(fs.readFileSync(output, "utf8")) as { summary?: { resources?: number } };
+        resources = report.summary?.resources;
+    } catch {
+        resources = undefined;
+    }
+    return { wallMs, peakTreeRssMb, maxProcessRssMb: m?.[1] ? Number(m[1]) / 1024 : undefined, code, resources };
+}
+
 /** One run of bench/sdk-program.ts (the program alone under the SDK's own mocks): wall time, spawn → exit. */
-function runSdkProgram(dir: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["-r", TS_HOOK, SDK_PROGRAM, dir], { stdio: ["ignore", "ignore", "pipe"] });
-        let stderr = "";
-        child.stderr?.setEncoding("utf8");
-        child.stderr?.on("data", (d: string) => {
-            stderr += d;
-        });
-        const t0 = performance.now();
-        child.once("error", reject);
-        child.once("exit", (code) => {
-            if (code === 0) resolve(performance.now() - t0);
-            else reject(new Error(`bench/sdk-program.ts ${dir} exited ${code}: ${stderr.trim().split("\n").pop() ?? ""}`));
-        });
-    });
+async function runSdkProgram(dir: string): Promise<number> {
+    const { wallMs, code, stderr } = await runTimed(process.execPath, ["-r", TS_HOOK, SDK_PROGRAM, dir]);
+    if (code !== 0) throw new Error(`bench/sdk-program.ts ${dir} exited ${code}: ${stderr.trim().split("\n").pop() ?? ""}`);
+    return wallMs;
 }
 
 interface CliResult {
@@ -405,6 +398,8 @@ const us = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} µs` : "—");
 const mb = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? `${x.toFixed(0)} MB` : "—");
 const ratio = (x: number, floor: number | undefined) => (floor && Number.isFinite(x) && Number.isFinite(floor) ? `${(x / floor).toFixed(2)}×` : "—");
 const int = (x: number) => x.toLocaleString("en-US");
+/** Wall times in seconds, `2.0 s, 2.1 s`. */
+const secs = (xs: readonly number[]) => xs.map((x) => (x / 1000).toFixed(1) + " s").join(", ");
 
 interface Results {
     readonly date: string;
@@ -726,7 +721,7 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
         for (const s of r.scan) {
             const e = r.scanEmpty?.find((c) => c.size === s.size);
             out.push(
-                `| ${int(s.size)} | ${ms(s.median.wallMs)} | ${s.runs.map((x) => (x.wallMs / 1000).toFixed(1) + " s").join(", ")} | ${mb(s.median.peakTreeRssMb)} | ${mb(s.median.maxProcessRssMb)} | ${us((s.median.wallMs * 1000) / s.size)} | ${e ? ms(e.median.wallMs) : "—"} | ${mb(e?.median.peakTreeRssMb)} |`,
+                `| ${int(s.size)} | ${ms(s.median.wallMs)} | ${secs(s.runs.map((x) => x.wallMs))} | ${mb(s.median.peakTreeRssMb)} | ${mb(s.median.maxProcessRssMb)} | ${us((s.median.wallMs * 1000) / s.size)} | ${e ? ms(e.median.wallMs) : "—"} | ${mb(e?.median.peakTreeRssMb)} |`,
             );
         }
         out.push("");
@@ -738,7 +733,6 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
             "| resources captured | srguard: first run (writes the runner's caches) | srguard: wall (median of the runs after it) | runs | with the empty pack: wall (median) | runs | the program alone, once, under the SDK's own mocks: wall (median) | runs |",
             "| ---: | ---: | ---: | --- | ---: | --- | ---: | --- |",
         );
-        const secs = (xs: readonly number[]) => xs.map((x) => (x / 1000).toFixed(1) + " s").join(", ");
         const pv = r.preview;
         pv.sizes.forEach((s, i) => {
             const e = pv.emptyPack?.sizes[i];
