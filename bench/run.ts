@@ -310,8 +310,11 @@ interface CliRun {
 
 const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-/** Runs a child process: its wall time (spawn → exit), exit code, stderr, and the peak RSS of its process tree (sampled every 20 ms). */
-function runTimed(command: string, argv: readonly string[]): Promise<{ wallMs: number; code: number | null; stderr: string; peakTreeRssMb: number }> {
+/**
+ * Runs a child process: its wall time (spawn → exit), exit code, stderr and, with `sampleRss`, the peak RSS of its
+ * process tree (sampled every 20 ms; otherwise 0).
+ */
+function runTimed(command: string, argv: readonly string[], sampleRss: boolean): Promise<{ wallMs: number; code: number | null; stderr: string; peakTreeRssMb: number }> {
     return new Promise((resolve, reject) => {
         const child = spawn(command, argv, { stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
@@ -324,7 +327,7 @@ function runTimed(command: string, argv: readonly string[]): Promise<{ wallMs: n
         const sample = () => {
             if (child.pid !== undefined) peak = Math.max(peak, treeRssMb(child.pid));
         };
-        const timer = setInterval(sample, 20);
+        const timer = sampleRss ? setInterval(sample, 20) : undefined;
         child.once("error", (e) => {
             clearInterval(timer);
             reject(e);
@@ -338,7 +341,7 @@ function runTimed(command: string, argv: readonly string[]): Promise<{ wallMs: n
 
 async function runCli(args: readonly string[], output: string): Promise<CliRun> {
     const argv = [CLI, ...args, "--format", "json", "--output", output];
-    const { wallMs, code, stderr, peakTreeRssMb } = TIME ? await runTimed(TIME, ["-v", process.execPath, ...argv]) : await runTimed(process.execPath, argv);
+    const { wallMs, code, stderr, peakTreeRssMb } = TIME ? await runTimed(TIME, ["-v", process.execPath, ...argv], true) : await runTimed(process.execPath, argv, true);
     if (code !== 0 && code !== 1) {
         throw new Error(`srguard ${args.join(" ")} exited ${code}: ${stderr.split("\n").find((l) => l.startsWith("srguard:")) ?? stderr.slice(0, 300)}`);
     }
@@ -355,7 +358,7 @@ async function runCli(args: readonly string[], output: string): Promise<CliRun> 
 
 /** One run of bench/sdk-program.ts (the program alone under the SDK's own mocks): wall time, spawn → exit. */
 async function runSdkProgram(dir: string): Promise<number> {
-    const { wallMs, code, stderr } = await runTimed(process.execPath, ["-r", TS_HOOK, SDK_PROGRAM, dir]);
+    const { wallMs, code, stderr } = await runTimed(process.execPath, ["-r", TS_HOOK, SDK_PROGRAM, dir], false);
     if (code !== 0) throw new Error(`bench/sdk-program.ts ${dir} exited ${code}: ${stderr.trim().split("\n").pop() ?? ""}`);
     return wallMs;
 }
