@@ -8,9 +8,10 @@
 // 1. start-up: spawn → the pack's port line, as the CLI starts a pack (`node .../run-policy-pack <addr> .` in its dir)
 // 2. Analyze: every resource of generated 1,000 / 10,000-resource stacks (mixed AWS + Azure; AWS only for awsguard,
 //    and srguard and the floor on the same AWS-only stack) over gRPC, 64 in flight, each run in a fresh pack (a
-//    preview starts its pack); wall time and the pack's own CPU time per resource; on the mixed stacks also a pack of
-//    one policy that reads nothing (bench/packs/one-policy: what @pulumi/policy costs per resource for any pack with a
-//    policy)
+//    preview starts its pack); wall time and the pack's own CPU time per resource; on the mixed stacks also two more
+//    floors: a pack of one resource policy and one stack policy that read nothing (bench/packs/one-policy: what
+//    @pulumi/policy costs for any pack with policies), and srguard with every check's verdict a pass
+//    (bench/verdicts-pass.ts: srguard's own framework, without the checks' code)
 // 3. AnalyzeStack: latency of the one call for the same stacks
 // 4. `srguard scan` of 1,000 / 10,000 / 50,000-resource exports: wall time and peak memory of the process tree, and
 //    the same with the empty pack (`--pack bench/packs/empty`: the gate's and the SDK's share)
@@ -34,6 +35,7 @@ import { awsOnly, generateExport } from "./gen-export";
 import { writeProgram } from "./gen-program";
 import { type ProfileSummary, profilePack } from "./profile";
 import { type MicroResult, microBench } from "./sdk-micro";
+import { verdictsPassPack } from "./verdicts-pass";
 import { type ScalingRow, compiledPolicies, stackScaling } from "./stack-scaling";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -502,14 +504,20 @@ function targets(r: Results): string[] {
         const own = p.srguard[part].byBucket.find((b) => b.bucket === "srguard policies")?.ms ?? 0;
         return `; in the V8 profile, srguard's pack without its policies' own code (${ms(own)} self time) is ${fmt(x(p.srguard[part].totalMs - own, p.empty[part].totalMs))} of the empty pack`;
     };
-    // The floor of any pack with a policy (bench/packs/one-policy), and srguard on the SDK with bench/upstream's patches.
-    const one = row("one-policy", big)?.median.cpuPerResourceUs;
+    // The floors of any pack with policies (bench/packs/one-policy) and of srguard's framework (bench/verdicts-pass.ts),
+    // and srguard on the SDK with bench/upstream's patches.
+    const floorX = (pack: string, part: "cpuPerResourceUs" | "stackCpuMs", name: string) => {
+        const v = row(pack, big)?.median[part];
+        const e = row("empty", big)?.median[part];
+        return v === undefined ? "" : `; ${name}: ${fmt(x(v, e))} (${part === "stackCpuMs" ? ms(v) : us(v)})`;
+    };
     const upAnalyze = r.variants?.find((v) => v.pack === "srguard-upstream");
     rows.push({
         target: "`Analyze` pack CPU per resource within 1.15× of the empty pack at 10,000 mixed resources",
         measured:
             `${fmt(cpu)} at ${at} (${us(row("srguard", big)?.median.cpuPerResourceUs ?? NaN)} vs ${us(row("empty", big)?.median.cpuPerResourceUs ?? NaN)})` +
-            (one !== undefined ? `; a pack of one policy that reads nothing (bench/packs/one-policy): ${fmt(x(one, row("empty", big)?.median.cpuPerResourceUs))} (${us(one)})` : "") +
+            floorX("one-policy", "cpuPerResourceUs", "a pack of one policy that reads nothing (bench/packs/one-policy)") +
+            floorX("verdicts-pass", "cpuPerResourceUs", "srguard with every check's verdict a pass (bench/verdicts-pass.ts)") +
             (upAnalyze ? `; srguard on @pulumi/policy with the bench/upstream patches: ${fmt(x(upAnalyze.median.cpuPerResourceUs, row("empty", upAnalyze.size)?.median.cpuPerResourceUs))}` : "") +
             withoutChecks("analyze"),
         met: ok(cpu, 1.15),
@@ -521,6 +529,8 @@ function targets(r: Results): string[] {
         target: "`AnalyzeStack` CPU within 1.5× of the empty pack at 10,000 resources",
         measured:
             `${fmt(stack)} at ${at} (${ms(row("srguard", big)?.median.stackCpuMs ?? NaN)} vs ${ms(row("empty", big)?.median.stackCpuMs ?? NaN)})` +
+            floorX("one-policy", "stackCpuMs", "a pack of one stack policy that reads nothing (bench/packs/one-policy)") +
+            floorX("verdicts-pass", "stackCpuMs", "srguard with every check's verdict a pass") +
             (up ? `; without srguard's stack narrowing but with the bench/upstream patches to @pulumi/policy: ${fmt(upX)} (${ms(up.median.stackCpuMs)})` : "") +
             withoutChecks("analyzeStack"),
         met: ok(stack, 1.5),
@@ -643,7 +653,8 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
         const floor = r.micro.find((m) => m.variant === "empty");
         const label: Readonly<Record<string, string>> = {
             empty: "empty pack (floor)",
-            "one-policy": "one policy that reads nothing, plain SDK (floor of any pack with a policy)",
+            "one-policy": "one resource policy and one stack policy that read nothing, plain SDK (floor of any pack with policies)",
+            "verdicts-pass": "srguard, all three fast paths, every check's verdict a pass (its framework)",
             off: "srguard, plain SDK (SRGUARD_SDK_FAST_PATHS=off)",
             decode: "srguard, decode once (b)",
             route: "srguard, route by type (a/d)",
@@ -807,8 +818,19 @@ async function main(): Promise<void> {
     };
 
     const empty: PackDef = { id: "empty", label: "empty pack (floor)", dir: EMPTY_PACK, env: {} };
-    const onePolicy: PackDef = { id: "one-policy", label: "one policy that reads nothing (floor of any pack with a policy)", dir: ONE_POLICY_PACK, env: {} };
+    const onePolicy: PackDef = {
+        id: "one-policy",
+        label: "one resource policy and one stack policy that read nothing (floor of any pack with policies)",
+        dir: ONE_POLICY_PACK,
+        env: {},
+    };
     const srguard: PackDef = { id: "srguard", label: "srguard", dir: snapshot, env: { SRGUARD_SDK_FAST_PATHS: "on" } };
+    const verdictsPass: PackDef = {
+        id: "verdicts-pass",
+        label: "srguard with every check's verdict a pass (its framework without the checks' code)",
+        dir: verdictsPassPack(snapshot, path.join(path.dirname(snapshot), "verdicts-pass")),
+        env: srguard.env,
+    };
     const guard = setUpAwsguard();
     const packs: PackDef[] = [empty, srguard];
     if ("pack" in guard) {
@@ -823,7 +845,7 @@ async function main(): Promise<void> {
     }
     const awsguard = packs.find((p) => p.id === "awsguard");
     const labels = new Map<string, string>([
-        ...[...packs, onePolicy].map((p) => [p.id, p.label] as const),
+        ...[...packs, onePolicy, verdictsPass].map((p) => [p.id, p.label] as const),
         ["srguard-off", "srguard, fast paths off (plain SDK)"],
         ["srguard-decode", "srguard, decode only"],
         ["srguard-route", "srguard, route only"],
@@ -847,7 +869,7 @@ async function main(): Promise<void> {
     const configs: { pack: PackDef; input: StackInput }[] = [];
     for (const input of inputs) {
         const awsStack = input.id.startsWith("AWS");
-        for (const p of [empty, ...(awsStack ? [] : [onePolicy]), srguard, ...(awsStack && awsguard ? [awsguard] : [])]) configs.push({ pack: p, input });
+        for (const p of [empty, ...(awsStack ? [] : [onePolicy, verdictsPass]), srguard, ...(awsStack && awsguard ? [awsguard] : [])]) configs.push({ pack: p, input });
     }
     results.analyze = await analyze(configs, PLAN.analyzeRuns);
     writeResults(results, labels);

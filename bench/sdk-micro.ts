@@ -1,7 +1,8 @@
 // The policy layer alone, without gRPC or a second process: @pulumi/policy's own Analyze / AnalyzeStack handlers (as
 // `serve` registers them, routing included) called in-process with the decoded requests of a generated stack, each
-// response serialised as grpc-js would. CPU time per resource, for the floor (no policy) and srguard with each SDK
-// fast path (SRGUARD_SDK_FAST_PATHS), each in its own process (the fast paths patch the SDK once per process).
+// response serialised as grpc-js would. CPU time per resource, for the floors (no policy; one resource policy and one
+// stack policy that read nothing; srguard with every check's verdict a pass, bench/verdicts-pass.ts) and srguard with
+// each SDK fast path (SRGUARD_SDK_FAST_PATHS), each in its own process (the fast paths patch the SDK once per process).
 //
 //   node -r ./bench/ts.js bench/sdk-micro.ts [--size N] [--passes N]
 
@@ -13,10 +14,13 @@ import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import { scanFile } from "../gate/scan";
 import { buildRequests } from "./analyzer";
 import { generateExport } from "./gen-export";
+import { verdictsPassDist } from "./verdicts-pass";
 
 const ROOT = path.resolve(__dirname, "..");
 /** The compiled pack (bench/run.ts points it at its snapshot of dist/policies). */
 const PACK_DIST = process.env["SRGUARD_BENCH_PACK_DIST"] ?? path.join(ROOT, "dist", "policies");
+/** Its copy with every check's verdict a pass (bench/verdicts-pass.ts), made by `microBench` for the children. */
+const PASS_DIST_ENV = "SRGUARD_BENCH_PASS_DIST";
 
 export interface MicroResult {
     readonly variant: string;
@@ -52,13 +56,16 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     };
     let policies: readonly unknown[] = [];
     if (mode === "one-policy") {
-        // the second floor: one policy that reads nothing, on the plain SDK (bench/packs/one-policy)
-        policies = [(require(path.join(ROOT, "bench", "packs", "one-policy", "policy.js")) as { readsNothing: unknown }).readsNothing];
+        // the second floor: one resource policy and one stack policy that read nothing, on the plain SDK (bench/packs/one-policy)
+        const one = require(path.join(ROOT, "bench", "packs", "one-policy", "policy.js")) as { readsNothing: unknown; stackReadsNothing: unknown };
+        policies = [one.readsNothing, one.stackReadsNothing];
     } else if (mode !== "empty") {
-        process.env["SRGUARD_SDK_FAST_PATHS"] = mode;
-        const { installSdkFastPaths } = require(path.join(PACK_DIST, "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
+        // `verdicts-pass`: srguard (every fast path) with no check's code run (the third floor)
+        const dist = mode === "verdicts-pass" ? (process.env[PASS_DIST_ENV] ?? "") : PACK_DIST;
+        process.env["SRGUARD_SDK_FAST_PATHS"] = mode === "verdicts-pass" ? "on" : mode;
+        const { installSdkFastPaths } = require(path.join(dist, "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
         installSdkFastPaths();
-        const api = require(path.join(PACK_DIST, "api.js")) as typeof import("../policies/api");
+        const api = require(path.join(dist, "api.js")) as typeof import("../policies/api");
         policies = api.packArgs().policies ?? [];
     }
     const server = sdkRequire("./server.js") as { serve: (...a: unknown[]) => void };
@@ -111,19 +118,21 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
     };
 }
 
-export const MICRO_VARIANTS = ["empty", "one-policy", "off", "off+upstream", "decode", "route", "route,decode", "on", "route,decode+upstream"] as const;
+export const MICRO_VARIANTS = ["empty", "one-policy", "verdicts-pass", "off", "off+upstream", "decode", "route", "route,decode", "on", "route,decode+upstream"] as const;
 
 /** Runs every variant in its own process (round-robin `rounds` times) and returns the median per variant. */
 export function microBench(size: number, passes: number, rounds = 1): MicroResult[] {
     const file = path.join(ROOT, "bench", "tmp", `export-${size}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify(generateExport(size)));
+    const passDist = verdictsPassDist(PACK_DIST, path.join(ROOT, "bench", "tmp", "verdicts-pass-dist"));
     const runs = new Map<string, MicroResult[]>();
     for (let round = 0; round < rounds; round++) {
         for (const variant of MICRO_VARIANTS) {
             const out = execFileSync(process.execPath, ["-r", path.join(ROOT, "bench", "ts.js"), __filename, "--child", variant, file, String(passes)], {
                 encoding: "utf8",
                 maxBuffer: 1 << 20,
+                env: { ...process.env, [PASS_DIST_ENV]: passDist },
             });
             const r = JSON.parse(out.trim().split("\n").pop() ?? "{}") as MicroResult;
             runs.set(variant, [...(runs.get(variant) ?? []), r]);
