@@ -61,9 +61,12 @@ async function child(variant: string, file: string, passes: number): Promise<Mic
         policies = [one.readsNothing, one.stackReadsNothing];
     } else if (mode !== "empty") {
         // `verdicts-pass`: srguard (every fast path) with no check's code run (the third floor)
-        const passDist = process.env[PASS_DIST_ENV];
-        if (mode === "verdicts-pass" && !passDist) throw new Error(`${PASS_DIST_ENV} is not set (microBench sets it for its children)`);
-        const dist = mode === "verdicts-pass" ? (passDist as string) : PACK_DIST;
+        let dist = PACK_DIST;
+        if (mode === "verdicts-pass") {
+            const passDist = process.env[PASS_DIST_ENV];
+            if (!passDist) throw new Error(`${PASS_DIST_ENV} is not set (microBench sets it for its children)`);
+            dist = passDist;
+        }
         process.env["SRGUARD_SDK_FAST_PATHS"] = mode === "verdicts-pass" ? "on" : mode;
         const { installSdkFastPaths } = require(path.join(dist, "core", "sdk-contract.js")) as typeof import("../policies/core/sdk-contract");
         installSdkFastPaths();

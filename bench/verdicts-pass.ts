@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /** The calls of a check in core/policy.ts's compiled code, and what each becomes (the config still resolved). */
-const CHECK_CALLS: readonly (readonly [string, string])[] = [
+export const CHECK_CALLS: readonly (readonly [string, string])[] = [
     ["const verdict = check(resource, config(args.getConfig()));", 'const verdict = (config(args.getConfig()), { kind: "pass" });'],
     ["for (const { urn, verdict } of check(stack, config(args.getConfig()))) {", "for (const { urn, verdict } of (config(args.getConfig()), [])) {"],
 ];

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { verdictsPassDist, verdictsPassPack } from "../../bench/verdicts-pass";
+import { CHECK_CALLS, verdictsPassDist, verdictsPassPack } from "../../bench/verdicts-pass";
 import type { Finding } from "../../gate/evaluate";
 import type { GateStack } from "../../gate/model";
 import { GateSession } from "../../gate/session";
@@ -32,7 +32,7 @@ async function evaluate(packDir: string, stack: GateStack): Promise<{ policies: 
     }
 }
 
-it("serves srguard's policies and reports nothing on a stack where srguard reports on every policy's failing examples", async () => {
+it("serves srguard's policies and reports nothing on every policy's examples, where srguard reports for most policies", async () => {
     const stack = examplesStack();
     const srguard = await evaluate(path.join(ROOT, "policies"), stack);
     const pass = await evaluate(verdictsPassPack(path.join(ROOT, "policies"), path.join(tmp, "pack")), stack);
@@ -45,7 +45,7 @@ it("refuses a compiled pack in which a check's call is not there exactly once", 
     const dist = path.join(tmp, "dist");
     fs.cpSync(path.join(ROOT, "policies", "dist"), dist, { recursive: true });
     const file = path.join(dist, "core", "policy.js");
-    const call = "const verdict = check(resource, config(args.getConfig()));";
+    const call = CHECK_CALLS[0]?.[0] ?? "";
     const source = fs.readFileSync(file, "utf8");
     expect(source.split(call).length - 1).toBe(1);
     fs.writeFileSync(file, source.replace(call, () => call.replace("check(", "check (")));
