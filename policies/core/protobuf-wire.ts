@@ -1,7 +1,9 @@
 // Protobuf's wire format, written as google-protobuf 3 writes it, without its message objects (its writer keeps a
 // JS array of numbers, 8 bytes per byte of message, and encodes strings character by character). Used by the gate for
 // its requests (gate/pack.ts, held to google-protobuf's bytes by tests/gate/stack-request.test.ts) and by the pack for
-// its answers (core/sdk-contract.ts `fastEncoder`, tests/policies/core/sdk-encoding.test.ts).
+// its answers (core/sdk-contract.ts `fastEncoder`, tests/policies/core/sdk-encoding.test.ts). And read, field by
+// field, without decoding what is not asked for: how the pack finds the resources of an AnalyzeStack request before
+// it decodes any of them (core/sdk-contract.ts "The AnalyzeStack request, decoded as it is needed").
 
 /**
  * Where an encoder sends what it encodes: once to a `Measure` (every nested message's length, kept in the order the
@@ -33,6 +35,7 @@ function varintSize(n: number): number {
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_LENGTH = 2;
+const WIRE_FIXED32 = 5;
 
 export class Measure implements Sink {
     size = 0;
@@ -171,4 +174,157 @@ export function encodeMessage(encode: (w: Sink) => void): Buffer {
     encode(w);
     if (w.pos !== m.size) throw new Error("a message was written differently from how it was measured");
     return w.buf;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * Called for each field of a message, in the order of the bytes: its number, its wire type, where its value starts and
+ * ends (a length-delimited field: its payload) and where its tag starts.
+ */
+export type FieldVisitor = (field: number, wire: number, start: number, end: number, tagStart: number) => void;
+
+/** A varint at `pos` of at most 5 bytes (field tags and lengths: below 2^32), as [value, next position]; or undefined. */
+function readVarint32(bytes: Uint8Array, pos: number, end: number): [number, number] | undefined {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+        if (pos >= end) return undefined;
+        const b = bytes[pos++] as number;
+        value += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return [value, pos];
+    }
+    return undefined;
+}
+
+/**
+ * Visits the fields of the message in `bytes[start, end)`. False when the bytes are not a message this reader takes:
+ * a varint or a length that runs past the end, a field number 0, a group (wire types 3 and 4, which no message of the
+ * Analyzer protocol has) or an unknown wire type. What was visited before that is not undone.
+ */
+export function readFields(bytes: Uint8Array, start: number, end: number, visit: FieldVisitor): boolean {
+    let pos = start;
+    while (pos < end) {
+        const tagStart = pos;
+        const tag = readVarint32(bytes, pos, end);
+        if (!tag) return false;
+        pos = tag[1];
+        const field = Math.floor(tag[0] / 8);
+        const wire = tag[0] % 8;
+        if (field === 0) return false;
+        let valueStart = pos;
+        if (wire === WIRE_VARINT) {
+            let n = 0;
+            while (pos < end && (bytes[pos] as number) >= 0x80 && n < 9) pos++, n++;
+            if (pos >= end || (bytes[pos] as number) >= 0x80) return false;
+            pos++;
+        } else if (wire === WIRE_FIXED64) pos += 8;
+        else if (wire === WIRE_LENGTH) {
+            const len = readVarint32(bytes, pos, end);
+            if (!len) return false;
+            valueStart = len[1];
+            pos = valueStart + len[0];
+        } else if (wire === WIRE_FIXED32) pos += 4;
+        else return false;
+        if (pos > end) return false;
+        visit(field, wire, valueStart, pos, tagStart);
+    }
+    return true;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * The string in `bytes[start, end)`, or undefined when it is not valid UTF-8. On valid UTF-8 google-protobuf's
+ * `readString` gives the same string; on anything else it decodes its own way, so a reader that must agree with it
+ * treats undefined as "decode this with google-protobuf".
+ */
+export function readUtf8(bytes: Uint8Array, start: number, end: number): string | undefined {
+    // most strings of a stack (types, URNs, names) are short and ASCII: no decoder call for those
+    if (end - start <= 64) {
+        let ascii = true;
+        for (let k = start; k < end; k++) if ((bytes[k] as number) >= 0x80) ascii = false;
+        if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+    }
+    try {
+        return utf8.decode(bytes.subarray(start, end));
+    } catch {
+        return undefined;
+    }
+}
+
+// google.protobuf.Struct, Value and ListValue (struct.proto): their field numbers.
+const STRUCT_FIELDS = 1;
+const ENTRY_KEY = 1;
+const ENTRY_VALUE = 2;
+const VALUE_NULL = 1;
+const VALUE_NUMBER = 2;
+const VALUE_STRING = 3;
+const VALUE_BOOL = 4;
+const VALUE_STRUCT = 5;
+const VALUE_LIST = 6;
+const LIST_VALUES = 1;
+
+/** What `readValue` answers for bytes it leaves to google-protobuf. */
+const NOT_READ: unique symbol = Symbol("not read");
+const scratch = new DataView(new ArrayBuffer(8));
+
+/**
+ * The google.protobuf.Struct in `bytes[start, end)` as google-protobuf's `Struct.toJavaScript()` makes it (keys in
+ * sorted order, as its map iterates them; a key given twice: the last), or undefined for anything but the plain form
+ * google-protobuf itself writes — an entry without its key or value or with a field twice, a Value with no kind or
+ * with two, an unknown field, a bool that is not 0 or 1, a string that is not valid UTF-8, the key `__proto__` — so
+ * that the caller decodes those with google-protobuf.
+ */
+export function readStruct(bytes: Uint8Array, start: number, end: number): Record<string, unknown> | undefined {
+    const fields = new Map<string, unknown>();
+    let ok = true;
+    const read = readFields(bytes, start, end, (field, wire, s, e) => {
+        if (!ok) return;
+        if (field !== STRUCT_FIELDS || wire !== WIRE_LENGTH) return void (ok = false);
+        let key: string | undefined;
+        let value: unknown = NOT_READ;
+        let entry = true;
+        const whole = readFields(bytes, s, e, (f, w, s2, e2) => {
+            if (f === ENTRY_KEY && w === WIRE_LENGTH && key === undefined) key = readUtf8(bytes, s2, e2) ?? void (entry = false);
+            else if (f === ENTRY_VALUE && w === WIRE_LENGTH && value === NOT_READ) value = readValue(bytes, s2, e2);
+            else entry = false;
+        });
+        if (!whole || !entry || key === undefined || key === "__proto__" || value === NOT_READ) return void (ok = false);
+        fields.set(key, value);
+    });
+    if (!read || !ok) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const key of [...fields.keys()].sort()) out[key] = fields.get(key);
+    return out;
+}
+
+function readValue(bytes: Uint8Array, start: number, end: number): unknown {
+    let value: unknown = NOT_READ;
+    let kinds = 0;
+    const read = readFields(bytes, start, end, (field, wire, s, e) => {
+        kinds++;
+        if (field === VALUE_NULL && wire === WIRE_VARINT) value = null;
+        else if (field === VALUE_NUMBER && wire === WIRE_FIXED64) {
+            for (let k = 0; k < 8; k++) scratch.setUint8(k, bytes[s + k] as number);
+            value = scratch.getFloat64(0, true);
+        } else if (field === VALUE_STRING && wire === WIRE_LENGTH) value = readUtf8(bytes, s, e) ?? NOT_READ;
+        else if (field === VALUE_BOOL && wire === WIRE_VARINT && e === s + 1 && (bytes[s] as number) <= 1) value = bytes[s] === 1;
+        else if (field === VALUE_STRUCT && wire === WIRE_LENGTH) value = readStruct(bytes, s, e) ?? NOT_READ;
+        else if (field === VALUE_LIST && wire === WIRE_LENGTH) value = readList(bytes, s, e);
+        else value = NOT_READ;
+    });
+    return read && kinds === 1 ? value : NOT_READ;
+}
+
+function readList(bytes: Uint8Array, start: number, end: number): unknown {
+    const out: unknown[] = [];
+    let ok = true;
+    const read = readFields(bytes, start, end, (field, wire, s, e) => {
+        if (!ok) return;
+        const value = field === LIST_VALUES && wire === WIRE_LENGTH ? readValue(bytes, s, e) : NOT_READ;
+        if (value === NOT_READ) ok = false;
+        else out.push(value);
+    });
+    return read && ok ? out : NOT_READ;
 }
