@@ -654,13 +654,14 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
         const label: Readonly<Record<string, string>> = {
             empty: "empty pack (floor)",
             "one-policy": "one resource policy and one stack policy that read nothing, plain SDK (floor of any pack with policies)",
-            "verdicts-pass": "srguard, all three fast paths, every check's verdict a pass (its framework)",
+            "verdicts-pass": "srguard, every fast path, every check's verdict a pass (its framework)",
             off: "srguard, plain SDK (SRGUARD_SDK_FAST_PATHS=off)",
             decode: "srguard, decode once (b)",
             route: "srguard, route by type (a/d)",
             "route,decode": "srguard, route + decode (before issue 16)",
             stack: "srguard, stack narrowing only",
-            on: "srguard, all three (default)",
+            "route,decode,stack": "srguard, route + decode + stack narrowing, AnalyzeStack requests decoded whole (before item 21)",
+            on: "srguard, every fast path (default)",
             "off+upstream": "srguard, plain SDK (fast paths off) + bench/upstream patches",
             "route,decode+upstream": "srguard, route + decode (no stack narrowing) + bench/upstream patches",
         };
@@ -850,6 +851,7 @@ async function main(): Promise<void> {
         ["srguard-decode", "srguard, decode only"],
         ["srguard-route", "srguard, route only"],
         ["srguard-route-decode", "srguard, route + decode (no stack narrowing: the fast paths before issue 16)"],
+        ["srguard-eager", "srguard, route + decode + stack narrowing, AnalyzeStack requests decoded whole (before item 21)"],
         ["srguard-upstream", "srguard, route + decode (no stack narrowing) on @pulumi/policy + bench/upstream patches (views shared)"],
     ]);
 
@@ -892,6 +894,7 @@ async function main(): Promise<void> {
             variant("srguard-decode", "decode"),
             variant("srguard-route", "route"),
             variant("srguard-route-decode", "route,decode"),
+            variant("srguard-eager", "route,decode,stack"),
             upstream,
         ].map((pack) => ({ pack, input: variantInput }));
         const main = results.analyze.filter((a) => a.stack === variantInput.id && (a.pack === "srguard" || a.pack === "empty"));

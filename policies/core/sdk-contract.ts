@@ -8,7 +8,7 @@
 // 3. the object form of `reportViolation` (name, message, urn, enforcementLevel), which the SDK marks internal: it is
 //    how one resource's unknown stays advisory in a stack policy. Without it the framework reports the known
 //    violations and then lets the SDK's own "can't run during preview" (advisory) speak for the rest;
-// 4. three shortcuts through the analyzer server (below);
+// 4. four shortcuts through the analyzer server (below);
 // 5. the policy-pack config as the engine hands it over in `Configure` (every policy's entry, not only the calling
 //    policy's): how every policy reads `srguard-exemptions`' settings (core/exemptions.ts). Without it nothing is
 //    exempted;
@@ -17,7 +17,7 @@
 // 7. refusing a bad policy-pack config in `Configure` itself, before any resource is analyzed (the SDK only stores
 //    it). Without it a bad config is refused at that policy's first Analyze.
 //
-// Three shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
+// Four shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
 // `Analyze` and `AnalyzeStack` cost what the checks cost rather than what the SDK does around each of them. They reach
 // into the SDK's internals, so they are pinned to the SDK version they were written against and installed only when
 // every piece has the expected shape; otherwise (or with SRGUARD_SDK_FAST_PATHS=off) the pack runs on the plain SDK.
@@ -58,16 +58,23 @@
 //   from the whole stack (the organisation's accounts, core/msp.ts) it reads through `wholeStackResources`. The answers are joined in policy order: the plain
 //   SDK's, byte for byte (tests/gate/sdk-fast-paths.test.ts, on a generated stack, its one-cloud parts and a stack of
 //   every policy's examples).
+// - lazy (with decode and stack): grpc-js decodes an AnalyzeStack request into google-protobuf messages, every
+//   resource of the stack, before the handler runs, though the stack shortcut hands the SDK only the resources a
+//   stack policy looks at. The request is instead read off its bytes, and a resource decoded when it is first handed
+//   to the SDK; the properties of the others are read to JS off their bytes (see "The AnalyzeStack request, decoded
+//   as it is needed"). The same answers, byte for byte (tests/gate/stack-request-undecoded.test.ts, also on requests
+//   in forms the reader leaves to google-protobuf).
 
 // Failure modes that differ from the plain SDK, on inputs the engine never sends: a Struct the SDK cannot decode (an
 // unrecognised signature) fails `Analyze` naming the first policy that still runs rather than the first of all (and
-// does not fail it when no policy looks at the resource's type).
+// does not fail it when no policy looks at the resource's type); an AnalyzeStack request whose resources' nested
+// messages are not well-formed protobuf fails in the handler, when such a resource is decoded, rather than in grpc-js.
 
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { ConfigError, type ConfigSpec, UnknownPolicyError, checkConfigured } from "./config";
-import { type Sink, encodeMessage } from "./protobuf-wire";
+import { type Sink, encodeMessage, readFields, readStruct, readUtf8 } from "./protobuf-wire";
 import { canonicalType } from "./tokens";
 import { resourceTypeTest } from "./type-tests";
 
@@ -168,17 +175,19 @@ export function resetSdkContractForTesting(): void {
 /** The @pulumi/policy version whose internals these shortcuts were written against (package.json says "v1.21.0"). */
 export const PINNED_SDK_VERSION = "1.21.0";
 
-/** `off` (or `none`) runs the plain SDK; `route`, `decode`, `stack` or a list (`route,decode`) picks; unset, `on` or `all` = all three. */
+/** `off` (or `none`) runs the plain SDK; `route`, `decode`, `stack`, `lazy` or a list (`route,decode`) picks; unset, `on` or `all` = all four. */
 export const FAST_PATHS_ENV = "SRGUARD_SDK_FAST_PATHS";
 
-export type FastPath = "route" | "decode" | "stack";
+export type FastPath = "route" | "decode" | "stack" | "lazy";
 
-const ALL_FAST_PATHS: readonly FastPath[] = ["route", "decode", "stack"];
+const ALL_FAST_PATHS: readonly FastPath[] = ["route", "decode", "stack", "lazy"];
 
 export interface FastPathsResult {
     readonly route: boolean;
     readonly decode: boolean;
     readonly stack: boolean;
+    /** AnalyzeStack requests decoded as they are needed (with decode and stack only). */
+    readonly lazy: boolean;
     /** Why a requested shortcut was not installed (empty when all were). */
     readonly skipped: readonly string[];
 }
@@ -215,10 +224,14 @@ interface Sdk {
     /** server.js and policy.js, to check the call sites the shortcuts rely on. */
     readonly serverSource: string;
     readonly policySource: string;
+    /** deserialize.js, to check how `deserializeProperties` reads a Struct. */
+    readonly deserializeSource: string;
     readonly grpcServerPrototype: Rec | undefined;
     readonly analyzerService: unknown;
     /** The Analyzer messages (`@pulumi/pulumi/proto/analyzer_pb`) as the SDK resolves them, or undefined. */
     readonly analyzerPb: Rec | undefined;
+    /** google-protobuf's `struct_pb`, as those messages resolve it, or undefined. */
+    readonly structPb: Rec | undefined;
 }
 
 /** @grpc/grpc-js's Server prototype and the Analyzer service stubs, as @pulumi/policy itself resolves them; or why not. */
@@ -278,10 +291,13 @@ function loadSdk(): Sdk | string {
     const grpcServerPrototype = typeof grpc === "string" ? undefined : grpc.proto;
     const analyzerService: unknown = typeof grpc === "string" ? undefined : grpc.service;
     let analyzerPb: unknown;
+    let structPb: unknown;
     try {
         analyzerPb = sdkRequire("@pulumi/pulumi/proto/analyzer_pb");
+        structPb = createRequire(sdkRequire.resolve("@pulumi/pulumi/proto/analyzer_pb"))("google-protobuf/google/protobuf/struct_pb.js");
     } catch {
-        // judged where it is used: the Analyze answers are then encoded by google-protobuf
+        // judged where they are used: the Analyze answers are then encoded by google-protobuf, AnalyzeStack requests
+        // decoded by the generated deserializer
     }
     return {
         version,
@@ -289,9 +305,11 @@ function loadSdk(): Sdk | string {
         deserialize,
         serverSource: fs.readFileSync(path.join(dir, "server.js"), "utf8"),
         policySource: fs.readFileSync(path.join(dir, "policy.js"), "utf8"),
+        deserializeSource: fs.readFileSync(path.join(dir, "deserialize.js"), "utf8"),
         grpcServerPrototype,
         analyzerService,
         analyzerPb: isRecord(analyzerPb) ? analyzerPb : undefined,
+        structPb: isRecord(structPb) ? structPb : undefined,
     };
 }
 
@@ -311,16 +329,25 @@ function installDecode(sdk: Sdk): string | undefined {
     installSecretTagTap();
     const original = sdk.deserialize["deserializeProperties"] as Fn;
     const decoded = new WeakMap<object, unknown>();
+    const deferred = new WeakMap<object, () => unknown>();
     sdk.deserialize["deserializeProperties"] = function (this: unknown, struct: unknown, keepSecrets: unknown): unknown {
         if (keepSecrets !== false || !isRecord(struct)) return original.call(this, struct, keepSecrets);
         const known = decoded.get(struct);
         if (known !== undefined) return known;
-        const value = original.call(this, struct, keepSecrets);
+        const later = deferred.get(struct);
+        const value = later ? later() : original.call(this, struct, keepSecrets);
         decoded.set(struct, value);
         return value;
     };
+    deferDecode = (struct, decode) => void deferred.set(struct, decode);
     return undefined;
 }
+
+/**
+ * With the decode shortcut: makes the memo answer `struct` (a placeholder the SDK is handed in place of a resource's
+ * properties) with what `decode` returns, the first time the SDK decodes it (`keepSecrets` false).
+ */
+let deferDecode: ((struct: object, decode: () => unknown) => void) | undefined;
 
 /**
  * Whether `policy`, for a resource of engine type `type`, would neither read nor report anything: an srguard resource
@@ -391,12 +418,15 @@ function scopeOf(policy: unknown, index: number): Scope | undefined {
 }
 
 /**
- * One AnalyzeStack request as the stack shortcut reads it: its resources (the SDK's own messages), their canonical
- * types, and the URNs each one refers to (parent, dependencies, property dependencies: what the SDK resolves into
- * resource references within the list it is handed), read on demand.
+ * One AnalyzeStack request as the stack shortcut reads it: its resources (the SDK's own messages, decoded on first use
+ * when the request was read off its bytes), their canonical types, and the URNs each one refers to (parent,
+ * dependencies, property dependencies: what the SDK resolves into resource references within the list it is handed),
+ * read on demand.
  */
 interface StackRequest {
-    readonly list: readonly unknown[];
+    readonly length: number;
+    /** The SDK's message of resource `i`: the one the SDK is handed. */
+    resource(i: number): unknown;
     readonly types: readonly string[];
     /** The indices of each canonical type, in order. */
     readonly indicesOfType: ReadonlyMap<string, readonly number[]>;
@@ -404,6 +434,8 @@ interface StackRequest {
     readonly indexOfUrn: ReadonlyMap<string, readonly number[]>;
     /** The URNs resource `i` refers to (read once per request), or undefined when they cannot be read. */
     refs(i: number): readonly string[] | undefined;
+    /** Every resource decoded as the SDK decodes it, with `decode` (the SDK's `deserializeProperties`). */
+    whole(decode: Fn): readonly WholeStackResource[];
 }
 
 function callString(o: unknown, method: string): string | undefined {
@@ -412,58 +444,343 @@ function callString(o: unknown, method: string): string | undefined {
     return typeof v === "string" ? v : undefined;
 }
 
+/** The URNs a resource message refers to (parent, dependencies, property dependencies), or undefined. */
+function refsOfMessage(r: unknown): readonly string[] | undefined {
+    if (!isRecord(r) || !isFn(r["getParent"]) || !isFn(r["getDependenciesList"]) || !isFn(r["getPropertydependenciesMap"])) return undefined;
+    const out: string[] = [];
+    const parent: unknown = r["getParent"].call(r);
+    if (typeof parent === "string" && parent) out.push(parent);
+    const deps: unknown = r["getDependenciesList"].call(r);
+    if (!Array.isArray(deps)) return undefined;
+    for (const d of deps) if (typeof d === "string") out.push(d);
+    const map: unknown = r["getPropertydependenciesMap"].call(r);
+    if (map === undefined || map === null) return out;
+    if (!isRecord(map) || !isFn(map["forEach"])) return undefined;
+    let ok = true;
+    map["forEach"].call(map, (v: unknown) => {
+        const urns: unknown = isRecord(v) && isFn(v["getUrnsList"]) ? v["getUrnsList"].call(v) : undefined;
+        if (Array.isArray(urns)) for (const u of urns) out.push(String(u));
+        else ok = false;
+    });
+    return ok ? out : undefined;
+}
+
+/** A resource message decoded as the SDK decodes it for a policy: its type, properties and provider's. */
+function wholeOfMessage(r: unknown, decode: Fn): WholeStackResource {
+    const rec = r as Rec;
+    const type = callString(rec, "getType") ?? "";
+    const props = decode((rec["getProperties"] as Fn).call(rec), false);
+    const prov: unknown = isFn(rec["getProvider"]) ? rec["getProvider"].call(rec) : undefined;
+    return isRecord(prov) ? { type, props, provider: { urn: callString(prov, "getUrn") ?? "", props: decode((prov["getProperties"] as Fn).call(prov), false) } } : { type, props };
+}
+
 /** The AnalyzeStack request of `call`, or undefined when it has another shape. */
 function stackRequestOf(call: unknown): StackRequest | undefined {
     if (!isRecord(call) || !isRecord(call["request"])) return undefined;
     const request = call["request"];
+    const read = undecodedOf.get(request)?.index();
+    if (read) return read;
     const getList = request["getResourcesList"];
     if (!isFn(getList)) return undefined;
     const list: unknown = getList.call(request);
     if (!Array.isArray(list)) return undefined;
     const types: string[] = [];
-    const indicesOfType = new Map<string, number[]>();
-    const indexOfUrn = new Map<string, number[]>();
+    const urns: string[] = [];
     for (const r of list) {
         const t = callString(r, "getType");
         const urn = callString(r, "getUrn");
         if (t === undefined || urn === undefined) return undefined;
-        const i = types.length;
+        types.push(t);
+        urns.push(urn);
+    }
+    return indexed(types, urns, {
+        resource: (i) => list[i] as unknown,
+        refs: (i) => refsOfMessage(list[i]),
+        whole: (decode) => list.map((r) => wholeOfMessage(r, decode)),
+    });
+}
+
+/** A StackRequest over resources of these engine types and URNs, read through `read`. */
+function indexed(engineTypes: readonly string[], urns: readonly string[], read: Pick<StackRequest, "resource" | "refs" | "whole">): StackRequest {
+    const types: string[] = [];
+    const indicesOfType = new Map<string, number[]>();
+    const indexOfUrn = new Map<string, number[]>();
+    engineTypes.forEach((t, i) => {
         const c = canonicalType(t);
         types.push(c);
         const ofType = indicesOfType.get(c);
         if (ofType) ofType.push(i);
         else indicesOfType.set(c, [i]);
+        const urn = urns[i] as string;
         const at = indexOfUrn.get(urn);
         if (at) at.push(i);
         else indexOfUrn.set(urn, [i]);
+    });
+    const refsRead: (readonly string[] | undefined | null)[] = new Array<null>(engineTypes.length).fill(null);
+    let whole: readonly WholeStackResource[] | undefined;
+    return {
+        length: engineTypes.length,
+        resource: read.resource,
+        types,
+        indicesOfType,
+        indexOfUrn,
+        refs: (i) => {
+            let r = refsRead[i];
+            if (r === null) r = refsRead[i] = read.refs(i);
+            return r;
+        },
+        whole: (decode) => (whole ??= read.whole(decode)),
+    };
+}
+
+// The AnalyzeStack request, decoded as it is needed
+//
+// grpc-js hands the SDK each request decoded by the service's generated deserializer: for AnalyzeStack, every resource
+// of the stack as google-protobuf messages (each property a `Value` message), all of them before the handler runs —
+// for 50,000 resources ~630 MB of heap and ~3.8 s of CPU in process, where the same resources' properties decoded to
+// JS take ~40 MB. Under the stack shortcut the SDK is handed only the resources a stack policy looks at (most of a
+// stack is plumbing no stack policy reads), and srguard reads the others only for their properties
+// (`wholeStackResources`). So, with the stack and decode shortcuts, AnalyzeStack is registered with a deserializer that
+// keeps the request's bytes and finds each resource's message in them (`undecodedStackDeserializer`). `UndecodedStack`
+// reads each resource's type and URN, and on demand the URNs it refers to, off the wire, and decodes a resource:
+// - its properties once, for whoever asks first: read to JS off their bytes as google-protobuf's `toJavaScript()` gives
+//   them (core/protobuf-wire.ts `readStruct`) and handed to the SDK's `deserializeProperties` as a light Struct
+//   (`lightStruct`: all that function reads of a Struct is `toJavaScript()`, checked in deserialize.js); a Struct not
+//   in the plain form google-protobuf writes is decoded by google-protobuf;
+// - its message when it is first handed to the SDK, by the generated deserializer over its bytes without the
+//   properties (field 2) and the provider (field 6), which are then set: the provider decoded once by its generated
+//   deserializer (shared with `wholeStackResources`), the properties as an empty `Struct` for which the decode memo
+//   answers the properties above (`deferDecode`); the stack handler reads a resource's properties only through that
+//   memo (checked in server.js);
+// - a resource whose properties or provider are given twice is decoded whole by the generated deserializer; a request
+//   whose resources' types or URNs are not valid UTF-8 (google-protobuf decodes those its own way) is read through
+//   its decoded messages; one with any field but its resources, or bytes this reader does not take, is decoded by the
+//   generated deserializer, as without the shortcut.
+// The request object is the generated message with only `getResourcesList` answering its resources (what the SDK's
+// handler and the stack shortcut read of it): its first call decodes them all, as above. At install a sample request
+// must read through all of this as google-protobuf decodes it (`sampleReadsAsDecoded`).
+
+/**
+ * A resource's properties as google-protobuf's `Struct.toJavaScript()` gives them, read off the bytes
+ * (core/protobuf-wire.ts `readStruct`), handed to the SDK's `deserializeProperties` in place of the Struct: all it
+ * reads of one is `toJavaScript()`. The secret-tag tap reads its `tags` here.
+ */
+const lightStructs = new WeakMap<object, Rec>();
+
+function lightStruct(js: Rec): object {
+    const struct = { toJavaScript: () => js };
+    lightStructs.set(struct, js);
+    return struct;
+}
+
+/** The undecoded resources of each request `undecodedStackDeserializer` made. */
+const undecodedOf = new WeakMap<object, UndecodedStack>();
+
+// Field numbers (pulumi/proto/analyzer.proto): AnalyzeStackRequest.resources; AnalyzerResource's fields; a map entry's
+// value; AnalyzerPropertyDependencies.urns.
+const STACK_RESOURCES = 1;
+const RESOURCE_TYPE = 1;
+const RESOURCE_PROPERTIES = 2;
+const RESOURCE_URN = 3;
+const RESOURCE_PROVIDER = 6;
+const RESOURCE_PARENT = 7;
+const RESOURCE_DEPENDENCIES = 8;
+const RESOURCE_PROPERTY_DEPENDENCIES = 9;
+const ENTRY_VALUE = 2;
+const DEPENDENCIES_URNS = 1;
+const LENGTH_DELIMITED = 2;
+
+/** The generated messages the undecoded request is decoded with. */
+interface StackMessages {
+    readonly Request: new () => Rec;
+    readonly Resource: { deserializeBinary(bytes: Uint8Array): Rec };
+    readonly Provider: { deserializeBinary(bytes: Uint8Array): Rec };
+    readonly Struct: new () => Rec;
+    readonly StructOf: { deserializeBinary(bytes: Uint8Array): Rec };
+}
+
+/** Where a resource message's fields are, read off its bytes. */
+interface ResourceLayout {
+    type?: string;
+    urn?: string;
+    /** A type or URN that is not valid UTF-8. */
+    unreadable: boolean;
+    /** The properties' or the provider's bytes given twice: decoded whole. */
+    twice: boolean;
+    properties?: [number, number];
+    provider?: [number, number];
+    /** The fields but the properties and the provider: [tag start, end] pairs. */
+    rest: number[];
+}
+
+const NOT_YET: unique symbol = Symbol("not decoded yet");
+
+class UndecodedStack {
+    private readonly messages: (Rec | undefined)[];
+    private readonly props: unknown[];
+    private readonly providers: (Rec | null | undefined)[];
+
+    constructor(
+        private readonly bytes: Uint8Array,
+        /** start, end of each resource's message */
+        private readonly at: readonly number[],
+        private readonly pb: StackMessages,
+        private readonly defer: (struct: object, decode: () => unknown) => void,
+        /** The SDK's `deserializeProperties`, as the SDK reads it at call time. */
+        private readonly decode: () => Fn,
+    ) {
+        const n = at.length / 2;
+        this.messages = new Array<undefined>(n);
+        this.props = new Array<symbol>(n).fill(NOT_YET);
+        this.providers = new Array<undefined>(n);
     }
-    const read: (readonly string[] | undefined | null)[] = new Array<null>(list.length).fill(null);
-    const refs = (i: number): readonly string[] | undefined => {
-        let r = read[i];
-        if (r === null) r = read[i] = readRefs(i);
-        return r;
-    };
-    const readRefs = (i: number): readonly string[] | undefined => {
-        const r: unknown = list[i];
-        if (!isRecord(r) || !isFn(r["getParent"]) || !isFn(r["getDependenciesList"]) || !isFn(r["getPropertydependenciesMap"])) return undefined;
-        const out: string[] = [];
-        const parent: unknown = r["getParent"].call(r);
-        if (typeof parent === "string" && parent) out.push(parent);
-        const deps: unknown = r["getDependenciesList"].call(r);
-        if (!Array.isArray(deps)) return undefined;
-        for (const d of deps) if (typeof d === "string") out.push(d);
-        const map: unknown = r["getPropertydependenciesMap"].call(r);
-        if (map === undefined || map === null) return out;
-        if (!isRecord(map) || !isFn(map["forEach"])) return undefined;
-        let ok = true;
-        map["forEach"].call(map, (v: unknown) => {
-            const urns: unknown = isRecord(v) && isFn(v["getUrnsList"]) ? v["getUrnsList"].call(v) : undefined;
-            if (Array.isArray(urns)) for (const u of urns) out.push(String(u));
-            else ok = false;
+
+    get length(): number {
+        return this.at.length / 2;
+    }
+
+    private layout(i: number): ResourceLayout {
+        const b = this.bytes;
+        const out: ResourceLayout = { unreadable: false, twice: false, rest: [] };
+        readFields(b, this.at[2 * i] as number, this.at[2 * i + 1] as number, (field, wire, start, end, tagStart) => {
+            if (field === RESOURCE_PROPERTIES && wire === LENGTH_DELIMITED) {
+                if (out.properties) out.twice = true;
+                out.properties = [start, end];
+                return;
+            }
+            if (field === RESOURCE_PROVIDER && wire === LENGTH_DELIMITED) {
+                if (out.provider) out.twice = true;
+                out.provider = [start, end];
+                return;
+            }
+            out.rest.push(tagStart, end);
+            if ((field === RESOURCE_TYPE || field === RESOURCE_URN) && wire === LENGTH_DELIMITED) {
+                // google-protobuf keeps the last of a string field given twice
+                const s = readUtf8(b, start, end);
+                if (s === undefined) out.unreadable = true;
+                else if (field === RESOURCE_TYPE) out.type = s;
+                else out.urn = s;
+            }
         });
-        return ok ? out : undefined;
-    };
-    return { list, types, indicesOfType, indexOfUrn, refs };
+        return out;
+    }
+
+    /** The StackRequest read off the bytes, or undefined when a type or URN is not valid UTF-8. */
+    index(): StackRequest | undefined {
+        const types: string[] = [];
+        const urns: string[] = [];
+        for (let i = 0; i < this.length; i++) {
+            const l = this.layout(i);
+            if (l.unreadable) return undefined;
+            types.push(l.type ?? "");
+            urns.push(l.urn ?? "");
+        }
+        return indexed(types, urns, {
+            resource: (i) => this.resource(i),
+            refs: (i) => this.refs(i),
+            whole: (decode) => types.map((type, i) => this.wholeAt(i, type, decode)),
+        });
+    }
+
+    /** The URNs resource `i` refers to, read off its bytes (a property dependency's key given twice: both). */
+    private refs(i: number): readonly string[] | undefined {
+        const b = this.bytes;
+        let parent = "";
+        const deps: string[] = [];
+        const fromProperties: string[] = [];
+        let ok = true;
+        const urn = (start: number, end: number, into: string[]) => {
+            const s = readUtf8(b, start, end);
+            if (s === undefined) ok = false;
+            else into.push(s);
+        };
+        const read = readFields(b, this.at[2 * i] as number, this.at[2 * i + 1] as number, (field, wire, start, end) => {
+            if (wire !== LENGTH_DELIMITED) return;
+            if (field === RESOURCE_PARENT) {
+                const s = readUtf8(b, start, end);
+                if (s === undefined) ok = false;
+                else parent = s;
+            } else if (field === RESOURCE_DEPENDENCIES) urn(start, end, deps);
+            else if (field === RESOURCE_PROPERTY_DEPENDENCIES) {
+                ok &&= readFields(b, start, end, (f, w, s, e) => {
+                    if (f !== ENTRY_VALUE || w !== LENGTH_DELIMITED) return;
+                    ok &&= readFields(b, s, e, (f2, w2, s2, e2) => f2 === DEPENDENCIES_URNS && w2 === LENGTH_DELIMITED && urn(s2, e2, fromProperties));
+                });
+            }
+        });
+        if (!read || !ok) return undefined;
+        return [...(parent ? [parent] : []), ...deps, ...fromProperties];
+    }
+
+    /** The SDK's message of resource `i`, decoded on first use. */
+    resource(i: number): Rec {
+        const known = this.messages[i];
+        if (known) return known;
+        const whole = this.bytes.subarray(this.at[2 * i] as number, this.at[2 * i + 1] as number);
+        const l = this.layout(i);
+        let r: Rec;
+        if (l.twice) r = this.pb.Resource.deserializeBinary(whole);
+        else {
+            let size = 0;
+            for (let k = 0; k < l.rest.length; k += 2) size += (l.rest[k + 1] as number) - (l.rest[k] as number);
+            const rest = new Uint8Array(size);
+            let pos = 0;
+            for (let k = 0; k < l.rest.length; k += 2) {
+                rest.set(this.bytes.subarray(l.rest[k] as number, l.rest[k + 1] as number), pos);
+                pos += (l.rest[k + 1] as number) - (l.rest[k] as number);
+            }
+            r = this.pb.Resource.deserializeBinary(rest);
+            if (l.properties) {
+                const placeholder = new this.pb.Struct();
+                this.defer(placeholder, () => this.propsAt(i, undefined));
+                (r["setProperties"] as Fn).call(r, placeholder);
+            }
+            const provider = this.providerAt(i, l);
+            if (provider) (r["setProvider"] as Fn).call(r, provider);
+        }
+        this.messages[i] = r;
+        return r;
+    }
+
+    /** Resource `i`'s properties decoded by `decode` (undefined: the SDK's, as the memo reads them), once. */
+    private propsAt(i: number, decode: Fn | undefined): unknown {
+        const known = this.props[i];
+        if (known !== NOT_YET) return known;
+        const l = this.layout(i);
+        const f = decode ?? this.decode();
+        let struct: unknown;
+        if (l.twice) struct = (this.resource(i)["getProperties"] as Fn).call(this.resource(i));
+        else if (l.properties) {
+            const js = readStruct(this.bytes, ...l.properties);
+            struct = js ? lightStruct(js) : this.pb.StructOf.deserializeBinary(this.bytes.subarray(...l.properties));
+        }
+        const value = f(struct, false);
+        this.props[i] = value;
+        return value;
+    }
+
+    /** Resource `i`'s provider message (undefined: none), once. */
+    private providerAt(i: number, l: ResourceLayout = this.layout(i)): Rec | undefined {
+        const known = this.providers[i];
+        if (known !== undefined) return known ?? undefined;
+        let p: unknown;
+        if (l.twice) p = (this.resource(i)["getProvider"] as Fn).call(this.resource(i));
+        else if (l.provider) p = this.pb.Provider.deserializeBinary(this.bytes.subarray(...l.provider));
+        const provider = isRecord(p) ? p : undefined;
+        this.providers[i] = provider ?? null;
+        return provider;
+    }
+
+    private wholeAt(i: number, type: string, decode: Fn): WholeStackResource {
+        const props = this.propsAt(i, decode);
+        const prov = this.providerAt(i);
+        return prov ? { type, props, provider: { urn: callString(prov, "getUrn") ?? "", props: decode((prov["getProperties"] as Fn).call(prov), false) } } : { type, props };
+    }
+
+    /** Every resource's message (what `getResourcesList` answers). */
+    all(): Rec[] {
+        return Array.from({ length: this.length }, (_, i) => this.resource(i));
+    }
 }
 
 /**
@@ -477,10 +794,10 @@ function subsetFor(req: StackRequest, scope: Scope): number[] | undefined {
         for (const t of scope.types) for (const i of req.indicesOfType.get(t) ?? []) own.push(i);
     } else {
         const whole = wholeStackResources();
-        if (!whole || whole.length !== req.list.length) return undefined;
+        if (!whole || whole.length !== req.length) return undefined;
         whole.forEach((r, i) => scope.where(r.props) && own.push(i));
     }
-    const kept = new Uint8Array(req.list.length);
+    const kept = new Uint8Array(req.length);
     const out: number[] = [];
     const keep = (j: number) => {
         if (!kept[j]) (kept[j] = 1), out.push(j);
@@ -502,7 +819,7 @@ export interface WholeStackResource {
 }
 
 /** The AnalyzeStack the stack shortcut is serving (they are served one at a time), for `wholeStackResources`. */
-let serving: { readonly list: readonly unknown[]; readonly decode: () => Fn; resources?: readonly WholeStackResource[] } | undefined;
+let serving: { readonly req: StackRequest; readonly decode: () => Fn } | undefined;
 
 /**
  * While the stack shortcut serves an AnalyzeStack: every resource of the stack, however few of them the calling
@@ -510,20 +827,115 @@ let serving: { readonly list: readonly unknown[]; readonly decode: () => Fn; res
  * own `stack.resources` is the whole stack). Built once per AnalyzeStack, on first use.
  */
 export function wholeStackResources(): readonly WholeStackResource[] | undefined {
-    if (!serving) return undefined;
-    if (!serving.resources) {
-        const decode = serving.decode();
-        const out: WholeStackResource[] = [];
-        for (const r of serving.list) {
-            const rec = r as Rec;
-            const type = callString(rec, "getType") ?? "";
-            const props = decode((rec["getProperties"] as Fn).call(rec), false);
-            const prov: unknown = isFn(rec["getProvider"]) ? rec["getProvider"].call(rec) : undefined;
-            out.push(isRecord(prov) ? { type, props, provider: { urn: callString(prov, "getUrn") ?? "", props: decode((prov["getProperties"] as Fn).call(prov), false) } } : { type, props });
+    return serving?.req.whole(serving.decode());
+}
+
+/**
+ * Every read of a `getProperties()` in server.js: the three of DECODE_CALL_SITES (the memo answers them), Configure's
+ * config and Remediate's resource (an Analyze request, never a stack's resource).
+ */
+const PROPERTIES_READS = [...DECODE_CALL_SITES, "v.getProperties().toJavaScript()", "deserialize_1.deserializeProperties(req.getProperties(), true)"];
+
+/**
+ * The deserializer AnalyzeStack is registered with under the stack and decode shortcuts (see "The AnalyzeStack
+ * request, decoded as it is needed"), or why not: the generated deserializer is the expected one, server.js reads
+ * resources' properties only where the decode memo answers, and a sample request with every field of a resource
+ * reads, through `UndecodedStack`, as google-protobuf decodes it.
+ */
+function undecodedStackDeserializer(sdk: Sdk, method: Rec): Fn | string {
+    const defer = deferDecode;
+    if (!defer) return "the decode shortcut is off";
+    const generated = method["requestDeserialize"];
+    if (!isFn(generated) || !String(generated).includes("AnalyzeStackRequest.deserializeBinary(")) return "the AnalyzeStack request is decoded another way";
+    // deserializeProperties reads a Struct only through toJavaScript() (what a light Struct answers)
+    const struct = /function deserializeProperties\((\w+), \w+\) \{([^]*?)\n\}/.exec(sdk.deserializeSource);
+    if (!struct?.[1] || struct[2]?.split(struct[1]).length !== 2 || !struct[2].includes(`= ${struct[1]}.toJavaScript();`)) return "deserializeProperties reads a Struct another way";
+    const reads = (text: string) => sdk.serverSource.split(text).length - 1;
+    if (reads("getProperties()") !== PROPERTIES_READS.reduce((n, site) => n + reads(site), 0)) return "server.js reads properties another way";
+    const pb = sdk.analyzerPb;
+    const Request = pb?.["AnalyzeStackRequest"];
+    const Resource = pb?.["AnalyzerResource"];
+    const Provider = pb?.["AnalyzerProviderResource"];
+    const Struct = sdk.structPb?.["Struct"];
+    const decodable = (m: unknown): m is { deserializeBinary(bytes: Uint8Array): Rec } => isFn(m) && isFn((m as unknown as Rec)["deserializeBinary"]);
+    if (!isFn(Request) || !decodable(Resource) || !decodable(Provider) || !decodable(Struct)) return "the Analyzer messages have another shape";
+    const messages: StackMessages = { Request: Request as unknown as new () => Rec, Resource, Provider, Struct: Struct as unknown as new () => Rec, StructOf: Struct };
+    const decode = () => sdk.deserialize["deserializeProperties"] as Fn;
+    const deserialize = function (buffer: unknown): unknown {
+        if (!(buffer instanceof Uint8Array)) return generated(buffer);
+        const bytes = new Uint8Array(buffer); // a copy, as the generated deserializer makes
+        const at: number[] = [];
+        let resourcesOnly = true;
+        const read = readFields(bytes, 0, bytes.length, (field, wire, start, end) => {
+            if (field === STACK_RESOURCES && wire === LENGTH_DELIMITED) at.push(start, end);
+            else resourcesOnly = false;
+        });
+        if (!read || !resourcesOnly) return generated(buffer);
+        for (let k = 0; k < at.length; k += 2) if (!readFields(bytes, at[k] as number, at[k + 1] as number, () => undefined)) return generated(buffer);
+        const request = new messages.Request();
+        const undecoded = new UndecodedStack(bytes, at, messages, defer, decode);
+        let list: Rec[] | undefined;
+        undecodedOf.set(request, undecoded);
+        Object.defineProperty(request, "getResourcesList", { value: () => (list ??= undecoded.all()) });
+        return request;
+    };
+    const why = sampleReadsAsDecoded(deserialize, generated, pb as Rec, Struct, decode);
+    return why ?? deserialize;
+}
+
+/**
+ * Why a sample AnalyzeStack request (two resources, every field of a resource set on the first) reads differently
+ * through `deserialize` than through `generated`, or undefined.
+ */
+function sampleReadsAsDecoded(deserialize: Fn, generated: Fn, pb: Rec, Struct: unknown, decode: () => Fn): string | undefined {
+    const make = (name: string, set: Record<string, unknown>): Rec => {
+        const m = new (pb[name] as new () => Rec)();
+        for (const [k, v] of Object.entries(set)) (m[k] as Fn).call(m, v);
+        return m;
+    };
+    const struct = (v: unknown): unknown => (Struct as { fromJavaScript(v: unknown): unknown }).fromJavaScript(v);
+    const differs = "a sample AnalyzeStack request is read differently";
+    try {
+        const stackUrn = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s";
+        const first = make("AnalyzerResource", {
+            setType: "aws:s3/bucket:Bucket",
+            setProperties: struct({ bucket: "b", tags: { Owner: "é ☃ 𝄞" }, rules: [1, true, null, { a: "" }] }),
+            setUrn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::b",
+            setName: "b",
+            setOptions: make("AnalyzerResourceOptions", { setProtect: true, setParent: stackUrn, setAliasesList: ["urn:old"], setIgnorechangesList: ["tags"] }),
+            setProvider: make("AnalyzerProviderResource", { setType: "pulumi:providers:aws", setProperties: struct({ region: "eu-west-1" }), setUrn: "urn:pulumi:s::p::pulumi:providers:aws::default", setName: "default" }),
+            setParent: stackUrn,
+            setDependenciesList: ["urn:pulumi:s::p::aws:kms/key:Key::k"],
+        });
+        ((first["getPropertydependenciesMap"] as Fn).call(first) as Rec & { set(k: string, v: unknown): unknown }).set("kmsKeyId", make("AnalyzerPropertyDependencies", { setUrnsList: ["urn:pulumi:s::p::aws:kms/key:Key::k"] }));
+        const second = make("AnalyzerResource", { setType: "aws:kms/key:Key", setProperties: struct({}), setUrn: "urn:pulumi:s::p::aws:kms/key:Key::k", setName: "k" });
+        const request = make("AnalyzeStackRequest", { setResourcesList: [first, second] });
+        const bytes = Buffer.from((request["serializeBinary"] as Fn).call(request) as Uint8Array);
+        const lazy = deserialize(bytes) as Rec;
+        const a = stackRequestOf({ request: generated(bytes) });
+        const b = stackRequestOf({ request: lazy });
+        if (!a || !b || !undecodedOf.has(lazy) || a.length !== 2 || b.length !== 2) return differs;
+        const d = decode();
+        const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+        const view = (r: Rec) => {
+            const prov: unknown = (r["getProvider"] as Fn).call(r);
+            const opts: unknown = (r["getOptions"] as Fn).call(r);
+            return [
+                ...["getType", "getUrn", "getName", "getParent", "getDependenciesList"].map((m) => (r[m] as Fn).call(r)),
+                isRecord(opts) ? (opts["toObject"] as Fn).call(opts) : undefined,
+                d((r["getProperties"] as Fn).call(r), false),
+                isRecord(prov) ? [callString(prov, "getType"), callString(prov, "getUrn"), callString(prov, "getName"), d((prov["getProperties"] as Fn).call(prov), false)] : undefined,
+                refsOfMessage(r),
+            ];
+        };
+        for (let i = 0; i < 2; i++) {
+            if (!same(view(a.resource(i) as Rec), view(b.resource(i) as Rec)) || !same(a.refs(i), b.refs(i)) || a.types[i] !== b.types[i]) return differs;
         }
-        serving.resources = out;
+        if (!same(a.whole(d), b.whole(d))) return differs;
+        return undefined;
+    } catch (e) {
+        return `a sample AnalyzeStack request cannot be read (${(e as Error).message.split("\n")[0] ?? ""})`;
     }
-    return serving.resources;
 }
 
 /** What a segment of a served AnalyzeStack answered: the SDK's AnalyzeResponse. */
@@ -564,7 +976,7 @@ function stackServer(policies: readonly unknown[], allStack: Fn, make: (kept: un
         if (!req || !isFn(callback)) return allStack.call(this, call, callback);
         const self = this;
         const run = async (): Promise<unknown> => {
-            serving = { list: req.list, decode: () => sdk.deserialize["deserializeProperties"] as Fn };
+            serving = { req, decode: () => sdk.deserialize["deserializeProperties"] as Fn };
             try {
                 // segments: runs of consecutive policies handed the same resources (undefined: the whole request)
                 const subsets = new Map<string, number[] | undefined>();
@@ -577,7 +989,7 @@ function stackServer(policies: readonly unknown[], allStack: Fn, make: (kept: un
                         if (!subsets.has(scope.key)) subsets.set(scope.key, subsetFor(req, scope));
                         subset = subsets.get(scope.key);
                         if (subset && !subset.length) return; // nothing of the stack is in its scope: it finds nothing
-                        if (subset && subset.length === req.list.length) subset = undefined;
+                        if (subset && subset.length === req.length) subset = undefined;
                     }
                     const last = segments[segments.length - 1];
                     if (last && last.subset === subset) last.policies.push(i);
@@ -588,7 +1000,7 @@ function stackServer(policies: readonly unknown[], allStack: Fn, make: (kept: un
                 for (const seg of segments) {
                     let segCall = call;
                     if (seg.subset) {
-                        const only = seg.subset.map((i) => req.list[i]);
+                        const only = seg.subset.map((i) => req.resource(i));
                         const request = Object.create((call as Rec)["request"] as object, { getResourcesList: { value: () => only } }) as unknown;
                         segCall = Object.create(call as object, { request: { value: request } }) as unknown;
                     }
@@ -784,7 +1196,7 @@ function withFastEncoding(response: unknown, encoder: FastEncoder): unknown {
     return response;
 }
 
-function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack: boolean }): string | undefined {
+function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack: boolean; readonly lazy: Fn | undefined }): string | undefined {
     const proto = sdk.grpcServerPrototype;
     if (!proto || !isFn(proto["addService"])) return "@grpc/grpc-js has another shape";
     if (!isRecord(sdk.analyzerService)) return "the Analyzer service stubs were not found";
@@ -831,7 +1243,18 @@ function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack:
             const analyzeStack = function (this: unknown, call: unknown, callback: unknown): unknown {
                 return narrowed.call(this, call, encoding(callback));
             };
-            return addService.call(this, service, { ...implementation, ...(want.route ? { analyze } : {}), ...(want.stack ? { analyzeStack } : {}) });
+            const served = { ...implementation, ...(want.route ? { analyze } : {}), ...(want.stack ? { analyzeStack } : {}) };
+            const method = (service as Rec)["analyzeStack"];
+            if (!want.lazy || !isRecord(method)) return addService.call(this, service, served);
+            // grpc-js takes each method's deserializer when the service is added: AnalyzeStack's is swapped for that
+            // call only (the stubs are the SDK's module, shared with every client in the process)
+            const generated = method["requestDeserialize"];
+            method["requestDeserialize"] = want.lazy;
+            try {
+                return addService.call(this, service, served);
+            } finally {
+                method["requestDeserialize"] = generated;
+            }
         };
         try {
             return serve.apply(this, args);
@@ -854,6 +1277,7 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
     let route = false;
     let decode = false;
     let stack = false;
+    let lazy = false;
     if (wanted.size) {
         const sdk = loadSdk();
         if (typeof sdk === "string") skipped.push(sdk);
@@ -863,17 +1287,25 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
                 if (why) skipped.push(`decode: ${why}`);
                 else decode = true;
             }
+            let deserializer: Fn | undefined;
+            if (wanted.has("lazy")) {
+                const method = isRecord(sdk.analyzerService) ? sdk.analyzerService["analyzeStack"] : undefined;
+                const why = !wanted.has("stack") ? "the stack shortcut is off" : isRecord(method) && replaceable(method, "requestDeserialize") ? undecodedStackDeserializer(sdk, method) : "the AnalyzeStack method has another shape";
+                if (typeof why === "string") skipped.push(`lazy: ${why}`);
+                else deserializer = why;
+            }
             if (wanted.has("route") || wanted.has("stack")) {
-                const why = installServe(sdk, { route: wanted.has("route"), stack: wanted.has("stack") });
-                if (why) skipped.push(`${["route", "stack"].filter((f) => wanted.has(f as FastPath)).join(", ")}: ${why}`);
+                const why = installServe(sdk, { route: wanted.has("route"), stack: wanted.has("stack"), lazy: deserializer });
+                if (why) skipped.push(`${["route", "stack", ...(deserializer ? ["lazy"] : [])].filter((f) => wanted.has(f as FastPath)).join(", ")}: ${why}`);
                 else {
                     route = wanted.has("route");
                     stack = wanted.has("stack");
+                    lazy = deserializer !== undefined;
                 }
             }
         }
     }
-    installed = Object.freeze({ route, decode, stack, skipped: Object.freeze(skipped) });
+    installed = Object.freeze({ route, decode, stack, lazy, skipped: Object.freeze(skipped) });
     for (const why of skipped) noteFallback("an SDK fast path", why);
     return installed;
 }
@@ -1013,6 +1445,8 @@ function isSecretEnvelope(v: unknown): boolean {
 
 /** Which tag values of `struct` (a google-protobuf Struct of wire-form properties) are secret. */
 function secretTagsIn(struct: Rec): SecretTags {
+    const light = lightStructs.get(struct);
+    if (light) return secretTagsOfWire(light["tags"]);
     const getFields = struct["getFieldsMap"];
     if (!isFn(getFields)) return "all";
     const fields = getFields.call(struct);
@@ -1022,7 +1456,12 @@ function secretTagsIn(struct: Rec): SecretTags {
     if (tags === undefined) return NO_SECRETS;
     const toJs = isRecord(tags) ? tags["toJavaScript"] : undefined;
     if (!isFn(toJs)) return "all";
-    const wire: unknown = toJs.call(tags);
+    return secretTagsOfWire(toJs.call(tags));
+}
+
+/** Which values of a resource's `tags` as they arrived (a secret still in its envelope) are secrets. */
+function secretTagsOfWire(wire: unknown): SecretTags {
+    if (wire === undefined) return NO_SECRETS;
     if (isSecretEnvelope(wire)) return "all";
     if (!isRecord(wire) || Array.isArray(wire)) return NO_SECRETS;
     const keys = Object.keys(wire).filter((k) => isSecretEnvelope(wire[k]));
@@ -1046,8 +1485,10 @@ export function installSecretTagTap(): true | string {
     if (!DECODE_CALL_SITES.every((site) => serverSource.includes(site))) return (secretTap = "server.js decodes properties another way");
     const original = deserialize["deserializeProperties"] as Fn;
     deserialize["deserializeProperties"] = function (this: unknown, struct: unknown, keepSecrets: unknown): unknown {
+        // read before the SDK decodes the Struct: what a light Struct (`lightStruct`) answers is then as it arrived
+        const tags = keepSecrets === false && isRecord(struct) ? secretTagsIn(struct) : undefined;
         const value = original.call(this, struct, keepSecrets);
-        if (keepSecrets === false && isRecord(struct) && isRecord(value) && !secretTagsOf.has(value)) secretTagsOf.set(value, secretTagsIn(struct));
+        if (tags !== undefined && isRecord(value) && !secretTagsOf.has(value)) secretTagsOf.set(value, tags);
         return value;
     };
     return (secretTap = true);

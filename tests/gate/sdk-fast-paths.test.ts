@@ -143,7 +143,7 @@ describe("srguard's SDK fast paths", () => {
     it("install on the SDK they are pinned to", () => {
         const sdkVersion = (require("@pulumi/policy/package.json") as { version: string }).version.replace(/^v/, "");
         expect(sdkVersion).toBe(PINNED_SDK_VERSION);
-        expect(installSdkFastPaths(new Set(["route", "decode", "stack"]))).toEqual({ route: true, decode: true, stack: true, skipped: [] });
+        expect(installSdkFastPaths(new Set(["route", "decode", "stack", "lazy"]))).toEqual({ route: true, decode: true, stack: true, lazy: true, skipped: [] });
         // decode: the SDK's deserializeProperties now answers the same Struct with the same object
         const { Struct } = createRequire(require.resolve("@pulumi/policy/server.js"))("google-protobuf/google/protobuf/struct_pb.js") as {
             Struct: { fromJavaScript(o: object): object };

@@ -168,15 +168,16 @@ describe("resourceTypeTest", () => {
 
 describe("requestedFastPaths", () => {
     it.each([
-        [undefined, ["decode", "route", "stack"]],
-        ["", ["decode", "route", "stack"]],
-        ["on", ["decode", "route", "stack"]],
-        ["ALL", ["decode", "route", "stack"]],
+        [undefined, ["decode", "lazy", "route", "stack"]],
+        ["", ["decode", "lazy", "route", "stack"]],
+        ["on", ["decode", "lazy", "route", "stack"]],
+        ["ALL", ["decode", "lazy", "route", "stack"]],
         ["off", []],
         ["none", []],
         ["decode", ["decode"]],
         ["route", ["route"]],
         ["stack", ["stack"]],
+        ["route,decode,stack", ["decode", "route", "stack"]],
         [" route , decode ", ["decode", "route"]],
         ["bogus", []],
     ])("reads SRGUARD_SDK_FAST_PATHS=%j as %j", (value, expected) => {

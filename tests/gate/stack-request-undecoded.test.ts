@@ -1,0 +1,157 @@
+// The pack reads an AnalyzeStack request off its bytes and decodes a resource only when a stack policy is handed it
+// (policies/core/sdk-contract.ts "The AnalyzeStack request, decoded as it is needed"). Over gRPC, against the plain
+// SDK (SRGUARD_SDK_FAST_PATHS=off), the answer must be the same byte for byte: on the exemptions fixture (tag
+// exemptions, secret tag values), on every policy's examples, and on requests made odd in each of the ways the reader
+// leaves to google-protobuf (a field given twice, a string that is not UTF-8, a Struct not in its plain form, a field
+// the request does not have). tests/gate/sdk-fast-paths.test.ts compares the whole pack on the generated stacks.
+
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RawAnalyzer, buildRequests } from "../../bench/analyzer";
+import type { GateStack } from "../../gate/model";
+import { scanFile } from "../../gate/scan";
+import { GateSession } from "../../gate/session";
+import { readFields } from "../../policies/core/protobuf-wire";
+import { examplesStack } from "../mixed-stack";
+import { ROOT, ensureBuilt, fixture } from "./helpers";
+
+const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
+const pb = sdkRequire("@pulumi/pulumi/proto/analyzer_pb") as typeof analyzerPbTypes;
+const { Struct } = createRequire(sdkRequire.resolve("@pulumi/pulumi/proto/analyzer_pb"))("google-protobuf/google/protobuf/struct_pb.js") as {
+    Struct: { fromJavaScript(v: unknown): { serializeBinary(): Uint8Array } };
+};
+
+function varint(n: number): Buffer {
+    const out: number[] = [];
+    while (n > 0x7f) {
+        out.push((n % 128) | 0x80);
+        n = Math.floor(n / 128);
+    }
+    out.push(n);
+    return Buffer.from(out);
+}
+/** A length-delimited field (wire type 2), or a varint field (wire type 0) of `value`. */
+const bytesField = (no: number, payload: Uint8Array) => Buffer.concat([varint(no * 8 + 2), varint(payload.length), payload]);
+const varintField = (no: number, value: number) => Buffer.concat([varint(no * 8), varint(value)]);
+const struct = (v: unknown) => Struct.fromJavaScript(v).serializeBinary();
+
+/** The resources' messages of an AnalyzeStack request. */
+function resourcesOf(request: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    expect(readFields(request, 0, request.length, (no, _wire, s, e) => no === 1 && out.push(request.subarray(s, e)))).toBe(true);
+    return out;
+}
+const requestOf = (resources: readonly Uint8Array[]) => Buffer.concat(resources.map((r) => bytesField(1, r)));
+
+/** A resource's fields, but those numbered `drop`. */
+function without(resource: Uint8Array, drop: number): Buffer {
+    const parts: Uint8Array[] = [];
+    readFields(resource, 0, resource.length, (no, _w, _s, e, tagStart) => no !== drop && parts.push(resource.subarray(tagStart, e)));
+    return Buffer.concat(parts);
+}
+
+/** The first resource of `type` that a stack policy reports on in `answer`. */
+function reportedOfType(stack: GateStack, answer: Buffer, type: string): number {
+    const reported = new Set(pb.AnalyzeResponse.deserializeBinary(answer).getDiagnosticsList().map((d) => d.getUrn()));
+    const i = stack.resources.findIndex((r) => r.type === type && reported.has(r.urn));
+    expect(i, type).toBeGreaterThanOrEqual(0);
+    return i;
+}
+
+/** The AnalyzeStack answer to each request, from one pack started with SRGUARD_SDK_FAST_PATHS=`mode`. */
+async function answers(mode: string, stack: GateStack, requests: readonly Buffer[], opts: { configFile?: string; env?: Record<string, string> } = {}): Promise<Buffer[]> {
+    const session = await GateSession.open({ packDir: `${ROOT}/policies`, ...(opts.configFile ? { configFile: opts.configFile } : {}), env: { ...opts.env, SRGUARD_SDK_FAST_PATHS: mode } });
+    const client = new RawAnalyzer(session.pack.port);
+    try {
+        await session.pack.configureStack(stack);
+        const out: Buffer[] = [];
+        for (const r of requests) out.push(await client.call("AnalyzeStack", r));
+        return out;
+    } finally {
+        client.close();
+        session.close();
+    }
+}
+
+const diagnosticCount = (answer: Buffer | undefined) => pb.AnalyzeResponse.deserializeBinary(answer ?? Buffer.alloc(0)).getDiagnosticsList().length;
+
+const variants: { name: string; request: Buffer }[] = [];
+let plain: Buffer[] = [];
+let fast: Buffer[] = [];
+let exemptions: { plain: Buffer; fast: Buffer; resources: number } | undefined;
+
+beforeAll(async () => {
+    ensureBuilt();
+    const stack = examplesStack();
+    const base = buildRequests(stack).analyzeStack;
+    const resources = resourcesOf(base);
+    expect(resources.length).toBe(stack.resources.length);
+    const [reported] = await answers("off", stack, [base]);
+    const bucket = reportedOfType(stack, reported as Buffer, "aws:s3/bucket:Bucket");
+    const role = reportedOfType(stack, reported as Buffer, "aws:iam/role:Role");
+    const edit = (i: number, f: (r: Buffer) => Buffer) => requestOf(resources.map((r, k) => (k === i ? f(r) : r)));
+    variants.push(
+        { name: "every policy's examples", request: base },
+        { name: "a field the request does not have", request: Buffer.concat([base, varintField(15, 1)]) },
+        // google-protobuf keeps the last of a message field given twice: a bucket that logs its requests
+        { name: "a bucket's properties given twice", request: edit(bucket, (r) => Buffer.concat([r, bytesField(2, struct({ bucket: "decoy", logging: { targetBucket: "logs" }, loggings: [{ targetBucket: "logs" }] }))])) },
+        {
+            name: "a role's provider given twice",
+            request: edit(role, (r) =>
+                Buffer.concat([r, bytesField(6, Buffer.concat([bytesField(1, Buffer.from("pulumi:providers:aws")), bytesField(2, struct({ region: "ap-southeast-2", allowedAccountIds: ["999999999999"] })), bytesField(3, Buffer.from("urn:pulumi:test::mixed::pulumi:providers:aws::other"))]))]),
+            ),
+        },
+        // a string that is not UTF-8 (google-protobuf decodes it its own way): the last URN given
+        { name: "a role's URN that is not UTF-8", request: edit(role, (r) => Buffer.concat([r, bytesField(3, Buffer.from([0x75, 0x72, 0x6e, 0xff]))])) },
+        // Values with two kinds: google-protobuf keeps the last (the logging blocks)
+        {
+            name: "a bucket's properties not in google-protobuf's plain form",
+            request: edit(bucket, (r) => {
+                const entry = (key: string, value: Buffer) => bytesField(1, Buffer.concat([bytesField(1, Buffer.from(key)), bytesField(2, value)]));
+                const logs = struct({ targetBucket: "logs" });
+                const odd = Buffer.concat([
+                    entry("logging", Buffer.concat([bytesField(3, Buffer.from("none")), bytesField(5, logs)])),
+                    entry("loggings", Buffer.concat([bytesField(3, Buffer.from("none")), bytesField(6, bytesField(1, bytesField(5, logs)))])),
+                ]);
+                return Buffer.concat([without(r, 2), bytesField(2, odd)]);
+            }),
+        },
+        // a property dependency's key given twice: google-protobuf's map keeps the last
+        {
+            name: "a role's property dependency given twice",
+            request: edit(role, (r) =>
+                Buffer.concat([r, bytesField(9, Buffer.concat([bytesField(1, Buffer.from("assumeRolePolicy")), bytesField(2, bytesField(1, Buffer.from("urn:pulumi:test::mixed::aws:s3/bucket:Bucket::nowhere")))]))]),
+            ),
+        },
+    );
+    const requests = variants.map((v) => v.request);
+    plain = await answers("off", stack, requests);
+    fast = await answers("on", stack, requests);
+    const exempted = scanFile(fixture("exemptions", "export.json"));
+    const opts = { configFile: fixture("exemptions", "policy-config.json"), env: { SRGUARD_TODAY: "2026-06-15" } };
+    const request = buildRequests(exempted).analyzeStack;
+    exemptions = { plain: (await answers("off", exempted, [request], opts))[0] as Buffer, fast: (await answers("on", exempted, [request], opts))[0] as Buffer, resources: exempted.resources.length };
+}, 240_000);
+
+describe("AnalyzeStack requests read off their bytes", () => {
+    it("give the plain SDK's answer on tag exemptions and secret tag values", () => {
+        expect(exemptions?.fast.equals(exemptions.plain)).toBe(true);
+        const names = pb.AnalyzeResponse.deserializeBinary(exemptions?.fast ?? Buffer.alloc(0)).getDiagnosticsList().map((d) => d.getPolicyname());
+        expect(names).toContain("srguard-exemptions");
+    });
+
+    it("give the plain SDK's answer on every policy's examples and on every odd request, byte for byte", () => {
+        expect(fast.length).toBe(variants.length);
+        variants.forEach((v, i) => expect(fast[i]?.equals(plain[i] as Buffer), v.name).toBe(true));
+        expect(diagnosticCount(fast[0])).toBeGreaterThan(100);
+    });
+
+    it("were changed in what they say by the odd fields, so the last one given counts on both sides", () => {
+        const at = (name: string) => fast[variants.findIndex((v) => v.name === name)];
+        for (const name of ["a bucket's properties given twice", "a bucket's properties not in google-protobuf's plain form", "a role's provider given twice"]) {
+            expect(at(name)?.equals(fast[0] as Buffer), name).toBe(false);
+        }
+    });
+});
