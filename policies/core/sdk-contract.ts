@@ -619,6 +619,8 @@ class UndecodedStack {
     private readonly messages: (Rec | undefined)[];
     private readonly props: unknown[];
     private readonly providers: (Rec | null | undefined)[];
+    private readonly providerOfBytes = new Map<string, Rec>();
+    private readonly layouts: (ResourceLayout | undefined)[];
 
     constructor(
         private readonly bytes: Uint8Array,
@@ -633,15 +635,20 @@ class UndecodedStack {
         this.messages = new Array<undefined>(n);
         this.props = new Array<symbol>(n).fill(NOT_YET);
         this.providers = new Array<undefined>(n);
+        this.layouts = new Array<undefined>(n);
     }
 
     get length(): number {
         return this.at.length / 2;
     }
 
+    /** Where resource `i`'s fields are, read once. */
     private layout(i: number): ResourceLayout {
+        const known = this.layouts[i];
+        if (known) return known;
         const b = this.bytes;
         const out: ResourceLayout = { unreadable: false, twice: false, rest: [] };
+        this.layouts[i] = out;
         readFields(b, this.at[2 * i] as number, this.at[2 * i + 1] as number, (field, wire, start, end, tagStart) => {
             if (field === RESOURCE_PROPERTIES && wire === LENGTH_DELIMITED) {
                 if (out.properties) out.twice = true;
@@ -759,13 +766,20 @@ class UndecodedStack {
         return value;
     }
 
-    /** Resource `i`'s provider message (undefined: none), once. */
+    /**
+     * Resource `i`'s provider message (undefined: none), once; one message for the resources whose provider is given
+     * in the same bytes (most of a stack's resources have one provider), so its properties are decoded once.
+     */
     private providerAt(i: number, l: ResourceLayout = this.layout(i)): Rec | undefined {
         const known = this.providers[i];
         if (known !== undefined) return known ?? undefined;
         let p: unknown;
         if (l.twice) p = (this.resource(i)["getProvider"] as Fn).call(this.resource(i));
-        else if (l.provider) p = this.pb.Provider.deserializeBinary(this.bytes.subarray(...l.provider));
+        else if (l.provider) {
+            const key = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString("latin1", ...l.provider);
+            p = this.providerOfBytes.get(key);
+            if (!p) this.providerOfBytes.set(key, (p = this.pb.Provider.deserializeBinary(this.bytes.subarray(...l.provider))));
+        }
         const provider = isRecord(p) ? p : undefined;
         this.providers[i] = provider ?? null;
         return provider;
@@ -863,7 +877,7 @@ function undecodedStackDeserializer(sdk: Sdk, method: Rec): Fn | string {
     const decode = () => sdk.deserialize["deserializeProperties"] as Fn;
     const deserialize = function (buffer: unknown): unknown {
         if (!(buffer instanceof Uint8Array)) return generated(buffer);
-        const bytes = new Uint8Array(buffer); // a copy, as the generated deserializer makes
+        const bytes = Buffer.from(buffer); // a copy, as the generated deserializer makes (a Buffer: readUtf8 is quicker on one)
         const at: number[] = [];
         let resourcesOnly = true;
         const read = readFields(bytes, 0, bytes.length, (field, wire, start, end) => {

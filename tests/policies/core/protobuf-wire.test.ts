@@ -135,8 +135,14 @@ describe("readUtf8", () => {
                 const text = bom ? `\uFEFF${s}` : s;
                 const bytes = utf8(`..${text}..`);
                 expect(readUtf8(bytes, 2, bytes.length - 2)).toBe(text);
+                expect(readUtf8(Buffer.from(bytes), 2, bytes.length - 2)).toBe(text);
             }),
         );
-        for (const bad of [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) expect(readUtf8(Uint8Array.from(bad), 0, bad.length)).toBeUndefined();
+        for (const bad of [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+            expect(readUtf8(Uint8Array.from(bad), 0, bad.length)).toBeUndefined();
+            expect(readUtf8(Buffer.from(bad), 0, bad.length)).toBeUndefined();
+        }
+        // U+FFFD itself is valid UTF-8
+        expect(readUtf8(Buffer.from("a\uFFFDb"), 0, 5)).toBe("a\uFFFDb");
     });
 });
