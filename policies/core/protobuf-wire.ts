@@ -253,78 +253,117 @@ export function readUtf8(bytes: Uint8Array, start: number, end: number): string 
     }
 }
 
-// google.protobuf.Struct, Value and ListValue (struct.proto): their field numbers.
-const STRUCT_FIELDS = 1;
-const ENTRY_KEY = 1;
-const ENTRY_VALUE = 2;
-const VALUE_NULL = 1;
-const VALUE_NUMBER = 2;
-const VALUE_STRING = 3;
-const VALUE_BOOL = 4;
-const VALUE_STRUCT = 5;
-const VALUE_LIST = 6;
-const LIST_VALUES = 1;
+// google.protobuf.Struct, Value and ListValue (struct.proto), read in the form google-protobuf writes them: each
+// field's tag is one byte. Struct: its entries (field 1); an entry: its key (1), then its value (2). Value: one of
+// null (1, varint), number (2, double), string (3), bool (4, varint), struct (5), list (6). ListValue: its values (1).
+const TAG_STRUCT_ENTRY = 0x0a;
+const TAG_ENTRY_KEY = 0x0a;
+const TAG_ENTRY_VALUE = 0x12;
+const TAG_NULL = 0x08;
+const TAG_NUMBER = 0x11;
+const TAG_STRING = 0x1a;
+const TAG_BOOL = 0x20;
+const TAG_STRUCT = 0x2a;
+const TAG_LIST = 0x32;
+const TAG_LIST_VALUE = 0x0a;
 
-/** What `readValue` answers for bytes it leaves to google-protobuf. */
+/** What the readers below answer for bytes they leave to google-protobuf. */
 const NOT_READ: unique symbol = Symbol("not read");
 const scratch = new DataView(new ArrayBuffer(8));
+
+/** Where the length-delimited payload at `pos` (its length's first byte) starts, or -1; its end in `payloadEnd`. */
+let payloadEnd = 0;
+function payloadAt(bytes: Uint8Array, pos: number, end: number): number {
+    const len = readVarint32(bytes, pos, end);
+    if (!len || len[1] + len[0] > end) return -1;
+    payloadEnd = len[1] + len[0];
+    return len[1];
+}
 
 /**
  * The google.protobuf.Struct in `bytes[start, end)` as google-protobuf's `Struct.toJavaScript()` makes it (keys in
  * sorted order, as its map iterates them; a key given twice: the last), or undefined for anything but the plain form
- * google-protobuf itself writes — an entry without its key or value or with a field twice, a Value with no kind or
- * with two, an unknown field, a bool that is not 0 or 1, a string that is not valid UTF-8, the key `__proto__` — so
- * that the caller decodes those with google-protobuf.
+ * google-protobuf itself writes — an entry with its value before its key, without either or with a field twice, a
+ * Value with no kind or with two, an unknown field, a bool that is not 0 or 1, a string that is not valid UTF-8, the
+ * key `__proto__` — so that the caller decodes those with google-protobuf.
  */
 export function readStruct(bytes: Uint8Array, start: number, end: number): Record<string, unknown> | undefined {
-    const fields = new Map<string, unknown>();
-    let ok = true;
-    const read = readFields(bytes, start, end, (field, wire, s, e) => {
-        if (!ok) return;
-        if (field !== STRUCT_FIELDS || wire !== WIRE_LENGTH) return void (ok = false);
-        let key: string | undefined;
-        let value: unknown = NOT_READ;
-        let entry = true;
-        const whole = readFields(bytes, s, e, (f, w, s2, e2) => {
-            if (f === ENTRY_KEY && w === WIRE_LENGTH && key === undefined) key = readUtf8(bytes, s2, e2) ?? void (entry = false);
-            else if (f === ENTRY_VALUE && w === WIRE_LENGTH && value === NOT_READ) value = readValue(bytes, s2, e2);
-            else entry = false;
-        });
-        if (!whole || !entry || key === undefined || key === "__proto__" || value === NOT_READ) return void (ok = false);
-        fields.set(key, value);
-    });
-    if (!read || !ok) return undefined;
+    const out = structAt(bytes, start, end);
+    return out === NOT_READ ? undefined : out;
+}
+
+function structAt(bytes: Uint8Array, start: number, end: number): Record<string, unknown> | typeof NOT_READ {
+    const keys: string[] = [];
+    const values: unknown[] = [];
+    let ascending = true;
+    let pos = start;
+    while (pos < end) {
+        if (bytes[pos] !== TAG_STRUCT_ENTRY) return NOT_READ;
+        let p = payloadAt(bytes, pos + 1, end);
+        if (p < 0) return NOT_READ;
+        const entryEnd = payloadEnd;
+        if (bytes[p] !== TAG_ENTRY_KEY || (p = payloadAt(bytes, p + 1, entryEnd)) < 0) return NOT_READ;
+        const key = readUtf8(bytes, p, payloadEnd);
+        if (key === undefined || key === "__proto__") return NOT_READ;
+        p = payloadEnd;
+        if (bytes[p] !== TAG_ENTRY_VALUE || (p = payloadAt(bytes, p + 1, entryEnd)) < 0 || payloadEnd !== entryEnd) return NOT_READ;
+        const value = valueAt(bytes, p, entryEnd);
+        if (value === NOT_READ) return NOT_READ;
+        if (keys.length && !((keys[keys.length - 1] as string) < key)) ascending = false;
+        keys.push(key);
+        values.push(value);
+        pos = entryEnd;
+    }
     const out: Record<string, unknown> = {};
+    if (ascending) {
+        for (let k = 0; k < keys.length; k++) out[keys[k] as string] = values[k];
+        return out;
+    }
+    const fields = new Map<string, unknown>();
+    keys.forEach((key, k) => fields.set(key, values[k]));
     for (const key of [...fields.keys()].sort()) out[key] = fields.get(key);
     return out;
 }
 
-function readValue(bytes: Uint8Array, start: number, end: number): unknown {
-    let value: unknown = NOT_READ;
-    let kinds = 0;
-    const read = readFields(bytes, start, end, (field, wire, s, e) => {
-        kinds++;
-        if (field === VALUE_NULL && wire === WIRE_VARINT) value = null;
-        else if (field === VALUE_NUMBER && wire === WIRE_FIXED64) {
-            for (let k = 0; k < 8; k++) scratch.setUint8(k, bytes[s + k] as number);
-            value = scratch.getFloat64(0, true);
-        } else if (field === VALUE_STRING && wire === WIRE_LENGTH) value = readUtf8(bytes, s, e) ?? NOT_READ;
-        else if (field === VALUE_BOOL && wire === WIRE_VARINT && e === s + 1 && (bytes[s] as number) <= 1) value = bytes[s] === 1;
-        else if (field === VALUE_STRUCT && wire === WIRE_LENGTH) value = readStruct(bytes, s, e) ?? NOT_READ;
-        else if (field === VALUE_LIST && wire === WIRE_LENGTH) value = readList(bytes, s, e);
-        else value = NOT_READ;
-    });
-    return read && kinds === 1 ? value : NOT_READ;
+function valueAt(bytes: Uint8Array, start: number, end: number): unknown {
+    const tag = bytes[start];
+    const pos = start + 1;
+    switch (start < end ? tag : undefined) {
+        case TAG_NULL: {
+            const v = readVarint32(bytes, pos, end);
+            return v && v[1] === end ? null : NOT_READ;
+        }
+        case TAG_NUMBER:
+            if (pos + 8 !== end) return NOT_READ;
+            for (let k = 0; k < 8; k++) scratch.setUint8(k, bytes[pos + k] as number);
+            return scratch.getFloat64(0, true);
+        case TAG_BOOL:
+            return pos + 1 === end && (bytes[pos] as number) <= 1 ? bytes[pos] === 1 : NOT_READ;
+        case TAG_STRING:
+        case TAG_STRUCT:
+        case TAG_LIST: {
+            const p = payloadAt(bytes, pos, end);
+            if (p < 0 || payloadEnd !== end) return NOT_READ;
+            if (tag === TAG_STRING) return readUtf8(bytes, p, end) ?? NOT_READ;
+            return tag === TAG_STRUCT ? structAt(bytes, p, end) : listAt(bytes, p, end);
+        }
+        default:
+            return NOT_READ;
+    }
 }
 
-function readList(bytes: Uint8Array, start: number, end: number): unknown {
+function listAt(bytes: Uint8Array, start: number, end: number): unknown[] | typeof NOT_READ {
     const out: unknown[] = [];
-    let ok = true;
-    const read = readFields(bytes, start, end, (field, wire, s, e) => {
-        if (!ok) return;
-        const value = field === LIST_VALUES && wire === WIRE_LENGTH ? readValue(bytes, s, e) : NOT_READ;
-        if (value === NOT_READ) ok = false;
-        else out.push(value);
-    });
-    return read && ok ? out : NOT_READ;
+    let pos = start;
+    while (pos < end) {
+        if (bytes[pos] !== TAG_LIST_VALUE) return NOT_READ;
+        const p = payloadAt(bytes, pos + 1, end);
+        if (p < 0) return NOT_READ;
+        const valueEnd = payloadEnd;
+        const value = valueAt(bytes, p, valueEnd);
+        if (value === NOT_READ) return NOT_READ;
+        out.push(value);
+        pos = valueEnd;
+    }
+    return out;
 }

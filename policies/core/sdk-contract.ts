@@ -62,8 +62,8 @@
 //   resource of the stack, before the handler runs, though the stack shortcut hands the SDK only the resources a
 //   stack policy looks at. The request is instead read off its bytes, and a resource decoded when it is first handed
 //   to the SDK; the properties of the others are read to JS off their bytes (see "The AnalyzeStack request, decoded
-//   as it is needed"). The same answers, byte for byte (tests/gate/stack-request-undecoded.test.ts, also on requests
-//   in forms the reader leaves to google-protobuf).
+//   as it is needed"). An Analyze request is read the same way. The same answers, byte for byte
+//   (tests/gate/stack-request-undecoded.test.ts, also on requests in forms the reader leaves to google-protobuf).
 
 // Failure modes that differ from the plain SDK, on inputs the engine never sends: a Struct the SDK cannot decode (an
 // unrecognised signature) fails `Analyze` naming the first policy that still runs rather than the first of all (and
@@ -186,7 +186,7 @@ export interface FastPathsResult {
     readonly route: boolean;
     readonly decode: boolean;
     readonly stack: boolean;
-    /** AnalyzeStack requests decoded as they are needed (with decode and stack only). */
+    /** Analyze and AnalyzeStack requests decoded as they are needed (with decode and stack only). */
     readonly lazy: boolean;
     /** Why a requested shortcut was not installed (empty when all were). */
     readonly skipped: readonly string[];
@@ -613,6 +613,54 @@ interface ResourceLayout {
     rest: number[];
 }
 
+/**
+ * Where the fields of the resource message in `bytes[start, end)` are (AnalyzerResource; an AnalyzeRequest has the
+ * same first six fields): its type and URN when they are valid UTF-8, its properties' and provider's payloads.
+ */
+function layoutOf(bytes: Uint8Array, start: number, end: number): ResourceLayout | undefined {
+    const out: ResourceLayout = { unreadable: false, twice: false, rest: [] };
+    const read = readFields(bytes, start, end, (field, wire, s, e, tagStart) => {
+        if (field === RESOURCE_PROPERTIES && wire === LENGTH_DELIMITED) {
+            if (out.properties) out.twice = true;
+            out.properties = [s, e];
+            return;
+        }
+        if (field === RESOURCE_PROVIDER && wire === LENGTH_DELIMITED) {
+            if (out.provider) out.twice = true;
+            out.provider = [s, e];
+            return;
+        }
+        out.rest.push(tagStart, e);
+        if ((field === RESOURCE_TYPE || field === RESOURCE_URN) && wire === LENGTH_DELIMITED) {
+            // google-protobuf keeps the last of a string field given twice
+            const text = readUtf8(bytes, s, e);
+            if (text === undefined) out.unreadable = true;
+            else if (field === RESOURCE_TYPE) out.type = text;
+            else out.urn = text;
+        }
+    });
+    return read ? out : undefined;
+}
+
+/** The message's bytes without its properties and provider (what the generated deserializer is handed). */
+function restOf(bytes: Uint8Array, l: ResourceLayout): Uint8Array {
+    let size = 0;
+    for (let k = 0; k < l.rest.length; k += 2) size += (l.rest[k + 1] as number) - (l.rest[k] as number);
+    const rest = new Uint8Array(size);
+    let pos = 0;
+    for (let k = 0; k < l.rest.length; k += 2) {
+        rest.set(bytes.subarray(l.rest[k] as number, l.rest[k + 1] as number), pos);
+        pos += (l.rest[k + 1] as number) - (l.rest[k] as number);
+    }
+    return rest;
+}
+
+/** The properties' payload in `bytes`, as the SDK's `deserializeProperties` is handed it: a light Struct, or google-protobuf's. */
+function structAt(bytes: Uint8Array, at: readonly [number, number], StructOf: StackMessages["StructOf"]): unknown {
+    const js = readStruct(bytes, ...at);
+    return js ? lightStruct(js) : StructOf.deserializeBinary(bytes.subarray(...at));
+}
+
 const NOT_YET: unique symbol = Symbol("not decoded yet");
 
 class UndecodedStack {
@@ -644,32 +692,8 @@ class UndecodedStack {
 
     /** Where resource `i`'s fields are, read once. */
     private layout(i: number): ResourceLayout {
-        const known = this.layouts[i];
-        if (known) return known;
-        const b = this.bytes;
-        const out: ResourceLayout = { unreadable: false, twice: false, rest: [] };
-        this.layouts[i] = out;
-        readFields(b, this.at[2 * i] as number, this.at[2 * i + 1] as number, (field, wire, start, end, tagStart) => {
-            if (field === RESOURCE_PROPERTIES && wire === LENGTH_DELIMITED) {
-                if (out.properties) out.twice = true;
-                out.properties = [start, end];
-                return;
-            }
-            if (field === RESOURCE_PROVIDER && wire === LENGTH_DELIMITED) {
-                if (out.provider) out.twice = true;
-                out.provider = [start, end];
-                return;
-            }
-            out.rest.push(tagStart, end);
-            if ((field === RESOURCE_TYPE || field === RESOURCE_URN) && wire === LENGTH_DELIMITED) {
-                // google-protobuf keeps the last of a string field given twice
-                const s = readUtf8(b, start, end);
-                if (s === undefined) out.unreadable = true;
-                else if (field === RESOURCE_TYPE) out.type = s;
-                else out.urn = s;
-            }
-        });
-        return out;
+        // each resource's bytes were read whole by the deserializer
+        return (this.layouts[i] ??= layoutOf(this.bytes, this.at[2 * i] as number, this.at[2 * i + 1] as number) as ResourceLayout);
     }
 
     /** The StackRequest read off the bytes, or undefined when a type or URN is not valid UTF-8. */
@@ -728,15 +752,7 @@ class UndecodedStack {
         let r: Rec;
         if (l.twice) r = this.pb.Resource.deserializeBinary(whole);
         else {
-            let size = 0;
-            for (let k = 0; k < l.rest.length; k += 2) size += (l.rest[k + 1] as number) - (l.rest[k] as number);
-            const rest = new Uint8Array(size);
-            let pos = 0;
-            for (let k = 0; k < l.rest.length; k += 2) {
-                rest.set(this.bytes.subarray(l.rest[k] as number, l.rest[k + 1] as number), pos);
-                pos += (l.rest[k + 1] as number) - (l.rest[k] as number);
-            }
-            r = this.pb.Resource.deserializeBinary(rest);
+            r = this.pb.Resource.deserializeBinary(restOf(this.bytes, l));
             if (l.properties) {
                 const placeholder = new this.pb.Struct();
                 this.defer(placeholder, () => this.propsAt(i, undefined));
@@ -757,10 +773,7 @@ class UndecodedStack {
         const f = decode ?? this.decode();
         let struct: unknown;
         if (l.twice) struct = (this.resource(i)["getProperties"] as Fn).call(this.resource(i));
-        else if (l.properties) {
-            const js = readStruct(this.bytes, ...l.properties);
-            struct = js ? lightStruct(js) : this.pb.StructOf.deserializeBinary(this.bytes.subarray(...l.properties));
-        }
+        else if (l.properties) struct = structAt(this.bytes, l.properties, this.pb.StructOf);
         const value = f(struct, false);
         this.props[i] = value;
         return value;
@@ -850,17 +863,31 @@ export function wholeStackResources(): readonly WholeStackResource[] | undefined
  */
 const PROPERTIES_READS = [...DECODE_CALL_SITES, "v.getProperties().toJavaScript()", "deserialize_1.deserializeProperties(req.getProperties(), true)"];
 
+/** The deserializers Analyze and AnalyzeStack are registered with under the lazy shortcut. */
+interface UndecodedDeserializers {
+    readonly analyze: Fn;
+    readonly analyzeStack: Fn;
+}
+
+/** Distinct providers an Analyze deserializer keeps decoded, shared by the requests that give the same bytes. */
+const PROVIDERS_KEPT = 64;
+
 /**
- * The deserializer AnalyzeStack is registered with under the stack and decode shortcuts (see "The AnalyzeStack
- * request, decoded as it is needed"), or why not: the generated deserializer is the expected one, server.js reads
- * resources' properties only where the decode memo answers, and a sample request with every field of a resource
- * reads, through `UndecodedStack`, as google-protobuf decodes it.
+ * The deserializers Analyze and AnalyzeStack are registered with under the lazy shortcut (see "The AnalyzeStack
+ * request, decoded as it is needed"; an Analyze request is one resource, read the same way: its message decoded
+ * without its properties and provider, its properties read to JS when a policy first asks, its provider shared with
+ * the requests that give it in the same bytes), or why not: the generated deserializers are the expected ones,
+ * `deserializeProperties` reads a Struct only through `toJavaScript()`, server.js reads resources' properties only
+ * where the decode memo answers, and sample requests with every field of a resource read as google-protobuf decodes
+ * them.
  */
-function undecodedStackDeserializer(sdk: Sdk, method: Rec): Fn | string {
+function undecodedDeserializers(sdk: Sdk, methods: { readonly analyze: Rec; readonly analyzeStack: Rec }): UndecodedDeserializers | string {
     const defer = deferDecode;
     if (!defer) return "the decode shortcut is off";
-    const generated = method["requestDeserialize"];
-    if (!isFn(generated) || !String(generated).includes("AnalyzeStackRequest.deserializeBinary(")) return "the AnalyzeStack request is decoded another way";
+    const generatedStack = methods.analyzeStack["requestDeserialize"];
+    const generatedAnalyze = methods.analyze["requestDeserialize"];
+    if (!isFn(generatedStack) || !String(generatedStack).includes("AnalyzeStackRequest.deserializeBinary(")) return "the AnalyzeStack request is decoded another way";
+    if (!isFn(generatedAnalyze) || !String(generatedAnalyze).includes("AnalyzeRequest.deserializeBinary(")) return "the Analyze request is decoded another way";
     // deserializeProperties reads a Struct only through toJavaScript() (what a light Struct answers)
     const struct = /function deserializeProperties\((\w+), \w+\) \{([^]*?)\n\}/.exec(sdk.deserializeSource);
     if (!struct?.[1] || struct[2]?.split(struct[1]).length !== 2 || !struct[2].includes(`= ${struct[1]}.toJavaScript();`)) return "deserializeProperties reads a Struct another way";
@@ -870,13 +897,14 @@ function undecodedStackDeserializer(sdk: Sdk, method: Rec): Fn | string {
     const Request = pb?.["AnalyzeStackRequest"];
     const Resource = pb?.["AnalyzerResource"];
     const Provider = pb?.["AnalyzerProviderResource"];
+    const AnalyzeRequest = pb?.["AnalyzeRequest"];
     const Struct = sdk.structPb?.["Struct"];
     const decodable = (m: unknown): m is { deserializeBinary(bytes: Uint8Array): Rec } => isFn(m) && isFn((m as unknown as Rec)["deserializeBinary"]);
-    if (!isFn(Request) || !decodable(Resource) || !decodable(Provider) || !decodable(Struct)) return "the Analyzer messages have another shape";
+    if (!isFn(Request) || !decodable(Resource) || !decodable(Provider) || !decodable(AnalyzeRequest) || !decodable(Struct)) return "the Analyzer messages have another shape";
     const messages: StackMessages = { Request: Request as unknown as new () => Rec, Resource, Provider, Struct: Struct as unknown as new () => Rec, StructOf: Struct };
     const decode = () => sdk.deserialize["deserializeProperties"] as Fn;
-    const deserialize = function (buffer: unknown): unknown {
-        if (!(buffer instanceof Uint8Array)) return generated(buffer);
+    const analyzeStack = function (buffer: unknown): unknown {
+        if (!(buffer instanceof Uint8Array)) return generatedStack(buffer);
         const bytes = Buffer.from(buffer); // a copy, as the generated deserializer makes (a Buffer: readUtf8 is quicker on one)
         const at: number[] = [];
         let resourcesOnly = true;
@@ -884,8 +912,8 @@ function undecodedStackDeserializer(sdk: Sdk, method: Rec): Fn | string {
             if (field === STACK_RESOURCES && wire === LENGTH_DELIMITED) at.push(start, end);
             else resourcesOnly = false;
         });
-        if (!read || !resourcesOnly) return generated(buffer);
-        for (let k = 0; k < at.length; k += 2) if (!readFields(bytes, at[k] as number, at[k + 1] as number, () => undefined)) return generated(buffer);
+        if (!read || !resourcesOnly) return generatedStack(buffer);
+        for (let k = 0; k < at.length; k += 2) if (!readFields(bytes, at[k] as number, at[k + 1] as number, () => undefined)) return generatedStack(buffer);
         const request = new messages.Request();
         const undecoded = new UndecodedStack(bytes, at, messages, defer, decode);
         let list: Rec[] | undefined;
@@ -893,62 +921,87 @@ function undecodedStackDeserializer(sdk: Sdk, method: Rec): Fn | string {
         Object.defineProperty(request, "getResourcesList", { value: () => (list ??= undecoded.all()) });
         return request;
     };
-    const why = sampleReadsAsDecoded(deserialize, generated, pb as Rec, Struct, decode);
-    return why ?? deserialize;
+    const providers = new Map<string, Rec>();
+    const analyze = function (buffer: unknown): unknown {
+        if (!(buffer instanceof Uint8Array)) return generatedAnalyze(buffer);
+        const bytes = Buffer.from(buffer);
+        const l = layoutOf(bytes, 0, bytes.length);
+        if (!l || l.twice) return generatedAnalyze(buffer);
+        const request = AnalyzeRequest.deserializeBinary(restOf(bytes, l));
+        const properties = l.properties;
+        if (properties) {
+            const placeholder = new messages.Struct();
+            defer(placeholder, () => decode()(structAt(bytes, properties, messages.StructOf), false));
+            (request["setProperties"] as Fn).call(request, placeholder);
+        }
+        if (l.provider) {
+            const key = bytes.toString("latin1", ...l.provider);
+            let provider = providers.get(key);
+            if (!provider) {
+                if (providers.size >= PROVIDERS_KEPT) providers.clear();
+                providers.set(key, (provider = Provider.deserializeBinary(bytes.subarray(...l.provider))));
+            }
+            (request["setProvider"] as Fn).call(request, provider);
+        }
+        return request;
+    };
+    const why = sampleReadsAsDecoded({ analyze, analyzeStack }, { analyze: generatedAnalyze, analyzeStack: generatedStack }, pb as Rec, Struct, decode);
+    return why ?? { analyze, analyzeStack };
 }
 
 /**
- * Why a sample AnalyzeStack request (two resources, every field of a resource set on the first) reads differently
- * through `deserialize` than through `generated`, or undefined.
+ * Why sample requests (an AnalyzeStack request of two resources, every field of a resource set on the first; an
+ * Analyze request of that resource) read differently through `lazy` than through `generated`, or undefined.
  */
-function sampleReadsAsDecoded(deserialize: Fn, generated: Fn, pb: Rec, Struct: unknown, decode: () => Fn): string | undefined {
+function sampleReadsAsDecoded(lazy: UndecodedDeserializers, generated: UndecodedDeserializers, pb: Rec, Struct: unknown, decode: () => Fn): string | undefined {
     const make = (name: string, set: Record<string, unknown>): Rec => {
         const m = new (pb[name] as new () => Rec)();
         for (const [k, v] of Object.entries(set)) (m[k] as Fn).call(m, v);
         return m;
     };
     const struct = (v: unknown): unknown => (Struct as { fromJavaScript(v: unknown): unknown }).fromJavaScript(v);
-    const differs = "a sample AnalyzeStack request is read differently";
+    const bytesOf = (m: Rec) => Buffer.from((m["serializeBinary"] as Fn).call(m) as Uint8Array);
+    const differs = "a sample request is read differently";
     try {
         const stackUrn = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s";
-        const first = make("AnalyzerResource", {
+        const fields = {
             setType: "aws:s3/bucket:Bucket",
             setProperties: struct({ bucket: "b", tags: { Owner: "é ☃ 𝄞" }, rules: [1, true, null, { a: "" }] }),
             setUrn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::b",
             setName: "b",
             setOptions: make("AnalyzerResourceOptions", { setProtect: true, setParent: stackUrn, setAliasesList: ["urn:old"], setIgnorechangesList: ["tags"] }),
             setProvider: make("AnalyzerProviderResource", { setType: "pulumi:providers:aws", setProperties: struct({ region: "eu-west-1" }), setUrn: "urn:pulumi:s::p::pulumi:providers:aws::default", setName: "default" }),
-            setParent: stackUrn,
-            setDependenciesList: ["urn:pulumi:s::p::aws:kms/key:Key::k"],
-        });
+        };
+        const first = make("AnalyzerResource", { ...fields, setParent: stackUrn, setDependenciesList: ["urn:pulumi:s::p::aws:kms/key:Key::k"] });
         ((first["getPropertydependenciesMap"] as Fn).call(first) as Rec & { set(k: string, v: unknown): unknown }).set("kmsKeyId", make("AnalyzerPropertyDependencies", { setUrnsList: ["urn:pulumi:s::p::aws:kms/key:Key::k"] }));
         const second = make("AnalyzerResource", { setType: "aws:kms/key:Key", setProperties: struct({}), setUrn: "urn:pulumi:s::p::aws:kms/key:Key::k", setName: "k" });
-        const request = make("AnalyzeStackRequest", { setResourcesList: [first, second] });
-        const bytes = Buffer.from((request["serializeBinary"] as Fn).call(request) as Uint8Array);
-        const lazy = deserialize(bytes) as Rec;
-        const a = stackRequestOf({ request: generated(bytes) });
-        const b = stackRequestOf({ request: lazy });
-        if (!a || !b || !undecodedOf.has(lazy) || a.length !== 2 || b.length !== 2) return differs;
+        const bytes = bytesOf(make("AnalyzeStackRequest", { setResourcesList: [first, second] }));
+        const request = lazy.analyzeStack(bytes) as Rec;
+        const a = stackRequestOf({ request: generated.analyzeStack(bytes) });
+        const b = stackRequestOf({ request });
+        if (!a || !b || !undecodedOf.has(request) || a.length !== 2 || b.length !== 2) return differs;
         const d = decode();
         const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
         const view = (r: Rec) => {
             const prov: unknown = (r["getProvider"] as Fn).call(r);
             const opts: unknown = (r["getOptions"] as Fn).call(r);
             return [
-                ...["getType", "getUrn", "getName", "getParent", "getDependenciesList"].map((m) => (r[m] as Fn).call(r)),
+                ...["getType", "getUrn", "getName", "getParent", "getDependenciesList"].map((m) => (isFn(r[m]) ? r[m].call(r) : undefined)),
                 isRecord(opts) ? (opts["toObject"] as Fn).call(opts) : undefined,
                 d((r["getProperties"] as Fn).call(r), false),
                 isRecord(prov) ? [callString(prov, "getType"), callString(prov, "getUrn"), callString(prov, "getName"), d((prov["getProperties"] as Fn).call(prov), false)] : undefined,
-                refsOfMessage(r),
+                isFn(r["getPropertydependenciesMap"]) ? refsOfMessage(r) : undefined,
             ];
         };
         for (let i = 0; i < 2; i++) {
             if (!same(view(a.resource(i) as Rec), view(b.resource(i) as Rec)) || !same(a.refs(i), b.refs(i)) || a.types[i] !== b.types[i]) return differs;
         }
         if (!same(a.whole(d), b.whole(d))) return differs;
+        const one = bytesOf(make("AnalyzeRequest", fields));
+        if (!same(view(generated.analyze(one) as Rec), view(lazy.analyze(one) as Rec))) return differs;
         return undefined;
     } catch (e) {
-        return `a sample AnalyzeStack request cannot be read (${(e as Error).message.split("\n")[0] ?? ""})`;
+        return `a sample request cannot be read (${(e as Error).message.split("\n")[0] ?? ""})`;
     }
 }
 
@@ -1210,7 +1263,7 @@ function withFastEncoding(response: unknown, encoder: FastEncoder): unknown {
     return response;
 }
 
-function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack: boolean; readonly lazy: Fn | undefined }): string | undefined {
+function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack: boolean; readonly lazy: UndecodedDeserializers | undefined }): string | undefined {
     const proto = sdk.grpcServerPrototype;
     if (!proto || !isFn(proto["addService"])) return "@grpc/grpc-js has another shape";
     if (!isRecord(sdk.analyzerService)) return "the Analyzer service stubs were not found";
@@ -1258,16 +1311,19 @@ function installServe(sdk: Sdk, want: { readonly route: boolean; readonly stack:
                 return narrowed.call(this, call, encoding(callback));
             };
             const served = { ...implementation, ...(want.route ? { analyze } : {}), ...(want.stack ? { analyzeStack } : {}) };
-            const method = (service as Rec)["analyzeStack"];
-            if (!want.lazy || !isRecord(method)) return addService.call(this, service, served);
-            // grpc-js takes each method's deserializer when the service is added: AnalyzeStack's is swapped for that
-            // call only (the stubs are the SDK's module, shared with every client in the process)
-            const generated = method["requestDeserialize"];
-            method["requestDeserialize"] = want.lazy;
+            const methods = [(service as Rec)["analyze"], (service as Rec)["analyzeStack"]];
+            const lazy = want.lazy;
+            if (!lazy || !methods.every(isRecord)) return addService.call(this, service, served);
+            // grpc-js takes each method's deserializer when the service is added: Analyze's and AnalyzeStack's are
+            // swapped for that call only (the stubs are the SDK's module, shared with every client in the process)
+            const [analyzeMethod, stackMethod] = methods as [Rec, Rec];
+            const generated = [analyzeMethod["requestDeserialize"], stackMethod["requestDeserialize"]];
+            analyzeMethod["requestDeserialize"] = lazy.analyze;
+            stackMethod["requestDeserialize"] = lazy.analyzeStack;
             try {
                 return addService.call(this, service, served);
             } finally {
-                method["requestDeserialize"] = generated;
+                [analyzeMethod["requestDeserialize"], stackMethod["requestDeserialize"]] = generated;
             }
         };
         try {
@@ -1301,10 +1357,15 @@ export function installSdkFastPaths(wanted: ReadonlySet<FastPath> = requestedFas
                 if (why) skipped.push(`decode: ${why}`);
                 else decode = true;
             }
-            let deserializer: Fn | undefined;
+            let deserializer: UndecodedDeserializers | undefined;
             if (wanted.has("lazy")) {
-                const method = isRecord(sdk.analyzerService) ? sdk.analyzerService["analyzeStack"] : undefined;
-                const why = !wanted.has("stack") ? "the stack shortcut is off" : isRecord(method) && replaceable(method, "requestDeserialize") ? undecodedStackDeserializer(sdk, method) : "the AnalyzeStack method has another shape";
+                const service = isRecord(sdk.analyzerService) ? sdk.analyzerService : {};
+                const [analyze, analyzeStack] = [service["analyze"], service["analyzeStack"]];
+                const why = !wanted.has("stack")
+                    ? "the stack shortcut is off"
+                    : isRecord(analyze) && isRecord(analyzeStack) && replaceable(analyze, "requestDeserialize") && replaceable(analyzeStack, "requestDeserialize")
+                      ? undecodedDeserializers(sdk, { analyze, analyzeStack })
+                      : "the Analyze methods have another shape";
                 if (typeof why === "string") skipped.push(`lazy: ${why}`);
                 else deserializer = why;
             }

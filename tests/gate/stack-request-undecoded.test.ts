@@ -1,9 +1,11 @@
-// The pack reads an AnalyzeStack request off its bytes and decodes a resource only when a stack policy is handed it
-// (policies/core/sdk-contract.ts "The AnalyzeStack request, decoded as it is needed"). Over gRPC, against the plain
-// SDK (SRGUARD_SDK_FAST_PATHS=off), the answer must be the same byte for byte: on the exemptions fixture (tag
-// exemptions, secret tag values), on every policy's examples, and on requests made odd in each of the ways the reader
-// leaves to google-protobuf (a field given twice, a string that is not UTF-8, a Struct not in its plain form, a field
-// the request does not have). tests/gate/sdk-fast-paths.test.ts compares the whole pack on the generated stacks.
+// The pack reads an AnalyzeStack request off its bytes and decodes a resource only when a stack policy is handed it,
+// and an Analyze request's properties only when a policy asks (policies/core/sdk-contract.ts "The AnalyzeStack
+// request, decoded as it is needed"). Over gRPC the answers must be the same byte for byte — AnalyzeStack's as the
+// plain SDK's (SRGUARD_SDK_FAST_PATHS=off), Analyze's as the pack's without this one shortcut (the routed answers
+// leave out "not applicable" entries) —: on the exemptions fixture (tag exemptions, secret tag values), on every
+// policy's examples, and on requests made odd in each of the ways the reader leaves to google-protobuf (a field given
+// twice, a string that is not UTF-8, a Struct not in its plain form, a field the request does not have).
+// tests/gate/sdk-fast-paths.test.ts compares the whole pack with the plain SDK on the generated stacks.
 
 import { createRequire } from "node:module";
 import * as path from "node:path";
@@ -60,14 +62,19 @@ function reportedOfType(stack: GateStack, answer: Buffer, type: string): number 
     return i;
 }
 
-/** The AnalyzeStack answer to each request, from one pack started with SRGUARD_SDK_FAST_PATHS=`mode`. */
-async function answers(mode: string, stack: GateStack, requests: readonly Buffer[], opts: { configFile?: string; env?: Record<string, string> } = {}): Promise<Buffer[]> {
+/** The answer to each request (AnalyzeStack, or `method`), from one pack started with SRGUARD_SDK_FAST_PATHS=`mode`. */
+async function answers(
+    mode: string,
+    stack: GateStack,
+    requests: readonly Buffer[],
+    opts: { configFile?: string; env?: Record<string, string>; method?: "Analyze" | "AnalyzeStack" } = {},
+): Promise<Buffer[]> {
     const session = await GateSession.open({ packDir: `${ROOT}/policies`, ...(opts.configFile ? { configFile: opts.configFile } : {}), env: { ...opts.env, SRGUARD_SDK_FAST_PATHS: mode } });
     const client = new RawAnalyzer(session.pack.port);
     try {
         await session.pack.configureStack(stack);
         const out: Buffer[] = [];
-        for (const r of requests) out.push(await client.call("AnalyzeStack", r));
+        for (const r of requests) out.push(await client.call(opts.method ?? "AnalyzeStack", r));
         return out;
     } finally {
         client.close();
@@ -80,6 +87,10 @@ const diagnosticCount = (answer: Buffer | undefined) => pb.AnalyzeResponse.deser
 const variants: { name: string; request: Buffer }[] = [];
 let plain: Buffer[] = [];
 let fast: Buffer[] = [];
+/** Analyze requests: every policy's examples, and odd forms of a bucket's; answered with the lazy shortcut and without. */
+const analyzeVariants: { name: string; request: Buffer }[] = [];
+let analyzeEager: Buffer[] = [];
+let analyzeLazy: Buffer[] = [];
 let exemptions: { plain: Buffer; fast: Buffer; resources: number } | undefined;
 
 beforeAll(async () => {
@@ -129,6 +140,26 @@ beforeAll(async () => {
     const requests = variants.map((v) => v.request);
     plain = await answers("off", stack, requests);
     fast = await answers("on", stack, requests);
+    // Analyze: the same resource message's fields; the routed answers leave out "not applicable" entries, so the
+    // comparison is with the other shortcuts on and only this one off
+    const analyzed = stack.resources.filter((r) => r.analyze);
+    const perResource = buildRequests(stack).analyze;
+    const at = analyzed.findIndex((r) => r.urn === stack.resources[bucket]?.urn);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const one = perResource[at] as Buffer;
+    const logs = struct({ targetBucket: "logs" });
+    analyzeVariants.push(
+        ...perResource.map((request, i) => ({ name: `${analyzed[i]?.name ?? i}`, request })),
+        { name: "a field the request does not have", request: Buffer.concat([one, varintField(15, 1)]) },
+        { name: "properties given twice", request: Buffer.concat([one, bytesField(2, struct({ bucket: "decoy", acl: "public-read" }))]) },
+        { name: "a provider given twice", request: Buffer.concat([one, bytesField(6, Buffer.concat([bytesField(1, Buffer.from("pulumi:providers:aws")), bytesField(2, struct({ region: "mars-north-1" }))]))]) },
+        {
+            name: "properties not in google-protobuf's plain form",
+            request: Buffer.concat([without(one, 2), bytesField(2, bytesField(1, Buffer.concat([bytesField(1, Buffer.from("acl")), bytesField(2, Buffer.concat([bytesField(5, logs), bytesField(3, Buffer.from("public-read"))]))])))]),
+        },
+    );
+    analyzeEager = await answers("route,decode,stack", stack, analyzeVariants.map((v) => v.request), { method: "Analyze" });
+    analyzeLazy = await answers("on", stack, analyzeVariants.map((v) => v.request), { method: "Analyze" });
     const exempted = scanFile(fixture("exemptions", "export.json"));
     const opts = { configFile: fixture("exemptions", "policy-config.json"), env: { SRGUARD_TODAY: "2026-06-15" } };
     const request = buildRequests(exempted).analyzeStack;
@@ -146,6 +177,17 @@ describe("AnalyzeStack requests read off their bytes", () => {
         expect(fast.length).toBe(variants.length);
         variants.forEach((v, i) => expect(fast[i]?.equals(plain[i] as Buffer), v.name).toBe(true));
         expect(diagnosticCount(fast[0])).toBeGreaterThan(100);
+    });
+
+    it("give Analyze the answers of the pack without the lazy shortcut, byte for byte, also on odd requests", () => {
+        expect(analyzeLazy.length).toBe(analyzeVariants.length);
+        analyzeVariants.forEach((v, i) => expect(analyzeLazy[i]?.equals(analyzeEager[i] as Buffer), v.name).toBe(true));
+        expect(analyzeLazy.reduce((n, a) => n + diagnosticCount(a), 0)).toBeGreaterThan(100);
+        // the odd fields changed what the bucket's Analyze says: the last one given counted on both sides
+        const base = analyzeVariants.findIndex((v) => v.name === "a field the request does not have");
+        for (const name of ["properties given twice", "a provider given twice", "properties not in google-protobuf's plain form"]) {
+            expect(analyzeLazy[analyzeVariants.findIndex((v) => v.name === name)]?.equals(analyzeLazy[base] as Buffer), name).toBe(false);
+        }
     });
 
     it("were changed in what they say by the odd fields, so the last one given counts on both sides", () => {
