@@ -17,6 +17,7 @@ import { scanFile } from "../../gate/scan";
 import { GateSession } from "../../gate/session";
 import { readFields } from "../../policies/core/protobuf-wire";
 import { examplesStack } from "../mixed-stack";
+import { bytesField, varintField } from "../wire-bytes";
 import { ROOT, ensureBuilt, fixture } from "./helpers";
 
 const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
@@ -25,18 +26,6 @@ const { Struct } = createRequire(sdkRequire.resolve("@pulumi/pulumi/proto/analyz
     Struct: { fromJavaScript(v: unknown): { serializeBinary(): Uint8Array } };
 };
 
-function varint(n: number): Buffer {
-    const out: number[] = [];
-    while (n > 0x7f) {
-        out.push((n % 128) | 0x80);
-        n = Math.floor(n / 128);
-    }
-    out.push(n);
-    return Buffer.from(out);
-}
-/** A length-delimited field (wire type 2), or a varint field (wire type 0) of `value`. */
-const bytesField = (no: number, payload: Uint8Array) => Buffer.concat([varint(no * 8 + 2), varint(payload.length), payload]);
-const varintField = (no: number, value: number) => Buffer.concat([varint(no * 8), varint(value)]);
 const struct = (v: unknown) => Struct.fromJavaScript(v).serializeBinary();
 
 /** The resources' messages of an AnalyzeStack request. */

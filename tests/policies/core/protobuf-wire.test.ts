@@ -9,6 +9,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readFields, readStruct, readUtf8 } from "../../../policies/core/protobuf-wire";
+import { field } from "../../wire-bytes";
 
 // google-protobuf's Struct as @pulumi/policy's messages resolve it
 const sdkRequire = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
@@ -19,20 +20,6 @@ const { Struct } = createRequire(sdkRequire.resolve("@pulumi/pulumi/proto/analyz
     };
 };
 
-/** A field as google-protobuf writes it: tag, then a length and the payload (wire type 2) or the raw value bytes. */
-function field(no: number, wire: number, payload: Uint8Array | readonly number[]): Uint8Array {
-    const bytes = Uint8Array.from(payload);
-    return concat(varint(no * 8 + wire), wire === 2 ? varint(bytes.length) : new Uint8Array(0), bytes);
-}
-function varint(n: number): Uint8Array {
-    const out: number[] = [];
-    while (n > 0x7f) {
-        out.push((n % 128) | 0x80);
-        n = Math.floor(n / 128);
-    }
-    out.push(n);
-    return Uint8Array.from(out);
-}
 function concat(...parts: Uint8Array[]): Uint8Array {
     return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
