@@ -2,8 +2,9 @@
 // JS array of numbers, 8 bytes per byte of message, and encodes strings character by character). Used by the gate for
 // its requests (gate/pack.ts, held to google-protobuf's bytes by tests/gate/stack-request.test.ts) and by the pack for
 // its answers (core/sdk-contract.ts `fastEncoder`, tests/policies/core/sdk-encoding.test.ts). And read, field by
-// field, without decoding what is not asked for: how the pack finds the resources of an AnalyzeStack request before
-// it decodes any of them (core/sdk-contract.ts "The AnalyzeStack request, decoded as it is needed").
+// field, without decoding what is not asked for, and a Struct straight to JS: how the pack reads the requests it is
+// sent (core/sdk-contract.ts "The AnalyzeStack request, decoded as it is needed"; tests/policies/core/protobuf-wire
+// .test.ts holds the reading to google-protobuf's).
 
 /**
  * Where an encoder sends what it encodes: once to a `Measure` (every nested message's length, kept in the order the

@@ -541,7 +541,7 @@ function indexed(engineTypes: readonly string[], urns: readonly string[], read: 
 // JS take ~40 MB. Under the stack shortcut the SDK is handed only the resources a stack policy looks at (most of a
 // stack is plumbing no stack policy reads), and srguard reads the others only for their properties
 // (`wholeStackResources`). So, with the stack and decode shortcuts, AnalyzeStack is registered with a deserializer that
-// keeps the request's bytes and finds each resource's message in them (`undecodedStackDeserializer`). `UndecodedStack`
+// keeps the request's bytes and finds each resource's message in them (`undecodedDeserializers`). `UndecodedStack`
 // reads each resource's type and URN, and on demand the URNs it refers to, off the wire, and decodes a resource:
 // - its properties once, for whoever asks first: read to JS off their bytes as google-protobuf's `toJavaScript()` gives
 //   them (core/protobuf-wire.ts `readStruct`) and handed to the SDK's `deserializeProperties` as a light Struct
@@ -573,7 +573,7 @@ function lightStruct(js: Rec): object {
     return struct;
 }
 
-/** The undecoded resources of each request `undecodedStackDeserializer` made. */
+/** The undecoded resources of each AnalyzeStack request `undecodedDeserializers` made. */
 const undecodedOf = new WeakMap<object, UndecodedStack>();
 
 // Field numbers (pulumi/proto/analyzer.proto): AnalyzeStackRequest.resources; AnalyzerResource's fields; a map entry's
@@ -671,7 +671,7 @@ class UndecodedStack {
     private readonly layouts: (ResourceLayout | undefined)[];
 
     constructor(
-        private readonly bytes: Uint8Array,
+        private readonly bytes: Buffer,
         /** start, end of each resource's message */
         private readonly at: readonly number[],
         private readonly pb: StackMessages,
@@ -789,7 +789,7 @@ class UndecodedStack {
         let p: unknown;
         if (l.twice) p = (this.resource(i)["getProvider"] as Fn).call(this.resource(i));
         else if (l.provider) {
-            const key = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString("latin1", ...l.provider);
+            const key = this.bytes.toString("latin1", ...l.provider);
             p = this.providerOfBytes.get(key);
             if (!p) this.providerOfBytes.set(key, (p = this.pb.Provider.deserializeBinary(this.bytes.subarray(...l.provider))));
         }
