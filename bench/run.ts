@@ -660,7 +660,7 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
             route: "srguard, route by type (a/d)",
             "route,decode": "srguard, route + decode (before issue 16)",
             stack: "srguard, stack narrowing only",
-            "route,decode,stack": "srguard, route + decode + stack narrowing, AnalyzeStack requests decoded whole (before item 21)",
+            "route,decode,stack": "srguard, route + decode + stack narrowing, requests decoded whole (before item 21)",
             on: "srguard, every fast path (default)",
             "off+upstream": "srguard, plain SDK (fast paths off) + bench/upstream patches",
             "route,decode+upstream": "srguard, route + decode (no stack narrowing) + bench/upstream patches",
@@ -851,7 +851,7 @@ async function main(): Promise<void> {
         ["srguard-decode", "srguard, decode only"],
         ["srguard-route", "srguard, route only"],
         ["srguard-route-decode", "srguard, route + decode (no stack narrowing: the fast paths before issue 16)"],
-        ["srguard-eager", "srguard, route + decode + stack narrowing, AnalyzeStack requests decoded whole (before item 21)"],
+        ["srguard-eager", "srguard, route + decode + stack narrowing, requests decoded whole (before item 21)"],
         ["srguard-upstream", "srguard, route + decode (no stack narrowing) on @pulumi/policy + bench/upstream patches (views shared)"],
     ]);
 
