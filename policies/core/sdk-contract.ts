@@ -329,19 +329,22 @@ function installDecode(sdk: Sdk): string | undefined {
     installSecretTagTap();
     const original = sdk.deserialize["deserializeProperties"] as Fn;
     const decoded = new WeakMap<object, unknown>();
-    const deferred = new WeakMap<object, () => unknown>();
     sdk.deserialize["deserializeProperties"] = function (this: unknown, struct: unknown, keepSecrets: unknown): unknown {
-        if (keepSecrets !== false || !isRecord(struct)) return original.call(this, struct, keepSecrets);
+        // a light Struct is decoded once, by whoever made it, so it is not remembered
+        if (keepSecrets !== false || !isRecord(struct) || struct instanceof LightStruct) return original.call(this, struct, keepSecrets);
         const known = decoded.get(struct);
         if (known !== undefined) return known;
-        const later = deferred.get(struct);
+        const later = (struct as { [DEFERRED]?: () => unknown })[DEFERRED];
         const value = later ? later() : original.call(this, struct, keepSecrets);
         decoded.set(struct, value);
         return value;
     };
-    deferDecode = (struct, decode) => void deferred.set(struct, decode);
+    deferDecode = (struct, decode) => void Object.defineProperty(struct, DEFERRED, { value: decode });
     return undefined;
 }
+
+/** Where a placeholder Struct carries the decoding the memo answers it with (`deferDecode`). */
+const DEFERRED = Symbol("srguard: the properties this placeholder stands for");
 
 /**
  * With the decode shortcut: makes the memo answer `struct` (a placeholder the SDK is handed in place of a resource's
@@ -565,12 +568,15 @@ function indexed(engineTypes: readonly string[], urns: readonly string[], read: 
  * (core/protobuf-wire.ts `readStruct`), handed to the SDK's `deserializeProperties` in place of the Struct: all it
  * reads of one is `toJavaScript()`. The secret-tag tap reads its `tags` here.
  */
-const lightStructs = new WeakMap<object, Rec>();
+class LightStruct {
+    constructor(readonly js: Rec) {}
+    toJavaScript(): Rec {
+        return this.js;
+    }
+}
 
 function lightStruct(js: Rec): object {
-    const struct = { toJavaScript: () => js };
-    lightStructs.set(struct, js);
-    return struct;
+    return new LightStruct(js);
 }
 
 /** The undecoded resources of each AnalyzeStack request `undecodedDeserializers` made. */
@@ -653,6 +659,46 @@ function restOf(bytes: Uint8Array, l: ResourceLayout): Uint8Array {
         pos += (l.rest[k + 1] as number) - (l.rest[k] as number);
     }
     return rest;
+}
+
+// AnalyzeRequest's fields (pulumi/proto/analyzer.proto): those of AnalyzerResource's first six.
+const REQUEST_NAME = 4;
+const REQUEST_OPTIONS = 5;
+
+/** Where an Analyze request's fields are: its strings read, its messages' payloads. */
+interface AnalyzeLayout {
+    type?: string;
+    urn?: string;
+    name?: string;
+    options?: [number, number];
+    properties?: [number, number];
+    provider?: [number, number];
+}
+
+/**
+ * An Analyze request read off its bytes, or undefined for anything but the form google-protobuf writes (each of its
+ * six fields at most once, length-delimited, its strings valid UTF-8, no other field): the generated deserializer
+ * decodes those.
+ */
+function analyzeLayoutOf(bytes: Uint8Array): AnalyzeLayout | undefined {
+    const out: AnalyzeLayout = {};
+    let seen = 0; // a bit per field number
+    let plain = true;
+    const read = readFields(bytes, 0, bytes.length, (field, wire, s, e) => {
+        if (wire !== LENGTH_DELIMITED || field > RESOURCE_PROVIDER || seen & (1 << field)) return void (plain = false);
+        seen |= 1 << field;
+        if (field === RESOURCE_TYPE || field === RESOURCE_URN || field === REQUEST_NAME) {
+            const text = readUtf8(bytes, s, e);
+            if (text === undefined) plain = false;
+            else if (field === RESOURCE_TYPE) out.type = text;
+            else if (field === RESOURCE_URN) out.urn = text;
+            else out.name = text;
+        } else if (field === RESOURCE_PROPERTIES) out.properties = [s, e];
+        else if (field === REQUEST_OPTIONS) out.options = [s, e];
+        else if (field === RESOURCE_PROVIDER) out.provider = [s, e];
+        else plain = false;
+    });
+    return read && plain ? out : undefined;
 }
 
 /** The properties' payload in `bytes`, as the SDK's `deserializeProperties` is handed it: a light Struct, or google-protobuf's. */
@@ -900,7 +946,8 @@ function undecodedDeserializers(sdk: Sdk, methods: { readonly analyze: Rec; read
     const AnalyzeRequest = pb?.["AnalyzeRequest"];
     const Struct = sdk.structPb?.["Struct"];
     const decodable = (m: unknown): m is { deserializeBinary(bytes: Uint8Array): Rec } => isFn(m) && isFn((m as unknown as Rec)["deserializeBinary"]);
-    if (!isFn(Request) || !decodable(Resource) || !decodable(Provider) || !decodable(AnalyzeRequest) || !decodable(Struct)) return "the Analyzer messages have another shape";
+    const Options = pb?.["AnalyzerResourceOptions"];
+    if (!isFn(Request) || !decodable(Resource) || !decodable(Provider) || !decodable(AnalyzeRequest) || !decodable(Options) || !decodable(Struct)) return "the Analyzer messages have another shape";
     const messages: StackMessages = { Request: Request as unknown as new () => Rec, Resource, Provider, Struct: Struct as unknown as new () => Rec, StructOf: Struct };
     const decode = () => sdk.deserialize["deserializeProperties"] as Fn;
     const analyzeStack = function (buffer: unknown): unknown {
@@ -925,9 +972,13 @@ function undecodedDeserializers(sdk: Sdk, methods: { readonly analyze: Rec; read
     const analyze = function (buffer: unknown): unknown {
         if (!(buffer instanceof Uint8Array)) return generatedAnalyze(buffer);
         const bytes = Buffer.from(buffer);
-        const l = layoutOf(bytes, 0, bytes.length);
-        if (!l || l.twice) return generatedAnalyze(buffer);
-        const request = AnalyzeRequest.deserializeBinary(restOf(bytes, l));
+        const l = analyzeLayoutOf(bytes);
+        if (!l) return generatedAnalyze(buffer);
+        const request = new (AnalyzeRequest as unknown as new () => Rec)();
+        if (l.type !== undefined) (request["setType"] as Fn).call(request, l.type);
+        if (l.urn !== undefined) (request["setUrn"] as Fn).call(request, l.urn);
+        if (l.name !== undefined) (request["setName"] as Fn).call(request, l.name);
+        if (l.options) (request["setOptions"] as Fn).call(request, Options.deserializeBinary(bytes.subarray(...l.options)));
         const properties = l.properties;
         if (properties) {
             const placeholder = new messages.Struct();
@@ -1520,8 +1571,7 @@ function isSecretEnvelope(v: unknown): boolean {
 
 /** Which tag values of `struct` (a google-protobuf Struct of wire-form properties) are secret. */
 function secretTagsIn(struct: Rec): SecretTags {
-    const light = lightStructs.get(struct);
-    if (light) return secretTagsOfWire(light["tags"]);
+    if (struct instanceof LightStruct) return secretTagsOfWire(struct.js["tags"]);
     const getFields = struct["getFieldsMap"];
     if (!isFn(getFields)) return "all";
     const fields = getFields.call(struct);
