@@ -920,9 +920,10 @@ const PROVIDERS_KEPT = 64;
 
 /**
  * The deserializers Analyze and AnalyzeStack are registered with under the lazy shortcut (see "The AnalyzeStack
- * request, decoded as it is needed"; an Analyze request is one resource, read the same way: its message decoded
- * without its properties and provider, its properties read to JS when a policy first asks, its provider shared with
- * the requests that give it in the same bytes), or why not: the generated deserializers are the expected ones,
+ * request, decoded as it is needed"; an Analyze request is one resource, read the same way: built from its fields —
+ * its strings read off the bytes, its options decoded by the generated deserializer —, its properties read to JS
+ * when a policy first asks, its provider shared with the requests that give it in the same bytes; one in another form
+ * is decoded whole by the generated deserializer), or why not: the generated deserializers are the expected ones,
  * `deserializeProperties` reads a Struct only through `toJavaScript()`, server.js reads resources' properties only
  * where the decode memo answers, and sample requests with every field of a resource read as google-protobuf decodes
  * them.
