@@ -471,9 +471,12 @@ function refsOfMessage(r: unknown): readonly string[] | undefined {
 /** A resource message decoded as the SDK decodes it for a policy: its type, properties and provider's. */
 function wholeOfMessage(r: unknown, decode: Fn): WholeStackResource {
     const rec = r as Rec;
-    const type = callString(rec, "getType") ?? "";
-    const props = decode((rec["getProperties"] as Fn).call(rec), false);
     const prov: unknown = isFn(rec["getProvider"]) ? rec["getProvider"].call(rec) : undefined;
+    return wholeResource(callString(rec, "getType") ?? "", decode((rec["getProperties"] as Fn).call(rec), false), prov, decode);
+}
+
+/** A resource of the whole stack: its type, decoded properties and, with a provider message, the provider's. */
+function wholeResource(type: string, props: unknown, prov: unknown, decode: Fn): WholeStackResource {
     return isRecord(prov) ? { type, props, provider: { urn: callString(prov, "getUrn") ?? "", props: decode((prov["getProperties"] as Fn).call(prov), false) } } : { type, props };
 }
 
@@ -548,7 +551,7 @@ function indexed(engineTypes: readonly string[], urns: readonly string[], read: 
 // reads each resource's type and URN, and on demand the URNs it refers to, off the wire, and decodes a resource:
 // - its properties once, for whoever asks first: read to JS off their bytes as google-protobuf's `toJavaScript()` gives
 //   them (core/protobuf-wire.ts `readStruct`) and handed to the SDK's `deserializeProperties` as a light Struct
-//   (`lightStruct`: all that function reads of a Struct is `toJavaScript()`, checked in deserialize.js); a Struct not
+//   (`LightStruct`: all that function reads of a Struct is `toJavaScript()`, checked in deserialize.js); a Struct not
 //   in the plain form google-protobuf writes is decoded by google-protobuf;
 // - its message when it is first handed to the SDK, by the generated deserializer over its bytes without the
 //   properties (field 2) and the provider (field 6), which are then set: the provider decoded once by its generated
@@ -575,10 +578,6 @@ class LightStruct {
     }
 }
 
-function lightStruct(js: Rec): object {
-    return new LightStruct(js);
-}
-
 /** The undecoded resources of each AnalyzeStack request `undecodedDeserializers` made. */
 const undecodedOf = new WeakMap<object, UndecodedStack>();
 
@@ -601,8 +600,7 @@ interface StackMessages {
     readonly Request: new () => Rec;
     readonly Resource: { deserializeBinary(bytes: Uint8Array): Rec };
     readonly Provider: { deserializeBinary(bytes: Uint8Array): Rec };
-    readonly Struct: new () => Rec;
-    readonly StructOf: { deserializeBinary(bytes: Uint8Array): Rec };
+    readonly Struct: (new () => Rec) & { deserializeBinary(bytes: Uint8Array): Rec };
 }
 
 /** Where a resource message's fields are, read off its bytes. */
@@ -620,8 +618,8 @@ interface ResourceLayout {
 }
 
 /**
- * Where the fields of the resource message in `bytes[start, end)` are (AnalyzerResource; an AnalyzeRequest has the
- * same first six fields): its type and URN when they are valid UTF-8, its properties' and provider's payloads.
+ * Where the fields of the AnalyzerResource message in `bytes[start, end)` are: its type and URN when they are valid
+ * UTF-8, its properties' and provider's payloads; undefined when the bytes are not a message `readFields` takes.
  */
 function layoutOf(bytes: Uint8Array, start: number, end: number): ResourceLayout | undefined {
     const out: ResourceLayout = { unreadable: false, twice: false, rest: [] };
@@ -702,9 +700,9 @@ function analyzeLayoutOf(bytes: Uint8Array): AnalyzeLayout | undefined {
 }
 
 /** The properties' payload in `bytes`, as the SDK's `deserializeProperties` is handed it: a light Struct, or google-protobuf's. */
-function structAt(bytes: Uint8Array, at: readonly [number, number], StructOf: StackMessages["StructOf"]): unknown {
+function structAt(bytes: Uint8Array, at: readonly [number, number], Struct: StackMessages["Struct"]): unknown {
     const js = readStruct(bytes, ...at);
-    return js ? lightStruct(js) : StructOf.deserializeBinary(bytes.subarray(...at));
+    return js ? new LightStruct(js) : Struct.deserializeBinary(bytes.subarray(...at));
 }
 
 const NOT_YET: unique symbol = Symbol("not decoded yet");
@@ -714,12 +712,13 @@ class UndecodedStack {
     private readonly props: unknown[];
     private readonly providers: (Rec | null | undefined)[];
     private readonly providerOfBytes = new Map<string, Rec>();
-    private readonly layouts: (ResourceLayout | undefined)[];
 
     constructor(
         private readonly bytes: Buffer,
         /** start, end of each resource's message */
         private readonly at: readonly number[],
+        /** where each resource's fields are (`layoutOf`) */
+        private readonly layouts: readonly ResourceLayout[],
         private readonly pb: StackMessages,
         private readonly defer: (struct: object, decode: () => unknown) => void,
         /** The SDK's `deserializeProperties`, as the SDK reads it at call time. */
@@ -729,17 +728,14 @@ class UndecodedStack {
         this.messages = new Array<undefined>(n);
         this.props = new Array<symbol>(n).fill(NOT_YET);
         this.providers = new Array<undefined>(n);
-        this.layouts = new Array<undefined>(n);
     }
 
     get length(): number {
         return this.at.length / 2;
     }
 
-    /** Where resource `i`'s fields are, read once. */
     private layout(i: number): ResourceLayout {
-        // each resource's bytes were read whole by the deserializer
-        return (this.layouts[i] ??= layoutOf(this.bytes, this.at[2 * i] as number, this.at[2 * i + 1] as number) as ResourceLayout);
+        return this.layouts[i] as ResourceLayout;
     }
 
     /** The StackRequest read off the bytes, or undefined when a type or URN is not valid UTF-8. */
@@ -819,7 +815,7 @@ class UndecodedStack {
         const f = decode ?? this.decode();
         let struct: unknown;
         if (l.twice) struct = (this.resource(i)["getProperties"] as Fn).call(this.resource(i));
-        else if (l.properties) struct = structAt(this.bytes, l.properties, this.pb.StructOf);
+        else if (l.properties) struct = structAt(this.bytes, l.properties, this.pb.Struct);
         const value = f(struct, false);
         this.props[i] = value;
         return value;
@@ -845,9 +841,7 @@ class UndecodedStack {
     }
 
     private wholeAt(i: number, type: string, decode: Fn): WholeStackResource {
-        const props = this.propsAt(i, decode);
-        const prov = this.providerAt(i);
-        return prov ? { type, props, provider: { urn: callString(prov, "getUrn") ?? "", props: decode((prov["getProperties"] as Fn).call(prov), false) } } : { type, props };
+        return wholeResource(type, this.propsAt(i, decode), this.providerAt(i), decode);
     }
 
     /** Every resource's message (what `getResourcesList` answers). */
@@ -949,7 +943,7 @@ function undecodedDeserializers(sdk: Sdk, methods: { readonly analyze: Rec; read
     const decodable = (m: unknown): m is { deserializeBinary(bytes: Uint8Array): Rec } => isFn(m) && isFn((m as unknown as Rec)["deserializeBinary"]);
     const Options = pb?.["AnalyzerResourceOptions"];
     if (!isFn(Request) || !decodable(Resource) || !decodable(Provider) || !decodable(AnalyzeRequest) || !decodable(Options) || !decodable(Struct)) return "the Analyzer messages have another shape";
-    const messages: StackMessages = { Request: Request as unknown as new () => Rec, Resource, Provider, Struct: Struct as unknown as new () => Rec, StructOf: Struct };
+    const messages: StackMessages = { Request: Request as unknown as new () => Rec, Resource, Provider, Struct: Struct as StackMessages["Struct"] };
     const decode = () => sdk.deserialize["deserializeProperties"] as Fn;
     const analyzeStack = function (buffer: unknown): unknown {
         if (!(buffer instanceof Uint8Array)) return generatedStack(buffer);
@@ -961,9 +955,14 @@ function undecodedDeserializers(sdk: Sdk, methods: { readonly analyze: Rec; read
             else resourcesOnly = false;
         });
         if (!read || !resourcesOnly) return generatedStack(buffer);
-        for (let k = 0; k < at.length; k += 2) if (!readFields(bytes, at[k] as number, at[k + 1] as number, () => undefined)) return generatedStack(buffer);
+        const layouts: ResourceLayout[] = [];
+        for (let k = 0; k < at.length; k += 2) {
+            const l = layoutOf(bytes, at[k] as number, at[k + 1] as number);
+            if (!l) return generatedStack(buffer);
+            layouts.push(l);
+        }
         const request = new messages.Request();
-        const undecoded = new UndecodedStack(bytes, at, messages, defer, decode);
+        const undecoded = new UndecodedStack(bytes, at, layouts, messages, defer, decode);
         let list: Rec[] | undefined;
         undecodedOf.set(request, undecoded);
         Object.defineProperty(request, "getResourcesList", { value: () => (list ??= undecoded.all()) });
@@ -983,7 +982,7 @@ function undecodedDeserializers(sdk: Sdk, methods: { readonly analyze: Rec; read
         const properties = l.properties;
         if (properties) {
             const placeholder = new messages.Struct();
-            defer(placeholder, () => decode()(structAt(bytes, properties, messages.StructOf), false));
+            defer(placeholder, () => decode()(structAt(bytes, properties, messages.Struct), false));
             (request["setProperties"] as Fn).call(request, placeholder);
         }
         if (l.provider) {
@@ -1611,7 +1610,7 @@ export function installSecretTagTap(): true | string {
     if (!DECODE_CALL_SITES.every((site) => serverSource.includes(site))) return (secretTap = "server.js decodes properties another way");
     const original = deserialize["deserializeProperties"] as Fn;
     deserialize["deserializeProperties"] = function (this: unknown, struct: unknown, keepSecrets: unknown): unknown {
-        // read before the SDK decodes the Struct: what a light Struct (`lightStruct`) answers is then as it arrived
+        // read before the SDK decodes the Struct: what a light Struct (`LightStruct`) answers is then as it arrived
         const tags = keepSecrets === false && isRecord(struct) ? secretTagsIn(struct) : undefined;
         const value = original.call(this, struct, keepSecrets);
         if (tags !== undefined && isRecord(value) && !secretTagsOf.has(value)) secretTagsOf.set(value, tags);
