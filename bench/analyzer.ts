@@ -138,18 +138,71 @@ export function processPeakRssMb(pid: number | undefined): number | undefined {
     }
 }
 
-/** Resident memory of a process and all its descendants now, in MB (0 once it is gone). */
-export function treeRssMb(pid: number): number {
+/** Which part of a gate run a process is, from its command line. */
+export type ProcessRole = "gate" | "runners" | "pack" | "other";
+
+function roleOf(pid: number): ProcessRole {
+    try {
+        const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        if (argv.some((a) => a.endsWith("run-policy-pack") || a.includes("run-policy-pack/"))) return "pack";
+        if (argv.some((a) => a.endsWith("gate/runner.js"))) return "runners";
+        if (argv.some((a) => a.endsWith("gate/cli.js"))) return "gate";
+    } catch {
+        // exited meanwhile
+    }
+    return "other";
+}
+
+/**
+ * What a process tree's processes have used, sampled: the last CPU time (user + system, all threads) seen of every
+ * process that was in the tree, by pid, with its role. A process's CPU after its last sample is missed (at most one
+ * sampling interval of it).
+ */
+export class TreeCpu {
+    private readonly seen = new Map<number, { role: ProcessRole; ms: number }>();
+
+    note(pid: number, statAfterComm: readonly string[]): void {
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after "pid (comm) ".
+        const ms = ((Number(statAfterComm[11]) + Number(statAfterComm[12])) * 1000) / ticksPerSecond();
+        const known = this.seen.get(pid);
+        if (!known) {
+            this.seen.set(pid, { role: roleOf(pid), ms });
+            return;
+        }
+        known.ms = Math.max(known.ms, ms);
+        // A child is seen with its parent's command line until it execs, and with none once it has exited.
+        if (known.role === "gate" || known.role === "other") {
+            const again = roleOf(pid);
+            if (again !== "other") known.role = again;
+        }
+    }
+
+    /** CPU ms by role, summed over the processes seen. */
+    byRole(): Record<ProcessRole, number> {
+        const out: Record<ProcessRole, number> = { gate: 0, runners: 0, pack: 0, other: 0 };
+        for (const { role, ms } of this.seen.values()) out[role] += ms;
+        return out;
+    }
+}
+
+/**
+ * Resident memory of a process and all its descendants now, in MB (0 once it is gone); with `cpu`, also notes every
+ * one's CPU time so far.
+ */
+export function treeRssMb(pid: number, cpu?: TreeCpu): number {
     // Parent → children from /proc/<pid>/stat (field 4): the kernel here has no /proc/<pid>/task/<tid>/children.
     const children = new Map<number, number[]>();
+    const stats = new Map<number, string[]>();
     for (const entry of fs.readdirSync("/proc")) {
         if (!/^\d+$/.test(entry)) continue;
         try {
             const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-            const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+            const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+            const ppid = Number(fields[1]);
             const list = children.get(ppid) ?? [];
             list.push(Number(entry));
             children.set(ppid, list);
+            if (cpu) stats.set(Number(entry), fields);
         } catch {
             // exited meanwhile
         }
@@ -162,6 +215,8 @@ export function treeRssMb(pid: number): number {
         } catch {
             // exited meanwhile
         }
+        const fields = stats.get(p);
+        if (cpu && fields) cpu.note(p, fields);
         for (const c of children.get(p) ?? []) visit(c);
     };
     visit(pid);

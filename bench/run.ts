@@ -30,7 +30,7 @@ import type { GateStack } from "../gate/model";
 import { PolicyPack } from "../gate/pack";
 import { scanFile } from "../gate/scan";
 import { GateSession } from "../gate/session";
-import { RawAnalyzer, buildRequests, diagnosticsOf, digestOf, processCpuMs, processPeakRssMb, treeRssMb } from "./analyzer";
+import { type ProcessRole, RawAnalyzer, TreeCpu, buildRequests, diagnosticsOf, digestOf, processCpuMs, processPeakRssMb, treeRssMb } from "./analyzer";
 import { awsOnly, generateExport } from "./gen-export";
 import { writeProgram } from "./gen-program";
 import { type ProfileSummary, profilePack } from "./profile";
@@ -308,15 +308,21 @@ interface CliRun {
     readonly maxProcessRssMb: number | undefined;
     readonly code: number | null;
     readonly resources: number | undefined;
+    /** CPU time of the tree's processes by role, sampled with the RSS (each process's last 20 ms or less missed). */
+    readonly cpuMs?: Record<ProcessRole, number>;
 }
 
 const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /**
  * Runs a child process: its wall time (spawn → exit), exit code, stderr and, with `sampleRss`, the peak RSS of its
- * process tree (sampled every 20 ms; otherwise 0).
+ * process tree and the CPU time of its processes by role (sampled every 20 ms; otherwise 0 and none).
  */
-function runTimed(command: string, argv: readonly string[], sampleRss: boolean): Promise<{ wallMs: number; code: number | null; stderr: string; peakTreeRssMb: number }> {
+function runTimed(
+    command: string,
+    argv: readonly string[],
+    sampleRss: boolean,
+): Promise<{ wallMs: number; code: number | null; stderr: string; peakTreeRssMb: number; cpuMs?: Record<ProcessRole, number> }> {
     return new Promise((resolve, reject) => {
         const child = spawn(command, argv, { stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
@@ -326,8 +332,9 @@ function runTimed(command: string, argv: readonly string[], sampleRss: boolean):
         });
         const t0 = performance.now();
         let peak = 0;
+        const cpu = new TreeCpu();
         const sample = () => {
-            if (child.pid !== undefined) peak = Math.max(peak, treeRssMb(child.pid));
+            if (child.pid !== undefined) peak = Math.max(peak, treeRssMb(child.pid, cpu));
         };
         const timer = sampleRss ? setInterval(sample, 20) : undefined;
         child.once("error", (e) => {
@@ -336,14 +343,14 @@ function runTimed(command: string, argv: readonly string[], sampleRss: boolean):
         });
         child.once("exit", (code) => {
             clearInterval(timer);
-            resolve({ wallMs: performance.now() - t0, code, stderr, peakTreeRssMb: peak });
+            resolve({ wallMs: performance.now() - t0, code, stderr, peakTreeRssMb: peak, ...(sampleRss ? { cpuMs: cpu.byRole() } : {}) });
         });
     });
 }
 
 async function runCli(args: readonly string[], output: string): Promise<CliRun> {
     const argv = [CLI, ...args, "--format", "json", "--output", output];
-    const { wallMs, code, stderr, peakTreeRssMb } = TIME ? await runTimed(TIME, ["-v", process.execPath, ...argv], true) : await runTimed(process.execPath, argv, true);
+    const { wallMs, code, stderr, peakTreeRssMb, cpuMs } = TIME ? await runTimed(TIME, ["-v", process.execPath, ...argv], true) : await runTimed(process.execPath, argv, true);
     if (code !== 0 && code !== 1) {
         throw new Error(`srguard ${args.join(" ")} exited ${code}: ${stderr.split("\n").find((l) => l.startsWith("srguard:")) ?? stderr.slice(0, 300)}`);
     }
@@ -355,7 +362,7 @@ async function runCli(args: readonly string[], output: string): Promise<CliRun> 
     } catch {
         resources = undefined;
     }
-    return { wallMs, peakTreeRssMb, maxProcessRssMb: m?.[1] ? Number(m[1]) / 1024 : undefined, code, resources };
+    return { wallMs, peakTreeRssMb, maxProcessRssMb: m?.[1] ? Number(m[1]) / 1024 : undefined, code, resources, ...(cpuMs ? { cpuMs } : {}) };
 }
 
 /** One run of bench/sdk-program.ts (the program alone under the SDK's own mocks): wall time, spawn → exit. */
@@ -369,29 +376,64 @@ interface CliResult {
     readonly size: number;
     readonly resources: number | undefined;
     readonly runs: CliRun[];
-    readonly median: { readonly wallMs: number; readonly peakTreeRssMb: number; readonly maxProcessRssMb: number | undefined };
+    readonly median: {
+        readonly wallMs: number;
+        readonly peakTreeRssMb: number;
+        readonly maxProcessRssMb: number | undefined;
+        readonly cpuMs?: Record<ProcessRole, number>;
+    };
 }
+
+const ROLES: readonly ProcessRole[] = ["runners", "pack", "gate", "other"];
 
 interface PreviewCost {
     /** Wall time per captured resource: the slope between the smallest and the largest program. */
     readonly perResourceMs: number;
     readonly fixedMs: number;
+    /** CPU time per captured resource (the same slope, of the median CPU time), by role and in all. */
+    readonly cpuPerResourceMs?: Record<ProcessRole | "all", number>;
 }
 
-function previewCost(points: readonly { readonly resources: number | undefined; readonly wallMs: number }[]): PreviewCost | undefined {
+function previewCost(
+    points: readonly { readonly resources: number | undefined; readonly wallMs: number; readonly cpuMs?: Record<ProcessRole, number> }[],
+): PreviewCost | undefined {
     const [small, large] = [points[0], points[points.length - 1]];
     if (!small?.resources || !large?.resources || large.resources <= small.resources) return undefined;
-    const perResourceMs = (large.wallMs - small.wallMs) / (large.resources - small.resources);
-    return { perResourceMs, fixedMs: small.wallMs - perResourceMs * small.resources };
+    const n = large.resources - small.resources;
+    const perResourceMs = (large.wallMs - small.wallMs) / n;
+    let cpuPerResourceMs: Record<ProcessRole | "all", number> | undefined;
+    if (small.cpuMs && large.cpuMs) {
+        const [a, b] = [small.cpuMs, large.cpuMs];
+        cpuPerResourceMs = { runners: 0, pack: 0, gate: 0, other: 0, all: 0 };
+        for (const role of ROLES) {
+            cpuPerResourceMs[role] = (b[role] - a[role]) / n;
+            cpuPerResourceMs.all += cpuPerResourceMs[role];
+        }
+    }
+    return { perResourceMs, fixedMs: small.wallMs - perResourceMs * small.resources, ...(cpuPerResourceMs ? { cpuPerResourceMs } : {}) };
+}
+
+/** The median of each role's CPU time over runs that all have it. */
+function medianCpu(runs: readonly CliRun[]): Record<ProcessRole, number> | undefined {
+    if (!runs.length || runs.some((r) => !r.cpuMs)) return undefined;
+    const out: Record<ProcessRole, number> = { runners: 0, pack: 0, gate: 0, other: 0 };
+    for (const role of ROLES) out[role] = median(runs.map((r) => r.cpuMs?.[role] ?? 0));
+    return out;
 }
 
 function summarizeCli(size: number, runs: CliRun[]): CliResult {
     const maxes = runs.map((r) => r.maxProcessRssMb).filter((x): x is number => x !== undefined);
+    const cpuMs = medianCpu(runs);
     return {
         size,
         resources: runs[0]?.resources,
         runs,
-        median: { wallMs: median(runs.map((r) => r.wallMs)), peakTreeRssMb: median(runs.map((r) => r.peakTreeRssMb)), maxProcessRssMb: maxes.length ? median(maxes) : undefined },
+        median: {
+            wallMs: median(runs.map((r) => r.wallMs)),
+            peakTreeRssMb: median(runs.map((r) => r.peakTreeRssMb)),
+            maxProcessRssMb: maxes.length ? median(maxes) : undefined,
+            ...(cpuMs ? { cpuMs } : {}),
+        },
     };
 }
 
@@ -568,6 +610,9 @@ function targets(r: Results): string[] {
         ? [
               pv.emptyPack ? `; with the empty pack: ${pv.emptyPack.perResourceMs.toFixed(2)} ms` : "",
               pv.sdkAlone ? `; the program alone, once, under the SDK's own mocks (bench/sdk-program.ts): ${pv.sdkAlone.perResourceMs.toFixed(2)} ms` : "",
+              pv.cpuPerResourceMs
+                  ? `; CPU of every process, per resource: ${pv.cpuPerResourceMs.all.toFixed(2)} ms, at least ${(pv.cpuPerResourceMs.all / r.machine.cores).toFixed(2)} ms of wall on ${r.machine.cores} cores (the program's two runs ${pv.cpuPerResourceMs.runners.toFixed(2)} ms of it)`
+                  : "",
           ].join("")
         : "";
     rows.push({
@@ -764,6 +809,19 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
                 `mocks (bench/sdk-program.ts: no runner, no gate, no pack): ${cost(pv.sdkAlone)}.`,
             "",
         );
+        const cpu = (c: PreviewCost | undefined) =>
+            c?.cpuPerResourceMs
+                ? `${c.cpuPerResourceMs.all.toFixed(2)} ms (the program's two runs ${c.cpuPerResourceMs.runners.toFixed(2)}, the pack ${c.cpuPerResourceMs.pack.toFixed(2)}, the gate ${c.cpuPerResourceMs.gate.toFixed(2)})`
+                : "—";
+        if (pv.cpuPerResourceMs) {
+            const cores = r.machine.cores;
+            out.push(
+                `CPU time per captured resource (the same slope, of the median CPU time of every process of the preview, sampled with its memory every 20 ms): ` +
+                    `srguard **${cpu(pv)}**; with the empty pack ${cpu(pv.emptyPack)}. On ${cores} cores no schedule of srguard's work takes less than ` +
+                    `${(pv.cpuPerResourceMs.all / cores).toFixed(2)} ms of wall per resource, nor the program's two runs alone less than ${(pv.cpuPerResourceMs.runners / cores).toFixed(2)} ms.`,
+                "",
+            );
+        }
     }
     return out.join("\n");
 }
@@ -966,9 +1024,9 @@ async function main(): Promise<void> {
         emptySizes.push(summarizeCli(size, es));
         aloneSizes.push({ resources: measured.resources, runsMs: alone, medianMs: median(alone) });
     }
-    const cost = previewCost(sizes.map((s) => ({ resources: s.resources, wallMs: s.median.wallMs })));
+    const cost = previewCost(sizes.map((s) => ({ resources: s.resources, ...s.median })));
     if (cost) {
-        const emptyCost = previewCost(emptySizes.map((s) => ({ resources: s.resources, wallMs: s.median.wallMs })));
+        const emptyCost = previewCost(emptySizes.map((s) => ({ resources: s.resources, ...s.median })));
         const aloneCost = previewCost(aloneSizes.map((s) => ({ resources: s.resources, wallMs: s.medianMs })));
         results.preview = {
             sizes,
