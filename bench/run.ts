@@ -638,7 +638,7 @@ function targets(r: Results): string[] {
         "| --- | --- | --- |",
         ...rows.map((t) => `| ${t.target} | ${t.measured} | ${verdict(t.met)} |`),
         "",
-        "(wall-time figures — start-up, preview — move with the machine's load; the CPU figures are the pack process's own.)",
+        "(wall-time figures — start-up, preview — move with the machine's load; the CPU figures of `Analyze` and `AnalyzeStack` are the pack process's own, the preview's every process's.)",
         "",
     ];
 }
