@@ -21,7 +21,7 @@ interface ProfileNode {
     readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
     readonly children?: readonly number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
     readonly nodes: readonly ProfileNode[];
     readonly samples: readonly number[];
     readonly timeDeltas: readonly number[];
@@ -51,6 +51,7 @@ function bucketOf(url: string, fn: string): string {
         return m[1];
     }
     if (url.includes("/dist/policies/") || url.includes("/snapshot/policies/dist/")) return "srguard policies";
+    if (url.includes("/dist/gate/")) return "srguard gate";
     return "other";
 }
 

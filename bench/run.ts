@@ -34,6 +34,7 @@ import { type ProcessRole, RawAnalyzer, TreeCpu, buildRequests, diagnosticsOf, d
 import { awsOnly, generateExport } from "./gen-export";
 import { writeProgram } from "./gen-program";
 import { type ProfileSummary, profilePack } from "./profile";
+import { profileRunner } from "./runner-profile";
 import { type MicroResult, microBench } from "./sdk-micro";
 import { verdictsPassPack } from "./verdicts-pass";
 import { type ScalingRow, compiledPolicies, stackScaling } from "./stack-scaling";
@@ -468,6 +469,8 @@ interface Results {
         readonly emptyPack?: PreviewCost & { readonly sizes: CliResult[] };
         /** The program alone, once, under the SDK's own mocks (bench/sdk-program.ts): what any offline run costs. */
         readonly sdkAlone?: PreviewCost & { readonly sizes: { readonly resources: number | undefined; readonly runsMs: number[]; readonly medianMs: number }[] };
+        /** V8 profiles of the runner's preview pass (bench/runner-profile.ts) at the smallest and the largest size. */
+        readonly runnerProfiles?: { readonly resources: number; readonly summary: ProfileSummary }[];
     };
     micro?: MicroResult[];
     config?: { readonly before: number; readonly after: number };
@@ -822,6 +825,27 @@ function markdown(r: Results, labels: ReadonlyMap<string, string>): string {
                 "",
             );
         }
+        const [small, large] = [pv.runnerProfiles?.[0], pv.runnerProfiles?.[pv.runnerProfiles.length - 1]];
+        if (small && large && large.resources > small.resources) {
+            const msOf = (p: typeof small, bucket: string) => p.summary.byBucket.find((b) => b.bucket === bucket)?.ms ?? 0;
+            const added = large.resources - small.resources;
+            out.push(
+                `Where one run of the program goes (V8 profile of the runner's preview pass, its main thread, from its first module to its exit; bench/runner-profile.ts):`,
+                "",
+                `| part | ${int(small.resources)} resources | ${int(large.resources)} resources | per resource added |`,
+                "| --- | ---: | ---: | ---: |",
+                ...large.summary.byBucket
+                    .slice(0, 8)
+                    .map((b) => `| ${b.bucket} | ${ms(msOf(small, b.bucket))} | ${ms(b.ms)} | ${us(((b.ms - msOf(small, b.bucket)) * 1000) / added)} |`),
+                `| all | ${ms(small.summary.totalMs)} | ${ms(large.summary.totalMs)} | ${us(((large.summary.totalMs - small.summary.totalMs) * 1000) / added)} |`,
+                "",
+                `The heaviest functions at ${int(large.resources)} resources (self time): ${large.summary.byFunction
+                    .slice(0, 8)
+                    .map((f) => `${f.fn} ${ms(f.ms)}`)
+                    .join("; ")}.`,
+                "",
+            );
+        }
     }
     return out.join("\n");
 }
@@ -1024,6 +1048,12 @@ async function main(): Promise<void> {
         emptySizes.push(summarizeCli(size, es));
         aloneSizes.push({ resources: measured.resources, runsMs: alone, medianMs: median(alone) });
     }
+    // Where a run of the program goes, at the smallest and the largest size (the difference is what a resource adds).
+    const runnerProfiles: { resources: number; summary: ProfileSummary }[] = [];
+    for (const size of [PLAN.previewSizes[0], PLAN.previewSizes[PLAN.previewSizes.length - 1]]) {
+        log(`  profile of the runner's preview pass, ~${int(size as number)}`);
+        runnerProfiles.push(await profileRunner(path.join(TMP, `program-${size}`), 12));
+    }
     const cost = previewCost(sizes.map((s) => ({ resources: s.resources, ...s.median })));
     if (cost) {
         const emptyCost = previewCost(emptySizes.map((s) => ({ resources: s.resources, ...s.median })));
@@ -1033,6 +1063,7 @@ async function main(): Promise<void> {
             ...cost,
             ...(emptyCost ? { emptyPack: { sizes: emptySizes, ...emptyCost } } : {}),
             ...(aloneCost ? { sdkAlone: { sizes: aloneSizes, ...aloneCost } } : {}),
+            runnerProfiles,
         };
     }
 
