@@ -113,15 +113,17 @@ function ticksPerSecond(): number {
     return clockTicks;
 }
 
+/** utime + stime of a /proc/<pid>/stat line's fields after "pid (comm) " (state is field 3, utime 14, stime 15), in ms. */
+function cpuMsOfStat(fields: readonly string[]): number {
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond();
+}
+
 /** CPU time (user + system, all threads) a process has used so far, in ms; undefined when /proc cannot tell. */
 export function processCpuMs(pid: number | undefined): number | undefined {
     if (pid === undefined) return undefined;
     try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        // After "pid (comm) ": state is field 3, utime 14, stime 15.
-        const ticks = Number(fields[11]) + Number(fields[12]);
-        return (ticks * 1000) / ticksPerSecond();
+        return cpuMsOfStat(stat.slice(stat.lastIndexOf(")") + 2).split(" "));
     } catch {
         return undefined;
     }
@@ -144,7 +146,7 @@ export type ProcessRole = "gate" | "runners" | "pack" | "other";
 function roleOf(pid: number): ProcessRole {
     try {
         const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        if (argv.some((a) => a.endsWith("run-policy-pack") || a.includes("run-policy-pack/"))) return "pack";
+        if (argv.some((a) => a.includes("run-policy-pack"))) return "pack";
         if (argv.some((a) => a.endsWith("gate/runner.js"))) return "runners";
         if (argv.some((a) => a.endsWith("gate/cli.js"))) return "gate";
     } catch {
@@ -162,8 +164,7 @@ export class TreeCpu {
     private readonly seen = new Map<number, { role: ProcessRole; ms: number }>();
 
     note(pid: number, statAfterComm: readonly string[]): void {
-        // utime and stime are fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after "pid (comm) ".
-        const ms = ((Number(statAfterComm[11]) + Number(statAfterComm[12])) * 1000) / ticksPerSecond();
+        const ms = cpuMsOfStat(statAfterComm);
         const known = this.seen.get(pid);
         if (!known) {
             this.seen.set(pid, { role: roleOf(pid), ms });

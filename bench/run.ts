@@ -16,8 +16,9 @@
 // 4. `srguard scan` of 1,000 / 10,000 / 50,000-resource exports: wall time and peak memory of the process tree, and
 //    the same with the empty pack (`--pack bench/packs/empty`: the gate's and the SDK's share)
 // 5. `srguard preview` of generated programs: the cost per captured resource (the project's first preview, which
-//    writes the runner's caches, timed apart), and its floors: the same with the empty pack, and the program alone,
-//    once, under the SDK's own mocks (bench/sdk-program.ts)
+//    writes the runner's caches, timed apart), and its floors: the same with the empty pack, the program alone,
+//    once, under the SDK's own mocks (bench/sdk-program.ts), the CPU time of every process of the preview (the two
+//    runs of the program, the pack, the gate) per resource, and a V8 profile of one run (bench/runner-profile.ts)
 // plus srguard with each SDK fast path switched off (SRGUARD_SDK_FAST_PATHS), to show what each one buys, and on
 // @pulumi/policy with bench/upstream's patches instead of srguard's stack narrowing.
 
@@ -1050,8 +1051,8 @@ async function main(): Promise<void> {
     }
     // Where a run of the program goes, at the smallest and the largest size (the difference is what a resource adds).
     const runnerProfiles: { resources: number; summary: ProfileSummary }[] = [];
-    for (const size of [PLAN.previewSizes[0], PLAN.previewSizes[PLAN.previewSizes.length - 1]]) {
-        log(`  profile of the runner's preview pass, ~${int(size as number)}`);
+    for (const size of [PLAN.previewSizes[0], PLAN.previewSizes[PLAN.previewSizes.length - 1]].filter((x): x is number => x !== undefined)) {
+        log(`  profile of the runner's preview pass, ~${int(size)}`);
         runnerProfiles.push(await profileRunner(path.join(TMP, `program-${size}`), 12));
     }
     const cost = previewCost(sizes.map((s) => ({ resources: s.resources, ...s.median })));
