@@ -34,6 +34,17 @@ export interface ProfileSummary {
     readonly byFunction: readonly { readonly fn: string; readonly bucket: string; readonly ms: number }[];
 }
 
+/** The start of a preload that drives V8's profiler in its process through the inspector (sampling every 200 µs). */
+export const PROFILER_SESSION: readonly string[] = [
+    '"use strict";',
+    'const inspector = require("node:inspector");',
+    'const fs = require("node:fs");',
+    "const session = new inspector.Session();",
+    "session.connect();",
+    'session.post("Profiler.enable");',
+    'session.post("Profiler.setSamplingInterval", { interval: 200 });',
+];
+
 /** Which part of the stack a frame belongs to. */
 function bucketOf(url: string, fn: string): string {
     if (!url) {
@@ -100,13 +111,7 @@ export async function profilePack(
     fs.writeFileSync(
         preload,
         [
-            '"use strict";',
-            'const inspector = require("node:inspector");',
-            'const fs = require("node:fs");',
-            "const session = new inspector.Session();",
-            "session.connect();",
-            'session.post("Profiler.enable");',
-            'session.post("Profiler.setSamplingInterval", { interval: 200 });',
+            ...PROFILER_SESSION,
             "let running = false;",
             "let n = 0;",
             'process.on("SIGUSR2", () => {',

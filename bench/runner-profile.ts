@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { planPreview } from "../gate/preview";
-import { type CpuProfile, type ProfileSummary, summarize } from "./profile";
+import { type CpuProfile, PROFILER_SESSION, type ProfileSummary, summarize } from "./profile";
 
 const TMP = path.resolve(__dirname, "tmp");
 
@@ -22,13 +22,7 @@ export async function profileRunner(dir: string, top = 25): Promise<{ readonly s
     fs.writeFileSync(
         preload,
         [
-            '"use strict";',
-            'const inspector = require("node:inspector");',
-            'const fs = require("node:fs");',
-            "const session = new inspector.Session();",
-            "session.connect();",
-            'session.post("Profiler.enable");',
-            'session.post("Profiler.setSamplingInterval", { interval: 200 });',
+            ...PROFILER_SESSION,
             'session.post("Profiler.start");',
             // A same-thread session answers synchronously, so the profile is written before the process ends.
             'process.once("exit", () => session.post("Profiler.stop", (err, r) => {',
