@@ -141,7 +141,15 @@ export function processPeakRssMb(pid: number | undefined): number | undefined {
 }
 
 /** Which part of a gate run a process is, from its command line. */
-export type ProcessRole = "gate" | "runners" | "pack" | "other";
+export const PROCESS_ROLES = ["runners", "pack", "gate", "other"] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** A figure for every role. */
+export function perRole(f: (role: ProcessRole) => number): Record<ProcessRole, number> {
+    const out = {} as Record<ProcessRole, number>;
+    for (const role of PROCESS_ROLES) out[role] = f(role);
+    return out;
+}
 
 function roleOf(pid: number): ProcessRole {
     try {
@@ -180,7 +188,7 @@ export class TreeCpu {
 
     /** CPU ms by role, summed over the processes seen. */
     byRole(): Record<ProcessRole, number> {
-        const out: Record<ProcessRole, number> = { gate: 0, runners: 0, pack: 0, other: 0 };
+        const out = perRole(() => 0);
         for (const { role, ms } of this.seen.values()) out[role] += ms;
         return out;
     }

@@ -31,7 +31,7 @@ import type { GateStack } from "../gate/model";
 import { PolicyPack } from "../gate/pack";
 import { scanFile } from "../gate/scan";
 import { GateSession } from "../gate/session";
-import { type ProcessRole, RawAnalyzer, TreeCpu, buildRequests, diagnosticsOf, digestOf, processCpuMs, processPeakRssMb, treeRssMb } from "./analyzer";
+import { PROCESS_ROLES, type ProcessRole, RawAnalyzer, TreeCpu, perRole, buildRequests, diagnosticsOf, digestOf, processCpuMs, processPeakRssMb, treeRssMb } from "./analyzer";
 import { awsOnly, generateExport } from "./gen-export";
 import { writeProgram } from "./gen-program";
 import { type ProfileSummary, profilePack } from "./profile";
@@ -386,8 +386,6 @@ interface CliResult {
     };
 }
 
-const ROLES: readonly ProcessRole[] = ["runners", "pack", "gate", "other"];
-
 interface PreviewCost {
     /** Wall time per captured resource: the slope between the smallest and the largest program. */
     readonly perResourceMs: number;
@@ -406,11 +404,8 @@ function previewCost(
     let cpuPerResourceMs: Record<ProcessRole | "all", number> | undefined;
     if (small.cpuMs && large.cpuMs) {
         const [a, b] = [small.cpuMs, large.cpuMs];
-        cpuPerResourceMs = { runners: 0, pack: 0, gate: 0, other: 0, all: 0 };
-        for (const role of ROLES) {
-            cpuPerResourceMs[role] = (b[role] - a[role]) / n;
-            cpuPerResourceMs.all += cpuPerResourceMs[role];
-        }
+        const byRole = perRole((role) => (b[role] - a[role]) / n);
+        cpuPerResourceMs = { ...byRole, all: PROCESS_ROLES.reduce((sum, role) => sum + byRole[role], 0) };
     }
     return { perResourceMs, fixedMs: small.wallMs - perResourceMs * small.resources, ...(cpuPerResourceMs ? { cpuPerResourceMs } : {}) };
 }
@@ -418,9 +413,7 @@ function previewCost(
 /** The median of each role's CPU time over runs that all have it. */
 function medianCpu(runs: readonly CliRun[]): Record<ProcessRole, number> | undefined {
     if (!runs.length || runs.some((r) => !r.cpuMs)) return undefined;
-    const out: Record<ProcessRole, number> = { runners: 0, pack: 0, gate: 0, other: 0 };
-    for (const role of ROLES) out[role] = median(runs.map((r) => r.cpuMs?.[role] ?? 0));
-    return out;
+    return perRole((role) => median(runs.map((r) => r.cpuMs?.[role] ?? 0)));
 }
 
 function summarizeCli(size: number, runs: CliRun[]): CliResult {
