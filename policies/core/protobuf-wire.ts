@@ -186,16 +186,25 @@ export function encodeMessage(encode: (w: Sink) => void): Buffer {
  */
 export type FieldVisitor = (field: number, wire: number, start: number, end: number, tagStart: number) => void;
 
-/** A varint at `pos` of at most 5 bytes (field tags and lengths: below 2^32), as [value, next position]; or undefined. */
-function readVarint32(bytes: Uint8Array, pos: number, end: number): [number, number] | undefined {
+/** Where the varint `varintAt` last read ends. */
+let varintEnd = 0;
+
+/**
+ * The varint at `pos` of at most 5 bytes (field tags and lengths: below 2^32), its end in `varintEnd`; or -1. (No
+ * pair is allocated: every field of every request goes through here.)
+ */
+function varintAt(bytes: Uint8Array, pos: number, end: number): number {
     let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
-        if (pos >= end) return undefined;
+        if (pos >= end) return -1;
         const b = bytes[pos++] as number;
         value += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) return [value, pos];
+        if (b < 0x80) {
+            varintEnd = pos;
+            return value;
+        }
     }
-    return undefined;
+    return -1;
 }
 
 /**
@@ -207,11 +216,11 @@ export function readFields(bytes: Uint8Array, start: number, end: number, visit:
     let pos = start;
     while (pos < end) {
         const tagStart = pos;
-        const tag = readVarint32(bytes, pos, end);
-        if (!tag) return false;
-        pos = tag[1];
-        const field = Math.floor(tag[0] / 8);
-        const wire = tag[0] % 8;
+        const tag = varintAt(bytes, pos, end);
+        if (tag < 0) return false;
+        pos = varintEnd;
+        const field = Math.floor(tag / 8);
+        const wire = tag % 8;
         if (field === 0) return false;
         let valueStart = pos;
         if (wire === WIRE_VARINT) {
@@ -221,10 +230,10 @@ export function readFields(bytes: Uint8Array, start: number, end: number, visit:
             pos++;
         } else if (wire === WIRE_FIXED64) pos += 8;
         else if (wire === WIRE_LENGTH) {
-            const len = readVarint32(bytes, pos, end);
-            if (!len) return false;
-            valueStart = len[1];
-            pos = valueStart + len[0];
+            const len = varintAt(bytes, pos, end);
+            if (len < 0) return false;
+            valueStart = varintEnd;
+            pos = valueStart + len;
         } else if (wire === WIRE_FIXED32) pos += 4;
         else return false;
         if (pos > end) return false;
@@ -236,11 +245,31 @@ export function readFields(bytes: Uint8Array, start: number, end: number, visit:
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
+ * The longest string `readUtf8` builds itself when it is ASCII: up to 12 characters each step of the concatenation is a
+ * flat string; from 13, V8 builds a rope, and Node's decoder is quicker.
+ */
+const SHORT_STRING = 12;
+
+/**
  * The string in `bytes[start, end)`, or undefined when it is not valid UTF-8. On valid UTF-8 google-protobuf's
  * `readString` gives the same string; on anything else it decodes its own way, so a reader that must agree with it
  * treats undefined as "decode this with google-protobuf".
  */
 export function readUtf8(bytes: Uint8Array, start: number, end: number): string | undefined {
+    // Most strings are short ASCII (property keys, enum values, names): built here, without a call into Node's decoder
+    if (end - start <= SHORT_STRING) {
+        let s = "";
+        for (let i = start; i < end; i++) {
+            const b = bytes[i] as number;
+            if (b >= 0x80) return decodeUtf8(bytes, start, end);
+            s += String.fromCharCode(b);
+        }
+        return s;
+    }
+    return decodeUtf8(bytes, start, end);
+}
+
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string | undefined {
     // Node's decoder of a Buffer is quicker than a TextDecoder call; it writes U+FFFD for what is not UTF-8, so a
     // string with one is decoded again, strictly
     if (Buffer.isBuffer(bytes)) {
@@ -275,10 +304,10 @@ const scratch = new DataView(new ArrayBuffer(8));
 /** Where the length-delimited payload at `pos` (its length's first byte) starts, or -1; its end in `payloadEnd`. */
 let payloadEnd = 0;
 function payloadAt(bytes: Uint8Array, pos: number, end: number): number {
-    const len = readVarint32(bytes, pos, end);
-    if (!len || len[1] + len[0] > end) return -1;
-    payloadEnd = len[1] + len[0];
-    return len[1];
+    const len = varintAt(bytes, pos, end);
+    if (len < 0 || varintEnd + len > end) return -1;
+    payloadEnd = varintEnd + len;
+    return varintEnd;
 }
 
 /**
@@ -294,9 +323,11 @@ export function readStruct(bytes: Uint8Array, start: number, end: number): Recor
 }
 
 function structAt(bytes: Uint8Array, start: number, end: number): Record<string, unknown> | typeof NOT_READ {
-    const keys: string[] = [];
-    const values: unknown[] = [];
-    let ascending = true;
+    // Keys in ascending order (as google-protobuf writes them) go straight into the object; from the first that is
+    // not, every entry goes through a map, sorted at the end.
+    const out: Record<string, unknown> = {};
+    let last: string | undefined;
+    let fields: Map<string, unknown> | undefined;
     let pos = start;
     while (pos < end) {
         if (bytes[pos] !== TAG_STRUCT_ENTRY) return NOT_READ;
@@ -310,20 +341,19 @@ function structAt(bytes: Uint8Array, start: number, end: number): Record<string,
         if (bytes[p] !== TAG_ENTRY_VALUE || (p = payloadAt(bytes, p + 1, entryEnd)) < 0 || payloadEnd !== entryEnd) return NOT_READ;
         const value = valueAt(bytes, p, entryEnd);
         if (value === NOT_READ) return NOT_READ;
-        if (keys.length && !((keys[keys.length - 1] as string) < key)) ascending = false;
-        keys.push(key);
-        values.push(value);
+        if (!fields && (last === undefined || last < key)) {
+            out[key] = value;
+            last = key;
+        } else {
+            fields ??= new Map(Object.entries(out));
+            fields.set(key, value);
+        }
         pos = entryEnd;
     }
-    const out: Record<string, unknown> = {};
-    if (ascending) {
-        for (let k = 0; k < keys.length; k++) out[keys[k] as string] = values[k];
-        return out;
-    }
-    const fields = new Map<string, unknown>();
-    keys.forEach((key, k) => fields.set(key, values[k]));
-    for (const key of [...fields.keys()].sort()) out[key] = fields.get(key);
-    return out;
+    if (!fields) return out;
+    const sorted: Record<string, unknown> = {};
+    for (const key of [...fields.keys()].sort()) sorted[key] = fields.get(key);
+    return sorted;
 }
 
 function valueAt(bytes: Uint8Array, start: number, end: number): unknown {
@@ -331,8 +361,7 @@ function valueAt(bytes: Uint8Array, start: number, end: number): unknown {
     const pos = start + 1;
     switch (start < end ? tag : undefined) {
         case TAG_NULL: {
-            const v = readVarint32(bytes, pos, end);
-            return v && v[1] === end ? null : NOT_READ;
+            return varintAt(bytes, pos, end) >= 0 && varintEnd === end ? null : NOT_READ;
         }
         case TAG_NUMBER:
             if (pos + 8 !== end) return NOT_READ;
