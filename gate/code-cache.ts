@@ -110,9 +110,11 @@ export function cacheModuleCode(dir: string): CodeCache {
     let hits = 0;
 
     statics.prototype._compile = function (this: NodeModule, content: string, filename: string, format?: string): unknown {
-        if (format === "module" || !isPackageScript(filename) || DYNAMIC_IMPORT.test(content)) return nodeCompile.call(this, content, filename, format);
+        if (format === "module" || !isPackageScript(filename)) return nodeCompile.call(this, content, filename, format);
         const source = hash("sha1", content, "base64");
         const entry = entries.get(filename);
+        // A cached source was looked at for `import(` when it was cached.
+        if ((!entry || entry[1] !== source) && DYNAMIC_IMPORT.test(content)) return nodeCompile.call(this, content, filename, format);
         const cachedData = entry && entry[1] === source ? data.subarray(entry[2], entry[2] + entry[3]) : undefined;
         // A hashbang is a comment to Node; inside the wrapper it has to be one.
         const body = content.startsWith("#!") ? `//${content.slice(2)}` : content;

@@ -117,6 +117,15 @@ describe("the runner's code cache", () => {
         expect(run(true)).toMatchObject({ hits: 2, compiled: 0 });
     });
 
+    it("a cached module whose new source calls import() is left to Node, and stays so", () => {
+        run(true);
+        fs.writeFileSync(path.join(pkg, "dep.js"), "exports.value = typeof (() => import('./none.mjs'));\n");
+        const changed = run(true);
+        expect(changed.seen["dep"]).toBe("function");
+        expect([changed.hits, changed.compiled]).toEqual([1, 0]);
+        expect(run(true)).toMatchObject({ hits: 1, compiled: 0 });
+    });
+
     it.each([
         ["garbage", Buffer.from("not a cache\n\u0000\u0001")],
         ["cut short", undefined],
