@@ -12,7 +12,7 @@ import { parseProviderRef } from "./model";
 import { programFrame, resolveJsToTs } from "./program-errors";
 import type { RunJob, RunResult } from "./runner-protocol";
 import { projectCacheDir } from "./paths";
-import { type Noter, loadProgramRuntime, loadTypeScript, programSdkRoot, skipPromiseStacks, typeScriptIdentity } from "./sdk-contract";
+import { type Noter, deferUnreachedModules, loadProgramRuntime, loadTypeScript, programSdkRoot, skipPromiseStacks, typeScriptIdentity } from "./sdk-contract";
 import { formatProgramStacks } from "./stack-traces";
 import { registerTypeScript } from "./typescript-loader";
 
@@ -63,10 +63,12 @@ async function run(job: RunJob): Promise<RunResult> {
         },
     };
     const note: Noter = (what, why) => recorded.warn(`${what} is off: ${why}`);
-    // Before the SDK loads: it and the provider SDKs are most of what a program loads.
+    // Before the SDK loads: it and the provider SDKs are most of what a program loads (and some of it is deferred).
     const codeDir = projectCacheDir(job.programDir, "srguard-v8");
     const codeCache: CodeCache | undefined = codeDir === undefined ? undefined : cacheModuleCode(codeDir);
-    const runtime = loadProgramRuntime(programSdkRoot(job.programDir, note), note);
+    const sdkRoot = programSdkRoot(job.programDir, note);
+    deferUnreachedModules(sdkRoot, note);
+    const runtime = loadProgramRuntime(sdkRoot, note);
     skipPromiseStacks(runtime.root, note);
     formatProgramStacks(job.programDir, { mapProgramFrames: job.typescript });
 

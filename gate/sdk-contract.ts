@@ -19,7 +19,11 @@
 // 9. `runtime/debuggable.js` `debuggablePromise` stores `new Error().stack` on every promise it wraps (several per
 //    resource), read only to print leaked promises when PULUMI_DEBUG_PROMISE_LEAKS is set, and every SDK module calls
 //    it through the module's exports: the runner replaces that export with one that takes no frames
-//    (`skipPromiseStacks`; fallback: every stack taken in full, noted).
+//    (`skipPromiseStacks`; fallback: every stack taken in full, noted);
+// 10. at load time @pulumi/pulumi requires modules that a program reaches only when it drives the CLI or serializes a
+//    closure (automation API, npm's arborist, TypeScript): the runner has them loaded on first use, as the pack does
+//    (the list and its contract are the pack's: policies/core/sdk-contract.ts section 8; fallback: loaded with the
+//    SDK, noted).
 //
 // Pack client (pack.ts):
 // 7. `cmd/run-policy-pack` starts a Node.js pack as the Pulumi CLI does (`node run-policy-pack <engine> .`);
@@ -37,6 +41,8 @@ import type * as resourcePbTypes from "@pulumi/pulumi/proto/resource_pb";
 import type * as emptyPbTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as structPbTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as tsTypes from "typescript";
+import type { DeferredModules } from "../policies/core/deferred-modules";
+import { deferUnreachedSdkModules, deferringWanted } from "../policies/core/sdk-contract";
 
 export type { analyzerGrpcTypes, analyzerPbTypes, emptyPbTypes, grpcTypes, resourcePbTypes, structPbTypes, tsTypes };
 
@@ -262,6 +268,17 @@ export function skipPromiseStacks(sdkRoot: string, note: Noter): boolean {
         }
     };
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 10. Modules a program run does not reach
+
+/**
+ * What the pack defers of @pulumi/pulumi's load (policies/core/sdk-contract.ts section 8), deferred in the runner for
+ * the SDK at `sdkRoot`; nothing with SRGUARD_DEFER_SDK_MODULES=off.
+ */
+export function deferUnreachedModules(sdkRoot: string, note: Noter): DeferredModules | undefined {
+    return deferringWanted() ? deferUnreachedSdkModules(sdkRoot, note) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

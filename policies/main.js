@@ -23,7 +23,10 @@ if (!fs.existsSync(path.join(dist, "index.js"))) {
     process.exit(1);
 }
 
+// Before @pulumi/policy loads: what its @pulumi/pulumi loads and no pack reaches (npm's arborist, the automation
+// API) is loaded on first use instead (core/sdk-contract.ts section 8; SRGUARD_DEFER_SDK_MODULES=off loads it all).
 if (!fs.existsSync(bundle)) {
+    require(path.join(dist, "core", "sdk-contract.js")).deferPackSdkModules(dist);
     require(path.join(dist, "index.js"));
 } else {
     const cachedData = !buildDir && fs.existsSync(cache) ? fs.readFileSync(cache) : undefined;
@@ -31,6 +34,7 @@ if (!fs.existsSync(bundle)) {
     const holder = { exports: {} };
     script.runInThisContext().call(holder.exports, holder.exports, createRequire(bundle), holder, bundle, dist);
     const load = holder.exports;
+    load("core/sdk-contract.js").deferPackSdkModules(dist);
     if (buildDir) {
         load("core/sdk-contract.js").installSdkFastPaths();
         load("api.js").packArgs();

@@ -1,5 +1,5 @@
-// The pack's one contract with @pulumi/policy internals. Every assumption about the SDK beyond its public API lives in
-// this file, each with a contract test (tests/policies/core/sdk-contract.test.ts, tests/gate/sdk-fast-paths.test.ts)
+// The pack's one contract with @pulumi/policy internals, and with the @pulumi/pulumi they load. Every assumption about
+// either SDK beyond its public API lives in this file, each with a contract test (tests/policies/core/sdk-contract.test.ts, tests/gate/sdk-fast-paths.test.ts)
 // and a fallback that says once on stderr what is off and why (`noteFallback`):
 //
 // 1. the proxy: the key that answers a proxied object's target, and the engine's sentinels for unknown values, so a
@@ -15,7 +15,14 @@
 // 6. which `tags` values arrived as secrets (the SDK unwraps secrets to plaintext before a policy sees them): how an
 //    exemption tag with a secret value is refused without being printed. Without it no tag exemption is honoured;
 // 7. refusing a bad policy-pack config in `Configure` itself, before any resource is analyzed (the SDK only stores
-//    it). Without it a bad config is refused at that policy's first Analyze.
+//    it). Without it a bad config is refused at that policy's first Analyze;
+// 8. @pulumi/pulumi's `index.js` requires the automation API (`pulumi.automation`), `runtime/closure/codePaths.js`
+//    npm's arborist and normalize-package-data, `runtime/closure/parseFunction.js` TypeScript (through
+//    `typescript-shim.js`), each when it loads; each is kept in a module constant (straight from `require`, or through
+//    TypeScript's `__importStar` / `__importDefault` helper) that nothing reads while the SDK loads, and reached only
+//    when code drives the CLI or serializes a closure. The pack (policies/main.js, before @pulumi/policy loads) and
+//    the gate's program runner have them loaded on first use (core/deferred-modules.ts). Without it (or with
+//    SRGUARD_DEFER_SDK_MODULES=off) they load with the SDK.
 //
 // Four shortcuts through @pulumi/policy's analyzer server (server.js) that change no verdict and make the pack's
 // `Analyze` and `AnalyzeStack` cost what the checks cost rather than what the SDK does around each of them. They reach
@@ -74,6 +81,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { ConfigError, type ConfigSpec, UnknownPolicyError, checkConfigured } from "./config";
+import { type DeferredModules, type Held, deferModules } from "./deferred-modules";
 import { type Sink, encodeMessage, readFields, readStruct, readUtf8 } from "./protobuf-wire";
 import { canonicalType } from "./tokens";
 import { resourceTypeTest } from "./type-tests";
@@ -1711,4 +1719,101 @@ export function checkConfigAtConfigure(packName: string, specs: ReadonlyMap<stri
     if (why !== undefined) return off(why);
     configureCheck = true;
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 8. @pulumi/pulumi's modules that neither a pack nor a program run reaches
+
+/**
+ * @pulumi/pulumi's load-time requires that the pack (policies/main.js) and the gate's program runner defer: each the
+ * file that requires it, the request, and how the file holds what it gets. Whatever a policy or a program does, the
+ * automation API is reached only through `pulumi.automation`, the others only through the SDK's closure
+ * serialization (`computeCodePaths`, `serializeFunction`).
+ */
+export const UNREACHED_AT_LOAD = [
+    { file: "index.js", request: "./automation", held: "__importStar" },
+    { file: path.join("runtime", "closure", "codePaths.js"), request: "@npmcli/arborist", held: "__importStar" },
+    { file: path.join("runtime", "closure", "codePaths.js"), request: "normalize-package-data", held: "__importDefault" },
+    { file: path.join("runtime", "closure", "parseFunction.js"), request: "../../typescript-shim", held: "require" },
+] as const satisfies readonly { file: string; request: string; held: Held }[];
+
+/** The line that makes each require, and TypeScript's helpers as the SDK's compiled modules define them. */
+const HOLDS: Record<Held, { readonly line: (request: string) => string; readonly helper?: string }> = {
+    require: { line: (r) => `= require(${JSON.stringify(r)});` },
+    __importStar: { line: (r) => `= __importStar(require(${JSON.stringify(r)}));`, helper: "if (mod && mod.__esModule) return mod;" },
+    __importDefault: { line: (r) => `= __importDefault(require(${JSON.stringify(r)}));`, helper: "return (mod && mod.__esModule) ? mod :" },
+};
+
+/** Which of UNREACHED_AT_LOAD the @pulumi/pulumi at `sdkRoot` makes exactly so (its line, and the helper's definition). */
+export function unreachedSdkRequires(sdkRoot: string): { readonly plan: ReadonlyMap<string, ReadonlyMap<string, Held>>; readonly kept: readonly string[] } {
+    const plan = new Map<string, Map<string, Held>>();
+    const kept: string[] = [];
+    const sources = new Map<string, string | undefined>();
+    const read = (file: string): string | undefined => {
+        if (!sources.has(file)) {
+            try {
+                sources.set(file, fs.readFileSync(file, "utf8"));
+            } catch {
+                sources.set(file, undefined);
+            }
+        }
+        return sources.get(file);
+    };
+    for (const { file, request, held } of UNREACHED_AT_LOAD) {
+        const full = path.join(sdkRoot, file);
+        const source = read(full);
+        const how = HOLDS[held];
+        let real: string | undefined;
+        if (source !== undefined && source.includes(how.line(request)) && (how.helper === undefined || source.includes(how.helper))) {
+            try {
+                real = fs.realpathSync(full);
+            } catch {
+                real = undefined;
+            }
+        }
+        if (real === undefined) {
+            kept.push(`${request} (${file})`);
+            continue;
+        }
+        const requests = plan.get(real) ?? new Map<string, Held>();
+        requests.set(request, held);
+        plan.set(real, requests);
+    }
+    return { plan, kept };
+}
+
+/**
+ * Has the requires of UNREACHED_AT_LOAD made by the @pulumi/pulumi at `sdkRoot` answered with stand-ins that load the
+ * module on first use (core/deferred-modules.ts). Must run before that SDK loads. A require the SDK no longer makes
+ * exactly so is left to load with it (noted). Undefined when nothing is deferred.
+ */
+export function deferUnreachedSdkModules(sdkRoot: string, note: (what: string, why: string) => void = noteFallback): DeferredModules | undefined {
+    const { plan, kept } = unreachedSdkRequires(sdkRoot);
+    if (kept.length) note("deferring the SDK modules nothing reaches", `@pulumi/pulumi no longer requires ${kept.join(", ")} as srguard expects; it loads with the SDK`);
+    return plan.size ? deferModules(plan) : undefined;
+}
+
+/** `off` loads @pulumi/pulumi whole, as it loads itself (in the pack and the gate's runner alike). */
+export const DEFER_ENV = "SRGUARD_DEFER_SDK_MODULES";
+
+/** Whether SRGUARD_DEFER_SDK_MODULES leaves deferring on (anything but `off`). */
+export function deferringWanted(value: string | undefined = process.env[DEFER_ENV]): boolean {
+    return (value ?? "").trim().toLowerCase() !== "off";
+}
+
+/**
+ * The pack's part (policies/main.js, before @pulumi/policy loads): defers what the @pulumi/pulumi that
+ * `@pulumi/policy` resolves from `dir` would load unused. Nothing is deferred when either is not installed there
+ * (the pack then fails to load as it would have).
+ */
+export function deferPackSdkModules(dir: string): DeferredModules | undefined {
+    if (!deferringWanted()) return undefined;
+    let sdkRoot: string;
+    try {
+        const policy = createRequire(path.join(dir, "index.js")).resolve("@pulumi/policy/package.json");
+        sdkRoot = path.dirname(createRequire(policy).resolve("@pulumi/pulumi/package.json"));
+    } catch {
+        return undefined;
+    }
+    return deferUnreachedSdkModules(sdkRoot);
 }

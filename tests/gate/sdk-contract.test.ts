@@ -21,7 +21,8 @@ import {
     skipPromiseStacks,
 } from "../../gate/sdk-contract";
 import { formatProgramStacks } from "../../gate/stack-traces";
-import { ROOT } from "./helpers";
+import { planPreview } from "../../gate/preview";
+import { ROOT, ensureBuilt, fixture } from "./helpers";
 
 const SDK_ROOT = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), "srguard-sdk-contract-"));
@@ -269,4 +270,30 @@ describe("7–8. starting a pack and speaking pulumirpc.Analyzer", () => {
         expect(Buffer.isBuffer(analyzerGrpc.AnalyzerService.getAnalyzerInfo.requestSerialize(new Empty()))).toBe(true);
         expect([pb.EnforcementLevel.ADVISORY, pb.EnforcementLevel.MANDATORY, pb.EnforcementLevel.DISABLED, pb.EnforcementLevel.REMEDIATE].every((l) => typeof l === "number")).toBe(true);
     });
+});
+
+describe("10. what a program run does not reach, loaded on first use", () => {
+    /** The `closures` program through the runner (its preview pass), with SRGUARD_DEFER_SDK_MODULES as given. */
+    async function runClosures(defer: string): Promise<{ tags: unknown; warnings: readonly string[] }> {
+        const saved = process.env["SRGUARD_DEFER_SDK_MODULES"];
+        process.env["SRGUARD_DEFER_SDK_MODULES"] = defer;
+        let run: Promise<Awaited<ReturnType<ReturnType<typeof planPreview>["run"]>>>;
+        try {
+            // fork copies the environment before run() first waits.
+            run = planPreview(fixture("programs", "ordinary", "closures")).run();
+        } finally {
+            if (saved === undefined) delete process.env["SRGUARD_DEFER_SDK_MODULES"];
+            else process.env["SRGUARD_DEFER_SDK_MODULES"] = saved;
+        }
+        const stack = await run;
+        return { tags: stack.resources.find((r) => r.type === "aws:s3/bucket:Bucket")?.inputs["tags"], warnings: stack.warnings };
+    }
+
+    it("a program that serializes a closure and reaches the automation API sees what it sees with everything loaded", async () => {
+        ensureBuilt();
+        const [deferred, whole] = await Promise.all([runClosures(""), runClosures("off")]);
+        expect(deferred.tags).toEqual({ serialized: "true", codePaths: expect.stringMatching(/^[1-9][0-9]*$/), automation: "function" });
+        expect(deferred).toEqual(whole);
+        expect(deferred.warnings.filter((w) => w.startsWith("deferring"))).toEqual([]);
+    }, 120_000);
 });
