@@ -1,8 +1,8 @@
 // Modules loaded when they are first used instead of when the module that requires them loads. `@pulumi/pulumi`
 // loads npm's arborist (about 490 modules), its automation API and TypeScript (9 MB) when it loads, for closure
-// serialization and for driving the CLI, which neither a policy pack nor an ordinary program run reaches; they were
-// about a third of what a program runner loads, and a sixth of what a pack does (core/sdk-contract.ts section 8 says
-// which requires qualify, and why).
+// serialization and for driving the CLI, which neither a policy pack nor an ordinary program run reaches: about 550 of
+// the ~1,580 modules a program on both clouds loaded, and a quarter of a pack's start-up (core/sdk-contract.ts
+// section 8 says which requires qualify, and why; bench/results.md item 23 what it saved).
 //
 // A deferred `require(x)` returns a stand-in, which loads `x` as the require would have on its first use and from
 // then on answers as the value the requiring code holds would have:

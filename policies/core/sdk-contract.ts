@@ -1,6 +1,7 @@
 // The pack's one contract with @pulumi/policy internals, and with the @pulumi/pulumi they load. Every assumption about
-// either SDK beyond its public API lives in this file, each with a contract test (tests/policies/core/sdk-contract.test.ts, tests/gate/sdk-fast-paths.test.ts)
-// and a fallback that says once on stderr what is off and why (`noteFallback`):
+// either SDK beyond its public API lives in this file, each with a contract test (tests/gate/sdk-fast-paths.test.ts,
+// tests/policies/core/sdk-contract.test.ts, tests/policies/core/deferred-modules.test.ts) and a fallback that says
+// once on stderr what is off and why (`noteFallback`):
 //
 // 1. the proxy: the key that answers a proxied object's target, and the engine's sentinels for unknown values, so a
 //    check can look at whether a value is known before reading it (core/read.ts);
