@@ -113,9 +113,10 @@ export function cacheModuleCode(dir: string): CodeCache {
         if (format === "module" || !isPackageScript(filename)) return nodeCompile.call(this, content, filename, format);
         const source = hash("sha1", content, "base64");
         const entry = entries.get(filename);
-        // A cached source was looked at for `import(` when it was cached.
-        if ((!entry || entry[1] !== source) && DYNAMIC_IMPORT.test(content)) return nodeCompile.call(this, content, filename, format);
-        const cachedData = entry && entry[1] === source ? data.subarray(entry[2], entry[2] + entry[3]) : undefined;
+        const cached = entry !== undefined && entry[1] === source;
+        // A cached source was looked for `import(` when it was cached (DYNAMIC_IMPORT changes with CACHE_VERSION).
+        if (!cached && DYNAMIC_IMPORT.test(content)) return nodeCompile.call(this, content, filename, format);
+        const cachedData = cached ? data.subarray(entry[2], entry[2] + entry[3]) : undefined;
         // A hashbang is a comment to Node; inside the wrapper it has to be one.
         const body = content.startsWith("#!") ? `//${content.slice(2)}` : content;
         let script: vm.Script;

@@ -63,10 +63,11 @@ async function run(job: RunJob): Promise<RunResult> {
         },
     };
     const note: Noter = (what, why) => recorded.warn(`${what} is off: ${why}`);
-    // Before the SDK loads: it and the provider SDKs are most of what a program loads (and some of it is deferred).
+    // Before the SDK loads: it and the provider SDKs are most of what a program loads.
     const codeDir = projectCacheDir(job.programDir, "srguard-v8");
     const codeCache: CodeCache | undefined = codeDir === undefined ? undefined : cacheModuleCode(codeDir);
     const sdkRoot = programSdkRoot(job.programDir, note);
+    // Also before it loads: what it loads and no program run reaches waits for its first use (sdk-contract.ts 10).
     deferUnreachedModules(sdkRoot, note);
     const runtime = loadProgramRuntime(sdkRoot, note);
     skipPromiseStacks(runtime.root, note);

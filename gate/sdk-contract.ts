@@ -42,7 +42,7 @@ import type * as emptyPbTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as structPbTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as tsTypes from "typescript";
 import type { DeferredModules } from "../policies/core/deferred-modules";
-import { deferUnreachedSdkModules, deferringWanted } from "../policies/core/sdk-contract";
+import { deferUnreachedSdkModules } from "../policies/core/sdk-contract";
 
 export type { analyzerGrpcTypes, analyzerPbTypes, emptyPbTypes, grpcTypes, resourcePbTypes, structPbTypes, tsTypes };
 
@@ -278,7 +278,7 @@ export function skipPromiseStacks(sdkRoot: string, note: Noter): boolean {
  * the SDK at `sdkRoot`; nothing with SRGUARD_DEFER_SDK_MODULES=off.
  */
 export function deferUnreachedModules(sdkRoot: string, note: Noter): DeferredModules | undefined {
-    return deferringWanted() ? deferUnreachedSdkModules(sdkRoot, note) : undefined;
+    return deferUnreachedSdkModules(sdkRoot, note);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

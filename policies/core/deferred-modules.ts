@@ -46,21 +46,21 @@ function heldValue(held: Held, mod: unknown): object {
 export function standIn(load: () => unknown, held: Held): object {
     let value: object | undefined;
     const target: object = {};
-    const real = (): object => (value ??= heldValue(held, load()));
+    const current = (): object => (value ??= heldValue(held, load()));
     return new Proxy(target, {
-        get: (_t, k) => (k === "__esModule" && value === undefined && held !== "require" ? true : Reflect.get(real(), k)),
-        has: (_t, k) => Reflect.has(real(), k),
-        ownKeys: () => Reflect.ownKeys(real()),
+        get: (_t, k) => (k === "__esModule" && value === undefined && held !== "require" ? true : Reflect.get(current(), k)),
+        has: (_t, k) => Reflect.has(current(), k),
+        ownKeys: () => Reflect.ownKeys(current()),
         getOwnPropertyDescriptor: (t, k) => {
-            const d = Reflect.getOwnPropertyDescriptor(real(), k);
+            const d = Reflect.getOwnPropertyDescriptor(current(), k);
             // A proxy may call a property non-configurable only when its target has it so.
             if (d && !d.configurable && !Reflect.getOwnPropertyDescriptor(t, k)) Reflect.defineProperty(t, k, d);
             return d;
         },
-        set: (_t, k, v) => Reflect.set(real(), k, v),
-        defineProperty: (_t, k, d) => Reflect.defineProperty(real(), k, d),
-        deleteProperty: (_t, k) => Reflect.deleteProperty(real(), k),
-        getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+        set: (_t, k, v) => Reflect.set(current(), k, v),
+        defineProperty: (_t, k, d) => Reflect.defineProperty(current(), k, d),
+        deleteProperty: (_t, k) => Reflect.deleteProperty(current(), k),
+        getPrototypeOf: () => Reflect.getPrototypeOf(current()),
     });
 }
 

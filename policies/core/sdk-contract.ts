@@ -1749,36 +1749,28 @@ const HOLDS: Record<Held, { readonly line: (request: string) => string; readonly
 export function unreachedSdkRequires(sdkRoot: string): { readonly plan: ReadonlyMap<string, ReadonlyMap<string, Held>>; readonly kept: readonly string[] } {
     const plan = new Map<string, Map<string, Held>>();
     const kept: string[] = [];
-    const sources = new Map<string, string | undefined>();
-    const read = (file: string): string | undefined => {
-        if (!sources.has(file)) {
+    /** Each file's source and real path (what Node's loader names it by), read once; undefined when unreadable. */
+    const files = new Map<string, { readonly source: string; readonly real: string } | undefined>();
+    const read = (file: string) => {
+        if (!files.has(file)) {
             try {
-                sources.set(file, fs.readFileSync(file, "utf8"));
+                files.set(file, { source: fs.readFileSync(file, "utf8"), real: fs.realpathSync(file) });
             } catch {
-                sources.set(file, undefined);
+                files.set(file, undefined);
             }
         }
-        return sources.get(file);
+        return files.get(file);
     };
     for (const { file, request, held } of UNREACHED_AT_LOAD) {
-        const full = path.join(sdkRoot, file);
-        const source = read(full);
+        const found = read(path.join(sdkRoot, file));
         const how = HOLDS[held];
-        let real: string | undefined;
-        if (source !== undefined && source.includes(how.line(request)) && (how.helper === undefined || source.includes(how.helper))) {
-            try {
-                real = fs.realpathSync(full);
-            } catch {
-                real = undefined;
-            }
-        }
-        if (real === undefined) {
+        if (!found || !found.source.includes(how.line(request)) || (how.helper !== undefined && !found.source.includes(how.helper))) {
             kept.push(`${request} (${file})`);
             continue;
         }
-        const requests = plan.get(real) ?? new Map<string, Held>();
+        const requests = plan.get(found.real) ?? new Map<string, Held>();
         requests.set(request, held);
-        plan.set(real, requests);
+        plan.set(found.real, requests);
     }
     return { plan, kept };
 }
@@ -1786,9 +1778,10 @@ export function unreachedSdkRequires(sdkRoot: string): { readonly plan: Readonly
 /**
  * Has the requires of UNREACHED_AT_LOAD made by the @pulumi/pulumi at `sdkRoot` answered with stand-ins that load the
  * module on first use (core/deferred-modules.ts). Must run before that SDK loads. A require the SDK no longer makes
- * exactly so is left to load with it (noted). Undefined when nothing is deferred.
+ * exactly so is left to load with it (noted). Undefined when nothing is deferred, as with SRGUARD_DEFER_SDK_MODULES=off.
  */
 export function deferUnreachedSdkModules(sdkRoot: string, note: (what: string, why: string) => void = noteFallback): DeferredModules | undefined {
+    if (!deferringWanted()) return undefined;
     const { plan, kept } = unreachedSdkRequires(sdkRoot);
     if (kept.length) note("deferring the SDK modules nothing reaches", `@pulumi/pulumi no longer requires ${kept.join(", ")} as srguard expects; it loads with the SDK`);
     return plan.size ? deferModules(plan) : undefined;
@@ -1808,7 +1801,6 @@ export function deferringWanted(value: string | undefined = process.env[DEFER_EN
  * (the pack then fails to load as it would have).
  */
 export function deferPackSdkModules(dir: string): DeferredModules | undefined {
-    if (!deferringWanted()) return undefined;
     let sdkRoot: string;
     try {
         const policy = createRequire(path.join(dir, "index.js")).resolve("@pulumi/policy/package.json");

@@ -21,6 +21,7 @@ import {
     skipPromiseStacks,
 } from "../../gate/sdk-contract";
 import { formatProgramStacks } from "../../gate/stack-traces";
+import type { GateStack } from "../../gate/model";
 import { planPreview } from "../../gate/preview";
 import { ROOT, ensureBuilt, fixture } from "./helpers";
 
@@ -277,7 +278,7 @@ describe("10. what a program run does not reach, loaded on first use", () => {
     async function runClosures(defer: string): Promise<{ tags: unknown; warnings: readonly string[] }> {
         const saved = process.env["SRGUARD_DEFER_SDK_MODULES"];
         process.env["SRGUARD_DEFER_SDK_MODULES"] = defer;
-        let run: Promise<Awaited<ReturnType<ReturnType<typeof planPreview>["run"]>>>;
+        let run: Promise<GateStack>;
         try {
             // fork copies the environment before run() first waits.
             run = planPreview(fixture("programs", "ordinary", "closures")).run();
